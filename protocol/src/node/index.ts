@@ -1,0 +1,5 @@
+/** Node-only helpers (native crypto, certificates). Boxes in a browser import the package root only. */
+export * from './node-ed25519';
+export * from './notice-keys';
+export * from './pki';
+export * from './provision-box';

@@ -1,0 +1,146 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+
+/**
+ * The operator's certificates, built and signed with node-forge (RSA 2048, SHA-256; forge
+ * has no ECDSA). Keys come from Node's native generator: forge's pure-JS RSA key
+ * generation takes seconds, Node's tens of milliseconds.
+ */
+
+export interface CertAndKey {
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function newRsaKey(): { forgeKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; keyPem: string } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ format: 'pem', type: 'pkcs1' }).toString();
+  const forgeKey = forge.pki.privateKeyFromPem(keyPem);
+  return { forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e), keyPem };
+}
+
+function serial(): string {
+  // Positive 128-bit serial (RFC 5280 §4.1.2.2: positive, at most 20 octets).
+  const b = randomBytes(16);
+  b[0] = (b[0] ?? 0) & 0x7f;
+  return b.toString('hex');
+}
+
+function validity(cert: forge.pki.Certificate, nowMs: number, days: number): void {
+  cert.validity.notBefore = new Date(nowMs - 60 * 60 * 1000);
+  cert.validity.notAfter = new Date(nowMs + days * DAY_MS);
+}
+
+export interface CaOptions {
+  readonly commonName?: string;
+  readonly organization?: string;
+  readonly validityDays?: number;
+  readonly nowMs?: number;
+}
+
+export function createCa(opts: CaOptions = {}): CertAndKey {
+  const { forgeKey, publicKey, keyPem } = newRsaKey();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = serial();
+  validity(cert, opts.nowMs ?? Date.now(), opts.validityDays ?? 3650);
+  const subject = [
+    { name: 'commonName', value: opts.commonName ?? 'stb-notify operator CA' },
+    { name: 'organizationName', value: opts.organization ?? 'stb-notify' },
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(forgeKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+interface LeafOptions {
+  readonly ca: CertAndKey;
+  readonly commonName: string;
+  readonly organizationalUnit: string;
+  readonly validityDays: number;
+  readonly nowMs: number;
+  readonly extKeyUsage: { serverAuth?: boolean; clientAuth?: boolean };
+  readonly altNames?: ReadonlyArray<{ type: 2; value: string } | { type: 7; ip: string }>;
+}
+
+function issueLeaf(o: LeafOptions): CertAndKey {
+  const caCert = forge.pki.certificateFromPem(o.ca.certPem);
+  const caKey = forge.pki.privateKeyFromPem(o.ca.keyPem);
+  const { publicKey, keyPem } = newRsaKey();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = serial();
+  validity(cert, o.nowMs, o.validityDays);
+  cert.setSubject([
+    { name: 'commonName', value: o.commonName },
+    { name: 'organizationalUnitName', value: o.organizationalUnit },
+  ]);
+  cert.setIssuer(caCert.subject.attributes);
+  const ext: object[] = [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', ...o.extKeyUsage },
+    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
+  ];
+  if (o.altNames !== undefined) ext.push({ name: 'subjectAltName', altNames: o.altNames });
+  cert.setExtensions(ext);
+  cert.sign(caKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+/** The broker's TLS server certificate, valid for the given host names and IP addresses. */
+export function issueServerCert(
+  ca: CertAndKey,
+  hosts: readonly string[] = ['localhost', '127.0.0.1', '::1'],
+  opts: { validityDays?: number; nowMs?: number } = {},
+): CertAndKey {
+  const ipLike = /^[0-9.]+$|:/;
+  return issueLeaf({
+    ca,
+    commonName: hosts[0] ?? 'localhost',
+    organizationalUnit: 'stb-headend',
+    validityDays: opts.validityDays ?? 825,
+    nowMs: opts.nowMs ?? Date.now(),
+    extKeyUsage: { serverAuth: true },
+    altNames: hosts.map((h) => (ipLike.test(h) ? { type: 7 as const, ip: h } : { type: 2 as const, value: h })),
+  });
+}
+
+/** Organizational unit that marks a certificate as a set-top box's. */
+export const BOX_OU = 'stb-box';
+
+/** A box's client certificate: the subject CN is the box id, OU is "stb-box". */
+export function issueBoxCert(
+  ca: CertAndKey,
+  boxId: string,
+  opts: { validityDays?: number; nowMs?: number } = {},
+): CertAndKey {
+  return issueLeaf({
+    ca,
+    commonName: boxId,
+    organizationalUnit: BOX_OU,
+    validityDays: opts.validityDays ?? 3650,
+    nowMs: opts.nowMs ?? Date.now(),
+    extKeyUsage: { clientAuth: true },
+  });
+}
+
+/** A client certificate for the headend itself when it connects to an external broker. */
+export function issueHeadendClientCert(ca: CertAndKey, name: string, opts: { nowMs?: number } = {}): CertAndKey {
+  return issueLeaf({
+    ca,
+    commonName: name,
+    organizationalUnit: 'stb-headend',
+    validityDays: 825,
+    nowMs: opts.nowMs ?? Date.now(),
+    extKeyUsage: { clientAuth: true },
+  });
+}
