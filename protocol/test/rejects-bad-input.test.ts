@@ -39,7 +39,7 @@ describe('guarded decode refuses bad downlink with a stable code', () => {
 
   it('tampered payload byte → BAD_SIGNATURE', async () => {
     const env = SignedEnvelope.decode(await good());
-    env.payload[env.payload.length - 1] ^= 1;
+    env.payload[env.payload.length - 1] = (env.payload[env.payload.length - 1] ?? 0) ^ 1;
     const r = await openDownlink(SignedEnvelope.encode(env).finish(), self, opts);
     expect(r).toMatchObject({ ok: false, code: ProtocolErrorCode.BAD_SIGNATURE });
   });

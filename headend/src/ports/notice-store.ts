@@ -1,0 +1,126 @@
+import type { Page } from './registry-store';
+
+export type NoticeKindName =
+  | 'FEE_DUE'
+  | 'SUSPENSION_WARNING'
+  | 'SUSPENDED'
+  | 'RESTORED'
+  | 'MAINTENANCE'
+  | 'OUTAGE'
+  | 'ANNOUNCEMENT'
+  | 'TICKET_UPDATE'
+  | 'SURVEY_REQUEST';
+
+export type DisplayName = 'MAILBOX' | 'BANNER' | 'FULLSCREEN';
+export type PriorityName = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+
+export type NoticeTarget =
+  | { readonly type: 'all' }
+  | { readonly type: 'zones'; readonly zoneIds: readonly string[] }
+  | { readonly type: 'accounts'; readonly accountIds: readonly string[] }
+  | { readonly type: 'boxes'; readonly boxIds: readonly string[] };
+
+export interface Text {
+  readonly lang: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+export type NoticeStatus = 'sent' | 'cancelled';
+
+export interface NoticeRecord {
+  readonly id: string;
+  readonly kind: NoticeKindName;
+  readonly display: DisplayName;
+  readonly priority: PriorityName;
+  readonly collapseKey: string;
+  readonly texts: readonly Text[];
+  readonly hotline: string;
+  readonly actionRequired: boolean;
+  readonly accountId: string;
+  /** Kind-specific fields (camelCase protobuf field names of the detail message). */
+  readonly detail: Record<string, unknown>;
+  readonly target: NoticeTarget;
+  readonly status: NoticeStatus;
+  readonly createdBy: string;
+  readonly issuedAtMs: number;
+  /** 0 = never expires. */
+  readonly expiresAtMs: number;
+  readonly cancelledAtMs: number;
+  readonly cancelReason: string;
+}
+
+/** queued → delivered → displayed → read | dismissed; withdrawn after a cancel; expired is derived. */
+export type DeliveryState = 'queued' | 'delivered' | 'displayed' | 'read' | 'dismissed' | 'withdrawn';
+export type DeliveryView = DeliveryState | 'expired';
+
+export const DELIVERY_RANK: Record<DeliveryState, number> = {
+  queued: 0,
+  delivered: 1,
+  displayed: 2,
+  read: 3,
+  dismissed: 3,
+  withdrawn: 4,
+};
+
+export interface Delivery {
+  readonly noticeId: string;
+  readonly boxId: string;
+  readonly zoneId: string;
+  readonly state: DeliveryView;
+  readonly queuedAtMs: number;
+  readonly deliveredAtMs: number;
+  readonly displayedAtMs: number;
+  readonly readAtMs: number;
+  readonly dismissedAtMs: number;
+}
+
+export interface NewDelivery {
+  readonly boxId: string;
+  readonly zoneId: string;
+  /** The signed envelope for this box when the notice is personalised. */
+  readonly envelope?: Uint8Array;
+}
+
+/** An envelope waiting for a box: what the headend resends when the box says hello. */
+export interface PendingEnvelope {
+  readonly noticeId: string;
+  readonly envelope: Uint8Array;
+}
+
+export interface ReceiptUpdate {
+  readonly noticeId: string;
+  readonly boxId: string;
+  readonly state: 'delivered' | 'displayed' | 'read' | 'dismissed';
+  readonly atMs: number;
+}
+
+export type DeliveryCounts = Record<DeliveryView, number>;
+
+export interface NoticeFilter {
+  readonly limit: number;
+  readonly offset: number;
+  readonly kind?: NoticeKindName;
+  readonly accountId?: string;
+}
+
+/** Notices and their per-box deliveries. */
+export interface NoticeStore {
+  /** Stores the notice and one delivery row per box, atomically. `envelope` is the shared (broadcast) one. */
+  create(notice: NoticeRecord, envelope: Uint8Array | undefined, deliveries: readonly NewDelivery[]): Promise<void>;
+  get(id: string): Promise<NoticeRecord | undefined>;
+  list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
+  /** Marks the notice cancelled and every delivery not yet displayed withdrawn; returns how many. */
+  cancel(id: string, atMs: number, reason: string): Promise<number>;
+  /** Applies receipts; a state never moves backwards, so replays and reordering are harmless. Returns rows changed. */
+  applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number>;
+  /** Counts by state, overall and per zone; `expired` = not yet displayed when the notice expired. */
+  counts(noticeId: string, nowMs: number): Promise<{ total: DeliveryCounts; byZone: Record<string, DeliveryCounts> }>;
+  deliveries(noticeId: string, opts: { limit: number; offset: number; state?: DeliveryView; nowMs: number }): Promise<Page<Delivery>>;
+  /** Sent, unexpired notices this box has not yet acknowledged (state queued), oldest first. */
+  pendingForBox(boxId: string, nowMs: number): Promise<PendingEnvelope[]>;
+  /** Deliveries of one notice for a set of boxes (N2 proof). */
+  deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]>;
+  /** Queued deliveries across all notices (metrics: queue depth). */
+  queuedCount(nowMs: number): Promise<number>;
+}

@@ -1,0 +1,75 @@
+export type ZoneType = 'urban' | 'township';
+
+/** Z1: a zone has a type and one responsible maintainer. */
+export interface Zone {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ZoneType;
+  readonly maintainer: string;
+}
+
+export type AccountStatus = 'active' | 'overdue' | 'suspended';
+
+export interface Account {
+  readonly id: string;
+  readonly name: string;
+  readonly status: AccountStatus;
+}
+
+export interface Box {
+  readonly id: string;
+  readonly accountId: string;
+  readonly zoneId: string;
+  readonly model: string;
+  readonly firmware: string;
+  readonly appVersion: string;
+  /** Ed25519 public key the box signs uplink with (base64); empty until provisioned. */
+  readonly uplinkPublicKey: string;
+  /** sha256 (hex) of the WebSocket credential; empty when none was issued. */
+  readonly credentialHash: string;
+  readonly provisionedAtMs: number;
+  readonly lastSeenMs: number;
+  readonly online: boolean;
+}
+
+export type BoxInput = Pick<Box, 'id' | 'accountId' | 'zoneId'> & Partial<Pick<Box, 'model' | 'firmware'>>;
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+}
+
+export interface ListOptions {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface BoxFilter extends ListOptions {
+  readonly zoneId?: string;
+  readonly accountId?: string;
+  readonly online?: boolean;
+}
+
+/** Accounts, boxes and zones. Bulk upserts are atomic: all rows or none. */
+export interface RegistryStore {
+  upsertZones(zones: readonly Zone[]): Promise<void>;
+  getZone(id: string): Promise<Zone | undefined>;
+  listZones(): Promise<Zone[]>;
+
+  upsertAccounts(accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>): Promise<void>;
+  getAccount(id: string): Promise<Account | undefined>;
+  listAccounts(opts: ListOptions): Promise<Page<Account>>;
+  setAccountStatus(id: string, status: AccountStatus): Promise<void>;
+
+  upsertBoxes(boxes: readonly BoxInput[]): Promise<void>;
+  getBox(id: string): Promise<Box | undefined>;
+  listBoxes(filter: BoxFilter): Promise<Page<Box>>;
+  /** Ids and zones of every box of the given accounts / zones / all boxes (for targeting). */
+  boxIdsForAccounts(accountIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
+  boxIdsForZones(zoneIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
+  allBoxIds(): Promise<Array<{ id: string; zoneId: string }>>;
+  setBoxCredentials(id: string, creds: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number }): Promise<void>;
+  recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
+  setOnline(id: string, online: boolean, atMs: number): Promise<void>;
+  countOnline(): Promise<number>;
+}

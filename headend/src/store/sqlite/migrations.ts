@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order; PRAGMA user_version records how far a database got.
+ * Append new steps only — never edit a shipped one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE zones (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('urban','township')),
+    maintainer TEXT NOT NULL
+  );
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','overdue','suspended'))
+  );
+  CREATE TABLE boxes (
+    id TEXT PRIMARY KEY, account_id TEXT NOT NULL, zone_id TEXT NOT NULL,
+    model TEXT NOT NULL DEFAULT '', firmware TEXT NOT NULL DEFAULT '', app_version TEXT NOT NULL DEFAULT '',
+    uplink_public_key TEXT NOT NULL DEFAULT '', credential_hash TEXT NOT NULL DEFAULT '',
+    provisioned_at_ms INTEGER NOT NULL DEFAULT 0, last_seen_ms INTEGER NOT NULL DEFAULT 0,
+    online INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX boxes_account ON boxes(account_id);
+  CREATE INDEX boxes_zone ON boxes(zone_id);
+
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, display TEXT NOT NULL, priority TEXT NOT NULL,
+    collapse_key TEXT NOT NULL, texts_json TEXT NOT NULL, hotline TEXT NOT NULL,
+    action_required INTEGER NOT NULL, account_id TEXT NOT NULL, detail_json TEXT NOT NULL,
+    target_json TEXT NOT NULL, status TEXT NOT NULL, created_by TEXT NOT NULL,
+    issued_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL,
+    cancelled_at_ms INTEGER NOT NULL DEFAULT 0, cancel_reason TEXT NOT NULL DEFAULT '',
+    envelope BLOB
+  );
+  CREATE INDEX notices_account ON notices(account_id, issued_at_ms);
+  CREATE TABLE deliveries (
+    notice_id TEXT NOT NULL, box_id TEXT NOT NULL, zone_id TEXT NOT NULL,
+    state TEXT NOT NULL, rank INTEGER NOT NULL,
+    queued_at_ms INTEGER NOT NULL, delivered_at_ms INTEGER NOT NULL DEFAULT 0,
+    displayed_at_ms INTEGER NOT NULL DEFAULT 0, read_at_ms INTEGER NOT NULL DEFAULT 0,
+    dismissed_at_ms INTEGER NOT NULL DEFAULT 0, withdrawn_at_ms INTEGER NOT NULL DEFAULT 0,
+    expires_at_ms INTEGER NOT NULL, envelope BLOB,
+    PRIMARY KEY (notice_id, box_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX deliveries_box_state ON deliveries(box_id, state);
+
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, run_at_ms INTEGER NOT NULL,
+    payload_json TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '', dedupe_key TEXT, locked_by TEXT NOT NULL DEFAULT '',
+    locked_until_ms INTEGER NOT NULL DEFAULT 0, done_at_ms INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE UNIQUE INDEX jobs_dedupe ON jobs(dedupe_key) WHERE dedupe_key IS NOT NULL;
+  CREATE INDEX jobs_due ON jobs(state, run_at_ms);
+
+  CREATE TABLE invoices (
+    id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+    due_at_ms INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'open', paid_at_ms INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX invoices_account ON invoices(account_id, status);
+  CREATE TABLE payments (
+    id TEXT PRIMARY KEY, account_id TEXT NOT NULL, amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+    paid_at_ms INTEGER NOT NULL, invoice_id TEXT NOT NULL, method TEXT NOT NULL
+  );
+  CREATE INDEX payments_account ON payments(account_id, paid_at_ms);
+  CREATE TABLE suspensions (
+    id TEXT PRIMARY KEY, account_id TEXT NOT NULL, warning_notice_id TEXT NOT NULL,
+    warned_at_ms INTEGER NOT NULL, suspend_at_ms INTEGER NOT NULL, state TEXT NOT NULL,
+    executed_at_ms INTEGER NOT NULL DEFAULT 0, suspended_notice_id TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX suspensions_account ON suspensions(account_id);
+  CREATE TABLE restores (
+    id TEXT PRIMARY KEY, account_id TEXT NOT NULL, suspension_id TEXT NOT NULL, paid_at_ms INTEGER NOT NULL,
+    deadline_ms INTEGER NOT NULL, restored_at_ms INTEGER NOT NULL DEFAULT 0, notice_id TEXT NOT NULL DEFAULT ''
+  );
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+    created_at_ms INTEGER NOT NULL, revoked_at_ms INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, actor TEXT NOT NULL,
+    action TEXT NOT NULL, subject TEXT NOT NULL, detail_json TEXT NOT NULL
+  );
+  CREATE INDEX audit_subject ON audit(subject, at_ms);
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

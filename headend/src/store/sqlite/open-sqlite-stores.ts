@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import type { Stores } from '../../ports/store';
+import { migrate } from './migrations';
+import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteBillingStore } from './sqlite-billing-store';
+import { SqliteJobStore } from './sqlite-job-store';
+import { SqliteNoticeStore } from './sqlite-notice-store';
+import { SqliteRegistryStore } from './sqlite-registry-store';
+import { SqliteTokenStore } from './sqlite-token-store';
+
+/** The embedded store: one SQLite file (or ':memory:'), WAL mode, migrated on open. */
+export function openSqliteStores(file: string): Stores {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return {
+    registry: new SqliteRegistryStore(db),
+    notices: new SqliteNoticeStore(db),
+    jobs: new SqliteJobStore(db),
+    billing: new SqliteBillingStore(db),
+    tokens: new SqliteTokenStore(db),
+    audit: new SqliteAuditLog(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
