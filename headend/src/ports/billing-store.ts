@@ -58,7 +58,10 @@ export interface BillingStore {
   suspensions(accountId: string): Promise<Suspension[]>;
   /** The scheduled or executed suspension of an account, if any. */
   activeSuspension(accountId: string): Promise<Suspension | undefined>;
-  updateSuspension(id: string, change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note'>>): Promise<void>;
+  updateSuspension(
+    id: string,
+    change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs'>>,
+  ): Promise<void>;
 
   insertRestore(r: Restore): Promise<void>;
   markRestored(id: string, restoredAtMs: number, noticeId: string): Promise<void>;

@@ -78,14 +78,6 @@ export interface Delivery {
 export interface NewDelivery {
   readonly boxId: string;
   readonly zoneId: string;
-  /** The signed envelope for this box when the notice is personalised. */
-  readonly envelope?: Uint8Array;
-}
-
-/** An envelope waiting for a box: what the headend resends when the box says hello. */
-export interface PendingEnvelope {
-  readonly noticeId: string;
-  readonly envelope: Uint8Array;
 }
 
 export interface ReceiptUpdate {
@@ -106,8 +98,8 @@ export interface NoticeFilter {
 
 /** Notices and their per-box deliveries. */
 export interface NoticeStore {
-  /** Stores the notice and one delivery row per box, atomically. `envelope` is the shared (broadcast) one. */
-  create(notice: NoticeRecord, envelope: Uint8Array | undefined, deliveries: readonly NewDelivery[]): Promise<void>;
+  /** Stores the notice and one delivery row per targeted box, atomically. */
+  create(notice: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void>;
   get(id: string): Promise<NoticeRecord | undefined>;
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
   /** Marks the notice cancelled and every delivery not yet displayed withdrawn; returns how many. */
@@ -116,9 +108,12 @@ export interface NoticeStore {
   applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number>;
   /** Counts by state, overall and per zone; `expired` = not yet displayed when the notice expired. */
   counts(noticeId: string, nowMs: number): Promise<{ total: DeliveryCounts; byZone: Record<string, DeliveryCounts> }>;
-  deliveries(noticeId: string, opts: { limit: number; offset: number; state?: DeliveryView; nowMs: number }): Promise<Page<Delivery>>;
-  /** Sent, unexpired notices this box has not yet acknowledged (state queued), oldest first. */
-  pendingForBox(boxId: string, nowMs: number): Promise<PendingEnvelope[]>;
+  deliveries(
+    noticeId: string,
+    opts: { limit: number; offset: number; state?: DeliveryView; nowMs: number },
+  ): Promise<Page<Delivery>>;
+  /** Ids of sent, unexpired notices this box has not acknowledged yet (state queued), oldest first. */
+  pendingForBox(boxId: string, nowMs: number): Promise<string[]>;
   /** Deliveries of one notice for a set of boxes (N2 proof). */
   deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]>;
   /** Queued deliveries across all notices (metrics: queue depth). */

@@ -56,7 +56,9 @@ export interface RegistryStore {
   getZone(id: string): Promise<Zone | undefined>;
   listZones(): Promise<Zone[]>;
 
-  upsertAccounts(accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>): Promise<void>;
+  upsertAccounts(
+    accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>,
+  ): Promise<void>;
   getAccount(id: string): Promise<Account | undefined>;
   listAccounts(opts: ListOptions): Promise<Page<Account>>;
   setAccountStatus(id: string, status: AccountStatus): Promise<void>;
@@ -68,7 +70,10 @@ export interface RegistryStore {
   boxIdsForAccounts(accountIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   boxIdsForZones(zoneIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   allBoxIds(): Promise<Array<{ id: string; zoneId: string }>>;
-  setBoxCredentials(id: string, creds: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number }): Promise<void>;
+  setBoxCredentials(
+    id: string,
+    creds: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
+  ): Promise<void>;
   recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
   setOnline(id: string, online: boolean, atMs: number): Promise<void>;
   countOnline(): Promise<number>;

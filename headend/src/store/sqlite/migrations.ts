@@ -30,8 +30,7 @@ const MIGRATIONS: readonly string[] = [
     action_required INTEGER NOT NULL, account_id TEXT NOT NULL, detail_json TEXT NOT NULL,
     target_json TEXT NOT NULL, status TEXT NOT NULL, created_by TEXT NOT NULL,
     issued_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL,
-    cancelled_at_ms INTEGER NOT NULL DEFAULT 0, cancel_reason TEXT NOT NULL DEFAULT '',
-    envelope BLOB
+    cancelled_at_ms INTEGER NOT NULL DEFAULT 0, cancel_reason TEXT NOT NULL DEFAULT ''
   );
   CREATE INDEX notices_account ON notices(account_id, issued_at_ms);
   CREATE TABLE deliveries (
@@ -40,7 +39,7 @@ const MIGRATIONS: readonly string[] = [
     queued_at_ms INTEGER NOT NULL, delivered_at_ms INTEGER NOT NULL DEFAULT 0,
     displayed_at_ms INTEGER NOT NULL DEFAULT 0, read_at_ms INTEGER NOT NULL DEFAULT 0,
     dismissed_at_ms INTEGER NOT NULL DEFAULT 0, withdrawn_at_ms INTEGER NOT NULL DEFAULT 0,
-    expires_at_ms INTEGER NOT NULL, envelope BLOB,
+    expires_at_ms INTEGER NOT NULL,
     PRIMARY KEY (notice_id, box_id)
   ) WITHOUT ROWID;
   CREATE INDEX deliveries_box_state ON deliveries(box_id, state);

@@ -17,7 +17,9 @@ export class SqliteAuditLog implements AuditLog {
          WHERE (@subject IS NULL OR subject = @subject) AND (@action IS NULL OR action = @action)
          ORDER BY id DESC LIMIT @limit`,
       )
-      .all({ subject: f.subject ?? null, action: f.action ?? null, limit: f.limit }) as Array<AuditEntry & { detail: string }>;
+      .all({ subject: f.subject ?? null, action: f.action ?? null, limit: f.limit }) as Array<
+      AuditEntry & { detail: string }
+    >;
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 }

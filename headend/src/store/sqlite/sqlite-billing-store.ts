@@ -15,6 +15,7 @@ const SUSPENSION_COLUMNS: Record<string, string> = {
   executedAtMs: 'executed_at_ms',
   suspendedNoticeId: 'suspended_notice_id',
   note: 'note',
+  suspendAtMs: 'suspend_at_ms',
 };
 
 export class SqliteBillingStore implements BillingStore {
@@ -49,7 +50,9 @@ export class SqliteBillingStore implements BillingStore {
         .run(p);
       if (r.changes === 0) return false;
       if (p.invoiceId !== '') {
-        this.db.prepare(`UPDATE invoices SET status = 'paid', paid_at_ms = ? WHERE id = ? AND status = 'open'`).run(p.paidAtMs, p.invoiceId);
+        this.db
+          .prepare(`UPDATE invoices SET status = 'paid', paid_at_ms = ? WHERE id = ? AND status = 'open'`)
+          .run(p.paidAtMs, p.invoiceId);
       }
       return true;
     })();
@@ -91,7 +94,7 @@ export class SqliteBillingStore implements BillingStore {
 
   async updateSuspension(
     id: string,
-    change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note'>>,
+    change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs'>>,
   ): Promise<void> {
     const entries = Object.entries(change).filter(([k]) => SUSPENSION_COLUMNS[k] !== undefined);
     if (entries.length === 0) return;
@@ -109,7 +112,9 @@ export class SqliteBillingStore implements BillingStore {
   }
 
   async markRestored(id: string, restoredAtMs: number, noticeId: string): Promise<void> {
-    this.db.prepare('UPDATE restores SET restored_at_ms = ?, notice_id = ? WHERE id = ?').run(restoredAtMs, noticeId, id);
+    this.db
+      .prepare('UPDATE restores SET restored_at_ms = ?, notice_id = ? WHERE id = ?')
+      .run(restoredAtMs, noticeId, id);
   }
 
   async restores(f: { accountId?: string; unrestoredOnly?: boolean; limit: number }): Promise<Restore[]> {
@@ -118,6 +123,10 @@ export class SqliteBillingStore implements BillingStore {
         `SELECT ${RESTORE} FROM restores WHERE (@account IS NULL OR account_id = @account)
            AND (@unrestored = 0 OR restored_at_ms = 0) ORDER BY paid_at_ms DESC LIMIT @limit`,
       )
-      .all({ account: f.accountId ?? null, unrestored: f.unrestoredOnly === true ? 1 : 0, limit: f.limit }) as Restore[];
+      .all({
+        account: f.accountId ?? null,
+        unrestored: f.unrestoredOnly === true ? 1 : 0,
+        limit: f.limit,
+      }) as Restore[];
   }
 }

@@ -31,7 +31,9 @@ export class SqliteJobStore implements JobStore {
   async schedule(job: NewJob): Promise<number> {
     const key = job.dedupeKey === undefined || job.dedupeKey === '' ? null : job.dedupeKey;
     const r = this.db
-      .prepare('INSERT INTO jobs (kind, run_at_ms, payload_json, dedupe_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .prepare(
+        'INSERT INTO jobs (kind, run_at_ms, payload_json, dedupe_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
       .run(job.kind, job.runAtMs, JSON.stringify(job.payload), key);
     if (r.changes === 1) return Number(r.lastInsertRowid);
     const existing = this.db.prepare('SELECT id FROM jobs WHERE dedupe_key = ?').get(key) as { id: number };
@@ -91,6 +93,8 @@ export class SqliteJobStore implements JobStore {
   }
 
   async countPending(): Promise<number> {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE state IN ('pending','running')`).get() as { n: number }).n;
+    return (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE state IN ('pending','running')`).get() as { n: number }
+    ).n;
   }
 }

@@ -8,7 +8,6 @@ import type {
   NoticeFilter,
   NoticeRecord,
   NoticeStore,
-  PendingEnvelope,
   ReceiptUpdate,
 } from '../../ports/notice-store';
 import type { Page } from '../../ports/registry-store';
@@ -110,15 +109,15 @@ export class SqliteNoticeStore implements NoticeStore {
     };
   }
 
-  async create(n: NoticeRecord, envelope: Uint8Array | undefined, deliveries: readonly NewDelivery[]): Promise<void> {
+  async create(n: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void> {
     const ins = this.db.prepare(
-      `INSERT INTO notices (${NOTICE_COLS}, envelope) VALUES (@id, @kind, @display, @priority, @collapseKey, @texts,
+      `INSERT INTO notices (${NOTICE_COLS}) VALUES (@id, @kind, @display, @priority, @collapseKey, @texts,
         @hotline, @actionRequired, @accountId, @detail, @target, @status, @createdBy, @issuedAtMs, @expiresAtMs,
-        @cancelledAtMs, @cancelReason, @envelope)`,
+        @cancelledAtMs, @cancelReason)`,
     );
     const insD = this.db.prepare(
-      `INSERT INTO deliveries (notice_id, box_id, zone_id, state, rank, queued_at_ms, expires_at_ms, envelope)
-       VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+      `INSERT INTO deliveries (notice_id, box_id, zone_id, state, rank, queued_at_ms, expires_at_ms)
+       VALUES (?, ?, ?, 'queued', 0, ?, ?)`,
     );
     this.db.transaction(() => {
       ins.run({
@@ -127,11 +126,8 @@ export class SqliteNoticeStore implements NoticeStore {
         detail: JSON.stringify(n.detail),
         target: JSON.stringify(n.target),
         actionRequired: n.actionRequired ? 1 : 0,
-        envelope: envelope === undefined ? null : Buffer.from(envelope),
       });
-      for (const d of deliveries) {
-        insD.run(n.id, d.boxId, d.zoneId, n.issuedAtMs, n.expiresAtMs, d.envelope === undefined ? null : Buffer.from(d.envelope));
-      }
+      for (const d of deliveries) insD.run(n.id, d.boxId, d.zoneId, n.issuedAtMs, n.expiresAtMs);
     })();
   }
 
@@ -183,9 +179,14 @@ export class SqliteNoticeStore implements NoticeStore {
     })();
   }
 
-  async counts(noticeId: string, nowMs: number): Promise<{ total: DeliveryCounts; byZone: Record<string, DeliveryCounts> }> {
+  async counts(
+    noticeId: string,
+    nowMs: number,
+  ): Promise<{ total: DeliveryCounts; byZone: Record<string, DeliveryCounts> }> {
     const rows = this.db
-      .prepare(`SELECT d.zone_id AS zone, ${VIEW_STATE} AS view, COUNT(*) AS n FROM deliveries d WHERE d.notice_id = @id GROUP BY 1, 2`)
+      .prepare(
+        `SELECT d.zone_id AS zone, ${VIEW_STATE} AS view, COUNT(*) AS n FROM deliveries d WHERE d.notice_id = @id GROUP BY 1, 2`,
+      )
       .all({ id: noticeId, now: nowMs }) as Array<{ zone: string; view: DeliveryView; n: number }>;
     const total = emptyCounts();
     const byZone: Record<string, DeliveryCounts> = {};
@@ -204,21 +205,22 @@ export class SqliteNoticeStore implements NoticeStore {
     const base = `FROM (SELECT d.*, ${VIEW_STATE} AS view FROM deliveries d WHERE d.notice_id = @id) x`;
     const w = o.state === undefined ? '' : 'WHERE view = @state';
     const params = { id: noticeId, now: o.nowMs, state: o.state ?? '', limit: o.limit, offset: o.offset };
-    const rows = this.db.prepare(`SELECT * ${base} ${w} ORDER BY box_id LIMIT @limit OFFSET @offset`).all(params) as DeliveryRow[];
+    const rows = this.db
+      .prepare(`SELECT * ${base} ${w} ORDER BY box_id LIMIT @limit OFFSET @offset`)
+      .all(params) as DeliveryRow[];
     const { n } = this.db.prepare(`SELECT COUNT(*) AS n ${base} ${w}`).get(params) as { n: number };
     return { items: rows.map(toDelivery), total: n };
   }
 
-  async pendingForBox(boxId: string, nowMs: number): Promise<PendingEnvelope[]> {
+  async pendingForBox(boxId: string, nowMs: number): Promise<string[]> {
     const rows = this.db
       .prepare(
-        `SELECT d.notice_id AS noticeId, COALESCE(d.envelope, n.envelope) AS envelope
-         FROM deliveries d JOIN notices n ON n.id = d.notice_id
+        `SELECT d.notice_id AS id FROM deliveries d JOIN notices n ON n.id = d.notice_id
          WHERE d.box_id = ? AND d.state = 'queued' AND n.status = 'sent' AND (d.expires_at_ms = 0 OR d.expires_at_ms > ?)
          ORDER BY d.queued_at_ms, d.notice_id`,
       )
-      .all(boxId, nowMs) as Array<{ noticeId: string; envelope: Buffer | null }>;
-    return rows.flatMap((r) => (r.envelope === null ? [] : [{ noticeId: r.noticeId, envelope: new Uint8Array(r.envelope) }]));
+      .all(boxId, nowMs) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 
   async deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]> {
@@ -232,7 +234,9 @@ export class SqliteNoticeStore implements NoticeStore {
   async queuedCount(nowMs: number): Promise<number> {
     return (
       this.db
-        .prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE state = 'queued' AND (expires_at_ms = 0 OR expires_at_ms > ?)`)
+        .prepare(
+          `SELECT COUNT(*) AS n FROM deliveries WHERE state = 'queued' AND (expires_at_ms = 0 OR expires_at_ms > ?)`,
+        )
         .get(nowMs) as { n: number }
     ).n;
   }

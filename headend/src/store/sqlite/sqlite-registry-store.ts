@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { Account, AccountStatus, Box, BoxFilter, BoxInput, ListOptions, Page, RegistryStore, Zone } from '../../ports/registry-store';
+import type {
+  Account,
+  AccountStatus,
+  Box,
+  BoxFilter,
+  BoxInput,
+  ListOptions,
+  Page,
+  RegistryStore,
+  Zone,
+} from '../../ports/registry-store';
 
 interface BoxRow {
   id: string;
@@ -52,12 +62,16 @@ export class SqliteRegistryStore implements RegistryStore {
     return this.db.prepare('SELECT id, name, type, maintainer FROM zones ORDER BY id').all() as Zone[];
   }
 
-  async upsertAccounts(accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>): Promise<void> {
+  async upsertAccounts(
+    accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>,
+  ): Promise<void> {
     const st = this.db.prepare(
       `INSERT INTO accounts (id, name, status) VALUES (@id, @name, @status)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
     );
-    this.db.transaction(() => accounts.forEach((a) => st.run({ id: a.id, name: a.name, status: a.status ?? 'active' })))();
+    this.db.transaction(() =>
+      accounts.forEach((a) => st.run({ id: a.id, name: a.name, status: a.status ?? 'active' })),
+    )();
   }
 
   async getAccount(id: string): Promise<Account | undefined> {
@@ -84,7 +98,15 @@ export class SqliteRegistryStore implements RegistryStore {
          firmware = CASE WHEN excluded.firmware = '' THEN boxes.firmware ELSE excluded.firmware END`,
     );
     this.db.transaction(() =>
-      boxes.forEach((b) => st.run({ id: b.id, accountId: b.accountId, zoneId: b.zoneId, model: b.model ?? '', firmware: b.firmware ?? '' })),
+      boxes.forEach((b) =>
+        st.run({
+          id: b.id,
+          accountId: b.accountId,
+          zoneId: b.zoneId,
+          model: b.model ?? '',
+          firmware: b.firmware ?? '',
+        }),
+      ),
     )();
   }
 
@@ -100,7 +122,9 @@ export class SqliteRegistryStore implements RegistryStore {
     if (f.accountId !== undefined) (where.push('account_id = ?'), args.push(f.accountId));
     if (f.online !== undefined) (where.push('online = ?'), args.push(f.online ? 1 : 0));
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db.prepare(`SELECT * FROM boxes ${w} ORDER BY id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as BoxRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM boxes ${w} ORDER BY id LIMIT ? OFFSET ?`)
+      .all(...args, f.limit, f.offset) as BoxRow[];
     const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM boxes ${w}`).get(...args) as { n: number };
     return { items: rows.map(toBox), total: n };
   }
@@ -119,13 +143,19 @@ export class SqliteRegistryStore implements RegistryStore {
     return this.db.prepare('SELECT id, zone_id AS zoneId FROM boxes ORDER BY id').all() as Target;
   }
 
-  async setBoxCredentials(id: string, c: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number }): Promise<void> {
+  async setBoxCredentials(
+    id: string,
+    c: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
+  ): Promise<void> {
     this.db
       .prepare('UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, provisioned_at_ms = ? WHERE id = ?')
       .run(c.uplinkPublicKey, c.credentialHash, c.provisionedAtMs, id);
   }
 
-  async recordHello(id: string, h: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void> {
+  async recordHello(
+    id: string,
+    h: { model: string; firmware: string; appVersion: string; atMs: number },
+  ): Promise<void> {
     this.db
       .prepare('UPDATE boxes SET model = ?, firmware = ?, app_version = ?, last_seen_ms = ?, online = 1 WHERE id = ?')
       .run(h.model, h.firmware, h.appVersion, h.atMs, id);

@@ -13,7 +13,8 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async findByHash(tokenHash: string): Promise<ApiToken | undefined> {
-    return this.db.prepare(`SELECT ${COLS} FROM api_tokens WHERE token_hash = ?`).get(tokenHash) as ApiToken | undefined;
+    return this.db.prepare(`SELECT ${COLS} FROM api_tokens WHERE token_hash = ?`).get(tokenHash) as
+      ApiToken | undefined;
   }
 
   async list(): Promise<ApiToken[]> {
@@ -21,6 +22,9 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async revoke(id: string, atMs: number): Promise<boolean> {
-    return this.db.prepare('UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms = 0').run(atMs, id).changes === 1;
+    return (
+      this.db.prepare('UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms = 0').run(atMs, id)
+        .changes === 1
+    );
   }
 }

@@ -1,0 +1,195 @@
+import { once } from 'node:events';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createServer as createTlsServer, TLSSocket } from 'node:tls';
+import type { Server as TlsServer } from 'node:tls';
+import { Aedes } from 'aedes';
+import type { AuthenticateError, Client } from 'aedes';
+import { boxMayAccess, uplinkFilter } from '@stb-notify/protocol';
+import type { BoxIdentity } from '@stb-notify/protocol';
+import type { Logger } from 'pino';
+import { createWebSocketStream, WebSocketServer } from 'ws';
+import type { Broker } from '../ports/broker';
+import type { BoxAuthenticator } from './box-authenticator';
+
+export interface EmbeddedBrokerOptions {
+  readonly tls: { readonly keyPem: string; readonly certPem: string; readonly caPem: string };
+  readonly mqtts: { readonly host: string; readonly port: number };
+  /** HTTP server whose upgrade requests on `wsPath` become MQTT-over-WebSocket connections. */
+  readonly httpServer?: HttpServer;
+  readonly wsPath?: string;
+  readonly authenticator: BoxAuthenticator;
+  readonly log: Logger;
+  /** Counts refused connects / subscribes / publishes by reason. */
+  readonly onRefused?: (what: 'connect' | 'subscribe' | 'publish', reason: string) => void;
+}
+
+const NOT_AUTHORIZED = 5;
+const BAD_USERNAME_OR_PASSWORD = 4;
+
+function authError(message: string, code: number): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode: code }) as AuthenticateError;
+}
+
+/**
+ * aedes in-process (MQTT 3.1.1): mutual-TLS listener for boxes with certificates, MQTT over
+ * WebSocket on the HTTP server for browser boxes. The protocol's access rule decides every
+ * subscribe and publish.
+ */
+export class EmbeddedAedesBroker implements Broker {
+  private readonly identities = new WeakMap<Client, BoxIdentity>();
+  private uplinkHandlers: Array<(topic: string, payload: Uint8Array) => void> = [];
+  private presenceHandlers: Array<(boxId: string, online: boolean) => void> = [];
+  private tlsServer: TlsServer | undefined;
+  private wss: WebSocketServer | undefined;
+  private onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
+  private boxes = 0;
+
+  private constructor(
+    private readonly aedes: Aedes,
+    private readonly opts: EmbeddedBrokerOptions,
+  ) {}
+
+  static async start(opts: EmbeddedBrokerOptions): Promise<EmbeddedAedesBroker> {
+    const aedes = await Aedes.createBroker({ id: 'stb-headend', heartbeatInterval: 60_000, connectTimeout: 30_000 });
+    const broker = new EmbeddedAedesBroker(aedes, opts);
+    broker.wire();
+    await broker.listen();
+    return broker;
+  }
+
+  /** The port the TLS listener got (useful when configured with port 0). */
+  get mqttsPort(): number {
+    return (this.tlsServer?.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  private refuse(what: 'connect' | 'subscribe' | 'publish', reason: string, client: Client | null): void {
+    this.opts.onRefused?.(what, reason);
+    this.opts.log.warn({ client: client?.id, what, reason }, 'broker refused');
+  }
+
+  private wire(): void {
+    const { aedes, opts } = this;
+    aedes.authenticate = (client, username, password, done) => {
+      const conn = client.conn;
+      const attempt =
+        conn instanceof TLSSocket
+          ? opts.authenticator.byCertificate(conn.getPeerCertificate().subject ?? {}, client.id)
+          : opts.authenticator.byCredential(username, password, client.id);
+      attempt.then(
+        (r) => {
+          if (r.ok) {
+            this.identities.set(client, r.identity);
+            done(null, true);
+          } else {
+            this.refuse('connect', r.reason, client);
+            done(authError(r.reason, r.reason === 'bad-credential' ? BAD_USERNAME_OR_PASSWORD : NOT_AUTHORIZED), false);
+          }
+        },
+        (err: unknown) => {
+          opts.log.error({ err }, 'authentication failed');
+          done(authError('server error', 3), false);
+        },
+      );
+    };
+    aedes.authorizeSubscribe = (client, sub, cb) => {
+      const id = this.identities.get(client);
+      if (id !== undefined && boxMayAccess(id, 'subscribe', sub.topic)) return cb(null, sub);
+      this.refuse('subscribe', sub.topic, client);
+      cb(null, null); // negative SUBACK (0x80); the box stays connected
+    };
+    aedes.authorizePublish = (client, packet, cb) => {
+      const id = client === null ? undefined : this.identities.get(client);
+      if (id !== undefined && boxMayAccess(id, 'publish', packet.topic)) return cb(null);
+      this.refuse('publish', packet.topic, client);
+      cb(new Error('not authorised')); // MQTT 3.1.1 has no publish NACK: the client is disconnected
+    };
+    aedes.on('clientReady', (client) => {
+      const id = this.identities.get(client);
+      if (id === undefined) return;
+      this.boxes++;
+      for (const h of this.presenceHandlers) h(id.boxId, true);
+    });
+    aedes.on('clientDisconnect', (client) => {
+      const id = this.identities.get(client);
+      if (id === undefined) return;
+      this.boxes--;
+      for (const h of this.presenceHandlers) h(id.boxId, false);
+    });
+    aedes.on('clientError', (client, err) => opts.log.debug({ client: client.id, err: err.message }, 'client error'));
+    aedes.subscribe(
+      uplinkFilter(),
+      (packet, done) => {
+        const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+        for (const h of this.uplinkHandlers)
+          h(packet.topic, new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
+        done();
+      },
+      () => undefined,
+    );
+  }
+
+  private async listen(): Promise<void> {
+    const { opts, aedes } = this;
+    this.tlsServer = createTlsServer(
+      { key: opts.tls.keyPem, cert: opts.tls.certPem, ca: opts.tls.caPem, requestCert: true, rejectUnauthorized: true },
+      (socket) => aedes.handle(socket),
+    );
+    this.tlsServer.on('tlsClientError', (err) => this.refuse('connect', `tls: ${err.message}`, null));
+    this.tlsServer.listen(opts.mqtts.port, opts.mqtts.host);
+    await once(this.tlsServer, 'listening');
+    if (opts.httpServer !== undefined) {
+      const path = opts.wsPath ?? '/mqtt';
+      const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+      this.wss = wss;
+      this.onUpgrade = (req, socket, head) => {
+        if (new URL(req.url ?? '/', 'http://x').pathname !== path) return;
+        wss.handleUpgrade(req, socket, head, (ws) => aedes.handle(createWebSocketStream(ws), req));
+      };
+      opts.httpServer.on('upgrade', this.onUpgrade);
+    }
+  }
+
+  publish(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.aedes.publish(
+        {
+          cmd: 'publish',
+          topic,
+          payload: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength),
+          qos: 1,
+          retain: opts?.retain === true,
+          dup: false,
+        },
+        (err) => (err ? reject(err) : resolve()),
+      );
+    });
+  }
+
+  onUplink(handler: (topic: string, payload: Uint8Array) => void): void {
+    this.uplinkHandlers.push(handler);
+  }
+
+  onPresence(handler: (boxId: string, online: boolean) => void): void {
+    this.presenceHandlers.push(handler);
+  }
+
+  connectedBoxes(): number {
+    return this.boxes;
+  }
+
+  async close(): Promise<void> {
+    if (this.onUpgrade !== undefined) this.opts.httpServer?.off('upgrade', this.onUpgrade);
+    for (const ws of this.wss?.clients ?? []) ws.terminate();
+    this.wss?.close();
+    const tls = this.tlsServer;
+    if (tls !== undefined) {
+      const closed = new Promise<void>((r) => tls.close(() => r()));
+      await new Promise<void>((r) => this.aedes.close(() => r()));
+      await closed;
+    } else {
+      await new Promise<void>((r) => this.aedes.close(() => r()));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/** Everything the headend can be configured with. Defaults in default-config.ts. */
+export interface HeadendConfig {
+  /** Holds the CA, broker certificate, notice-signing keys and the SQLite file. */
+  readonly dataDir: string;
+  /** SQLite file path (default <dataDir>/headend.db) or ':memory:'. */
+  readonly database: string;
+  readonly http: { readonly host: string; readonly port: number };
+  /** MQTT over TLS with client certificates (boxes). Port 0 picks a free port. */
+  readonly mqtts: { readonly host: string; readonly port: number };
+  /** Host name boxes use to reach this headend (written into provisioning bundles). */
+  readonly publicHost: string;
+  /** Time zone for dates in notice texts. */
+  readonly timeZone: string;
+  /** N7: the service hotline shown on notices that ask the subscriber to act. */
+  readonly hotline: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly rules: {
+    /** N1: fee-due reminders, days before the due date. */
+    readonly feeReminderDaysBefore: readonly number[];
+    /** N2: hours between the suspension warning and the suspension (≥ 24). */
+    readonly suspensionNoticeHours: number;
+    /** N3: hours within which service must be back after payment (≤ 24). */
+    readonly restoreDeadlineHours: number;
+    /** N4: minimum lead time for planned maintenance (≥ 48). */
+    readonly maintenanceLeadHours: number;
+    /** N4: second reminder this many minutes before the work starts. */
+    readonly maintenanceReminderMinutes: number;
+    /** How long a notice stays deliverable when the sender gives no expiry. */
+    readonly noticeTtlHours: number;
+  };
+}

@@ -1,0 +1,232 @@
+import type { AddressInfo } from 'node:net';
+import { allTopic, sealDownlink, systemClock } from '@stb-notify/protocol';
+import type { Clock, Signer } from '@stb-notify/protocol';
+import { activeSigner, createNodeVerifier, trustedKeysOf } from '@stb-notify/protocol/node';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { BoxAuthenticator } from './broker/box-authenticator';
+import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
+import type { HeadendConfig } from './config/headend-config';
+import { NoticeTexts } from './domain/notice-texts';
+import type { ApiContext } from './http/api-context';
+import { buildApp } from './http/build-app';
+import { Metrics } from './metrics/metrics';
+import { DataDir } from './pki/data-dir';
+import type { Stores } from './ports/store';
+import { BillingRules } from './services/billing-rules';
+import { BoxKeyLookup } from './services/box-key-lookup';
+import { MaintenanceRules } from './services/maintenance-rules';
+import { NoticeService } from './services/notice-service';
+import { ProvisioningService } from './services/provisioning-service';
+import { ReceiptBatcher } from './services/receipt-batcher';
+import { Scheduler } from './services/scheduler';
+import { TokenService } from './services/token-service';
+import { receiptStateName, UplinkRouter } from './services/uplink-router';
+import { openSqliteStores } from './store/sqlite/open-sqlite-stores';
+
+export interface HeadendOptions {
+  readonly config: HeadendConfig;
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** Override the store (tests, PostgreSQL); default: SQLite at config.database. */
+  readonly stores?: Stores;
+  /** false: the scheduler does not tick by itself (tests call scheduler.runDue()). */
+  readonly schedulerTick?: boolean;
+}
+
+export interface Headend extends ApiContext {
+  readonly app: FastifyInstance;
+  readonly scheduler: Scheduler;
+  readonly receipts: ReceiptBatcher;
+  readonly uplink: UplinkRouter;
+  readonly dataDir: DataDir;
+  readonly log: Logger;
+  /** Where it listens (ports resolved when configured as 0). */
+  readonly urls: { readonly http: string; readonly mqtts: string; readonly ws: string };
+  /** Waits until every uplink message received so far is handled and stored. */
+  settle(): Promise<void>;
+  /** Rotates the notice-signing key: boxes are sent the new key set, signed with the old key. */
+  rotateNoticeKey(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Composition root: wires the store, broker, services and HTTP app, and starts listening. */
+export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? pino({ level: config.logLevel, base: { svc: 'stb-headend' } });
+  const dataDir = new DataDir(config.dataDir);
+  const created = dataDir.init({ nowMs: clock.now(), hosts: [config.publicHost] });
+  if (created.length > 0) log.info({ created, dir: dataDir.pkiDir }, 'initialised data directory');
+  const stores = opts.stores ?? openSqliteStores(config.database);
+  const metrics = new Metrics();
+  let signer: Signer = activeSigner(dataDir.noticeKeys());
+
+  let broker: EmbeddedAedesBroker | undefined;
+  const brokerRef = () => {
+    if (broker === undefined) throw new Error('broker not started');
+    return broker;
+  };
+  const urls = { http: '', mqtts: '', ws: '' };
+  const texts = new NoticeTexts(config.timeZone, config.hotline);
+  const lazyBroker = {
+    publish: (t: string, p: Uint8Array, o?: { retain?: boolean }) => brokerRef().publish(t, p, o),
+    onUplink: (h: (t: string, p: Uint8Array) => void) => brokerRef().onUplink(h),
+    onPresence: (h: (b: string, o: boolean) => void) => brokerRef().onPresence(h),
+    connectedBoxes: () => broker?.connectedBoxes() ?? 0,
+    close: () => brokerRef().close(),
+  };
+  const notices = new NoticeService({
+    stores,
+    broker: lazyBroker,
+    clock,
+    signer: () => signer,
+    metrics,
+    log,
+    hotline: config.hotline,
+    noticeTtlMs: config.rules.noticeTtlHours * 3_600_000,
+  });
+  const scheduler = new Scheduler(stores.jobs, clock, metrics, log);
+  const billing = new BillingRules({ stores, notices, scheduler, clock, texts, metrics, log, rules: config.rules });
+  const maintenance = new MaintenanceRules({ stores, notices, scheduler, clock, texts, metrics, rules: config.rules });
+  const keys = new BoxKeyLookup(stores.registry);
+  const provisioning = new ProvisioningService({
+    stores,
+    dataDir,
+    clock,
+    keys,
+    brokerUrls: () => ({ mqtts: urls.mqtts, ws: urls.ws }),
+  });
+  const tokens = new TokenService(stores.tokens, clock);
+  const receipts = new ReceiptBatcher(stores.notices, log);
+  const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier(), clock, metrics, log });
+
+  uplink.on('receipt', (boxId, msg) => {
+    const r = msg.receipt;
+    const state = receiptStateName(r?.state ?? 0);
+    if (r === null || r === undefined || state === undefined) return;
+    metrics.receipts.inc({ state });
+    receipts.add({ noticeId: r.noticeId ?? '', boxId, state, atMs: Number(r.atMs ?? 0) || clock.now() });
+  });
+  uplink.on('hello', async (boxId, msg) => {
+    const h = msg.hello;
+    await stores.registry.recordHello(boxId, {
+      model: h?.model ?? '',
+      firmware: h?.firmware ?? '',
+      appVersion: h?.appVersion ?? '',
+      atMs: clock.now(),
+    });
+    await notices.resendPending(boxId);
+  });
+
+  const ctx: ApiContext = {
+    config,
+    clock,
+    stores,
+    broker: lazyBroker,
+    metrics,
+    notices,
+    billing,
+    maintenance,
+    provisioning,
+    tokens,
+  };
+  const app = buildApp(ctx, log);
+  const inflight = new Set<Promise<void>>();
+  broker = await EmbeddedAedesBroker.start({
+    tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
+    mqtts: config.mqtts,
+    httpServer: app.server,
+    wsPath: '/mqtt',
+    authenticator: new BoxAuthenticator(stores.registry),
+    log,
+    onRefused: (what, reason) =>
+      metrics.brokerRefused.inc({ what, reason: what === 'connect' ? reason : 'access-rule' }),
+  });
+  broker.onUplink((topic, payload) => {
+    const p = uplink.handle(topic, payload);
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+  });
+  broker.onPresence((boxId, online) => {
+    stores.registry
+      .setOnline(boxId, online, clock.now())
+      .catch((err: unknown) => log.error({ err }, 'presence update failed'));
+  });
+  metrics.addGauge({
+    name: 'stb_boxes_connected',
+    help: 'Boxes connected to the embedded broker',
+    read: () => [{ labels: {}, value: lazyBroker.connectedBoxes() }],
+  });
+  metrics.addGauge({
+    name: 'stb_deliveries_queued',
+    help: 'Unexpired deliveries not yet acknowledged by their box',
+    read: async () => [{ labels: {}, value: await stores.notices.queuedCount(clock.now()) }],
+  });
+  metrics.addGauge({
+    name: 'stb_jobs_pending',
+    help: 'Scheduled jobs not yet run',
+    read: async () => [{ labels: {}, value: await stores.jobs.countPending() }],
+  });
+
+  await app.listen({ host: config.http.host, port: config.http.port });
+  const httpPort = (app.server.address() as AddressInfo).port;
+  const host = config.publicHost;
+  urls.http = `http://${host}:${httpPort}`;
+  urls.ws = `ws://${host}:${httpPort}/mqtt`;
+  urls.mqtts = `mqtts://${host}:${broker.mqttsPort}`;
+  if (opts.schedulerTick !== false) scheduler.start();
+  log.info({ ...urls }, 'headend listening');
+
+  const settle = async (): Promise<void> => {
+    while (inflight.size > 0) await Promise.all([...inflight]);
+    await receipts.flush();
+  };
+
+  return {
+    ...ctx,
+    app,
+    scheduler,
+    receipts,
+    uplink,
+    dataDir,
+    log,
+    urls,
+    settle,
+    async rotateNoticeKey() {
+      const { after } = dataDir.rotateNoticeKeys(clock.now());
+      const old = signer;
+      // Boxes learn the new set from a message signed by a key they already trust. It is
+      // retained on the all topic so a box that was off gets it when it subscribes again.
+      const msg = await sealDownlink(
+        {
+          messageId: `keys-${after.activeKeyId}`,
+          sender: { kind: 'headend', id: '' },
+          recipient: { kind: 'all', id: '' },
+          issuedAtMs: clock.now(),
+        },
+        {
+          trustedKeys: {
+            keys: trustedKeysOf(after).map((k) => ({
+              keyId: k.keyId,
+              ed25519: k.publicKey,
+              notAfterMs: k.notAfterMs ?? 0,
+            })),
+          },
+        },
+        old,
+      );
+      await lazyBroker.publish(allTopic(), msg, { retain: true });
+      signer = activeSigner(after);
+      return after.activeKeyId;
+    },
+    async close() {
+      await scheduler.stop();
+      await settle();
+      await broker?.close();
+      await app.close();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Clock } from '@stb-notify/protocol';
+import type { HeadendConfig } from '../config/headend-config';
+import type { Metrics } from '../metrics/metrics';
+import type { Broker } from '../ports/broker';
+import type { Stores } from '../ports/store';
+import type { BillingRules } from '../services/billing-rules';
+import type { MaintenanceRules } from '../services/maintenance-rules';
+import type { NoticeService } from '../services/notice-service';
+import type { ProvisioningService } from '../services/provisioning-service';
+import type { TokenService } from '../services/token-service';
+
+/** What the HTTP routes may use. Built by the composition root (headend.ts). */
+export interface ApiContext {
+  readonly config: HeadendConfig;
+  readonly clock: Clock;
+  readonly stores: Stores;
+  readonly broker: Broker;
+  readonly metrics: Metrics;
+  readonly notices: NoticeService;
+  readonly billing: BillingRules;
+  readonly maintenance: MaintenanceRules;
+  readonly provisioning: ProvisioningService;
+  readonly tokens: TokenService;
+}

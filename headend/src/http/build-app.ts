@@ -1,0 +1,35 @@
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { ApiContext } from './api-context';
+import { installAuth } from './auth';
+import { installErrorHandler } from './error-handler';
+import { installOpenApi } from './openapi';
+import { billingRoutes } from './routes/billing-routes';
+import { healthRoutes } from './routes/health-routes';
+import { maintenanceRoutes } from './routes/maintenance-routes';
+import { noticeRoutes } from './routes/notice-routes';
+import { registryRoutes } from './routes/registry-routes';
+import { tokenRoutes } from './routes/token-routes';
+
+/** Builds the HTTP app without listening (tests use inject()); main() listens. */
+export function buildApp(ctx: ApiContext, log: Logger): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  installErrorHandler(app);
+  installOpenApi(app, { title: 'stb-notify headend API', version: '1' });
+  installAuth(app, ctx.tokens);
+  healthRoutes(app, ctx);
+  registryRoutes(app, ctx);
+  noticeRoutes(app, ctx);
+  maintenanceRoutes(app, ctx);
+  billingRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,195 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { notFound } from '../../errors';
+import type { ApiContext } from '../api-context';
+import { actorName } from '../auth';
+import { Id, IdParams, Money, Ms } from '../schemas';
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+const InvoiceBody = Type.Object(
+  { invoiceId: Id, accountId: Id, ...Money, dueAtMs: Ms },
+  { additionalProperties: false },
+);
+const PaymentBody = Type.Object(
+  {
+    paymentId: Id,
+    accountId: Id,
+    ...Money,
+    paidAtMs: Ms,
+    invoiceId: Type.Optional(Id),
+    method: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+const OverdueBody = Type.Object(
+  { accountId: Id, ...Money, suspendAtMs: Type.Optional(Ms) },
+  { additionalProperties: false },
+);
+const RescheduleBody = Type.Object({ suspendAtMs: Ms }, { additionalProperties: false });
+const RestoreQuery = Type.Object(
+  {
+    accountId: Type.Optional(Id),
+    unrestoredOnly: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const billing = { roles: ['billing', 'operator'] as const };
+
+  app.post(
+    '/api/v1/billing/invoices',
+    {
+      config: billing,
+      schema: { summary: 'Invoice due: schedules fee-due reminders (N1)', tags: ['billing'], body: InvoiceBody },
+    },
+    async (req, reply) => {
+      const b = req.body as Static<typeof InvoiceBody>;
+      const r = await ctx.billing.invoiceDue(
+        {
+          id: b.invoiceId,
+          accountId: b.accountId,
+          amountMinor: b.amountMinor,
+          currency: b.currency ?? 'CNY',
+          dueAtMs: b.dueAtMs,
+        },
+        actorName(req),
+      );
+      reply.status(202);
+      return r;
+    },
+  );
+
+  app.post(
+    '/api/v1/billing/payments',
+    {
+      config: billing,
+      schema: {
+        summary: 'Payment received: cancels reminders and suspension, restores service (N3)',
+        tags: ['billing'],
+        body: PaymentBody,
+      },
+    },
+    async (req) => {
+      const b = req.body as Static<typeof PaymentBody>;
+      return ctx.billing.paymentReceived(
+        {
+          id: b.paymentId,
+          accountId: b.accountId,
+          amountMinor: b.amountMinor,
+          currency: b.currency ?? 'CNY',
+          paidAtMs: b.paidAtMs,
+          invoiceId: b.invoiceId ?? '',
+          method: b.method ?? '',
+        },
+        actorName(req),
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/billing/overdue',
+    {
+      config: billing,
+      schema: {
+        summary: 'Account overdue: warns every box now, suspends ≥ 24 h later (N2)',
+        tags: ['billing'],
+        body: OverdueBody,
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as Static<typeof OverdueBody>;
+      const s = await ctx.billing.accountOverdue(
+        {
+          accountId: b.accountId,
+          amountMinor: b.amountMinor,
+          currency: b.currency ?? 'CNY',
+          ...(b.suspendAtMs === undefined ? {} : { suspendAtMs: b.suspendAtMs }),
+        },
+        actorName(req),
+      );
+      reply.status(201);
+      return s;
+    },
+  );
+
+  app.put(
+    '/api/v1/accounts/:id/suspension',
+    {
+      config: billing,
+      schema: {
+        summary: 'Move a scheduled suspension (refused sooner than 24 h after the warning, N2)',
+        tags: ['billing'],
+        params: IdParams,
+        body: RescheduleBody,
+      },
+    },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      return ctx.billing.rescheduleSuspension(
+        id,
+        (req.body as Static<typeof RescheduleBody>).suspendAtMs,
+        actorName(req),
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/accounts/:id/suspensions',
+    { schema: { summary: 'Suspensions of an account', tags: ['billing'], params: IdParams } },
+    async (req) => ({
+      items: await ctx.stores.billing.suspensions((req.params as Static<typeof IdParams>).id),
+    }),
+  );
+
+  app.get(
+    '/api/v1/suspensions/:id/proof',
+    {
+      schema: {
+        summary: 'N2 proof: warning issued, delivered, displayed per box',
+        tags: ['billing'],
+        params: IdParams,
+      },
+    },
+    async (req) => ctx.billing.proof((req.params as Static<typeof IdParams>).id),
+  );
+
+  app.get(
+    '/api/v1/accounts/:id/payments',
+    { schema: { summary: 'Payments of the last 12 months (N6)', tags: ['billing'], params: IdParams } },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      if ((await ctx.stores.registry.getAccount(id)) === undefined) throw notFound('account', id);
+      return { items: await ctx.stores.billing.payments(id, ctx.clock.now() - YEAR_MS) };
+    },
+  );
+
+  app.get(
+    '/api/v1/restores',
+    {
+      schema: {
+        summary: 'Service restores after payment, with their 24 h deadline (N3)',
+        tags: ['billing'],
+        querystring: RestoreQuery,
+      },
+    },
+    async (req) => {
+      const q = req.query as Static<typeof RestoreQuery>;
+      const now = ctx.clock.now();
+      const items = await ctx.stores.billing.restores({
+        limit: q.limit ?? 100,
+        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...(q.unrestoredOnly ? { unrestoredOnly: true } : {}),
+      });
+      return {
+        items: items.map((r) => ({
+          ...r,
+          breached: r.restoredAtMs === 0 ? now > r.deadlineMs : r.restoredAtMs > r.deadlineMs,
+        })),
+      };
+    },
+  );
+}

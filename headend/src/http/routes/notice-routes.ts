@@ -1,0 +1,166 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { HeadendError } from '../../errors';
+import type { NoticeKindName } from '../../ports/notice-store';
+import type { ApiContext } from '../api-context';
+import { actorName } from '../auth';
+import { Id, IdParams, Ms, page, Paging, Target, Texts } from '../schemas';
+
+/** Kinds an operator may send by hand; the others come only from the rules (N1–N3, T1–T4). */
+const HAND_KINDS = ['ANNOUNCEMENT', 'OUTAGE', 'MAINTENANCE'] as const;
+
+const NoticeBody = Type.Object(
+  {
+    kind: Type.Union(HAND_KINDS.map((k) => Type.Literal(k))),
+    target: Target,
+    texts: Texts,
+    display: Type.Optional(Type.Union([Type.Literal('MAILBOX'), Type.Literal('BANNER'), Type.Literal('FULLSCREEN')])),
+    priority: Type.Optional(
+      Type.Union([Type.Literal('LOW'), Type.Literal('NORMAL'), Type.Literal('HIGH'), Type.Literal('URGENT')]),
+    ),
+    collapseKey: Type.Optional(Type.String({ maxLength: 128 })),
+    expiresAtMs: Type.Optional(Ms),
+    /** ANNOUNCEMENT: { topic, effectiveAtMs }; OUTAGE: { etaMs, incidentId }; MAINTENANCE: use POST /maintenance. */
+    detail: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+const ListQuery = Type.Object(
+  { ...Paging.properties, kind: Type.Optional(Type.String()), accountId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+const DeliveryQuery = Type.Object(
+  {
+    ...Paging.properties,
+    state: Type.Optional(
+      Type.Union(
+        ['queued', 'delivered', 'displayed', 'read', 'dismissed', 'withdrawn', 'expired'].map((s) => Type.Literal(s)),
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+const CancelBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const operator = { roles: ['operator'] as const };
+
+  app.post(
+    '/api/v1/notices',
+    {
+      config: operator,
+      schema: {
+        summary: 'Send an announcement (N5) or outage notice to all, zones, accounts or boxes',
+        tags: ['notices'],
+        body: NoticeBody,
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as Static<typeof NoticeBody>;
+      if (b.kind === 'MAINTENANCE') {
+        // N4 lives in one place: planned work goes through the maintenance rule.
+        throw new HeadendError(
+          'NOTICE_KIND_RULE_ONLY',
+          'planned maintenance is sent with POST /api/v1/maintenance (N4: 48 h lead)',
+        );
+      }
+      const detail =
+        b.kind === 'OUTAGE'
+          ? {
+              startedAtMs: ctx.clock.now(),
+              etaMs: 0,
+              zoneIds: b.target.type === 'zones' ? b.target.zoneIds : [],
+              incidentId: '',
+              ...b.detail,
+            }
+          : { topic: 'general', effectiveAtMs: 0, ...b.detail };
+      const notice = await ctx.notices.send({
+        kind: b.kind as NoticeKindName,
+        target: b.target,
+        texts: b.texts,
+        detail,
+        ...(b.display ? { display: b.display } : {}),
+        ...(b.priority ? { priority: b.priority } : {}),
+        ...(b.collapseKey ? { collapseKey: b.collapseKey } : {}),
+        ...(b.expiresAtMs ? { expiresAtMs: b.expiresAtMs } : {}),
+        createdBy: actorName(req),
+      });
+      reply.status(201);
+      return ctx.notices.status(notice.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/notices',
+    { schema: { summary: 'List notices, newest first', tags: ['notices'], querystring: ListQuery } },
+    async (req) => {
+      const q = req.query as Static<typeof ListQuery>;
+      const p = page(q);
+      const r = await ctx.stores.notices.list({
+        ...p,
+        ...(q.kind ? { kind: q.kind as NoticeKindName } : {}),
+        ...(q.accountId ? { accountId: q.accountId } : {}),
+      });
+      return { ...r, ...p };
+    },
+  );
+
+  app.get(
+    '/api/v1/notices/:id',
+    {
+      schema: {
+        summary: 'A notice with its delivery counts per state and per zone',
+        tags: ['notices'],
+        params: IdParams,
+      },
+    },
+    async (req) => ctx.notices.status((req.params as Static<typeof IdParams>).id),
+  );
+
+  app.get(
+    '/api/v1/notices/:id/deliveries',
+    {
+      schema: {
+        summary: 'Per-box delivery of a notice (filter by state, e.g. the boxes still pending)',
+        tags: ['notices'],
+        params: IdParams,
+        querystring: DeliveryQuery,
+      },
+    },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      await ctx.notices.get(id);
+      const q = req.query as Static<typeof DeliveryQuery>;
+      const p = page(q);
+      const r = await ctx.stores.notices.deliveries(id, {
+        ...p,
+        nowMs: ctx.clock.now(),
+        ...(q.state ? { state: q.state as 'queued' } : {}),
+      });
+      return { ...r, ...p };
+    },
+  );
+
+  app.post(
+    '/api/v1/notices/:id/cancel',
+    {
+      config: operator,
+      schema: {
+        summary: 'Cancel: boxes that have not shown it drop it',
+        tags: ['notices'],
+        params: IdParams,
+        body: CancelBody,
+      },
+    },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      const r = await ctx.notices.cancel(id, (req.body as Static<typeof CancelBody>).reason, actorName(req));
+      return { ...(await ctx.notices.status(id)), withdrawn: r.withdrawn };
+    },
+  );
+}

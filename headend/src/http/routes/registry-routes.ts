@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { HeadendError, notFound } from '../../errors';
+import { importFromCsv, importRegistry } from '../../services/registry-import';
+import type { CsvKind, RegistryImport } from '../../services/registry-import';
+import type { ApiContext } from '../api-context';
+import { actorName } from '../auth';
+import { Id, IdParams, page, Paging } from '../schemas';
+
+const Zone = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1, maxLength: 128 }),
+    type: Type.Union([Type.Literal('urban'), Type.Literal('township')]),
+    maintainer: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);
+const ImportBody = Type.Object(
+  {
+    zones: Type.Optional(Type.Array(Zone, { maxItems: 10_000 })),
+    accounts: Type.Optional(
+      Type.Array(Type.Object({ id: Id, name: Type.String({ maxLength: 128 }) }, { additionalProperties: false }), {
+        maxItems: 1_000_000,
+      }),
+    ),
+    boxes: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Id,
+            accountId: Id,
+            zoneId: Id,
+            model: Type.Optional(Type.String({ maxLength: 64 })),
+            firmware: Type.Optional(Type.String({ maxLength: 64 })),
+            accountName: Type.Optional(Type.String({ maxLength: 128 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 1_000_000 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+const BoxQuery = Type.Object(
+  {
+    ...Paging.properties,
+    zoneId: Type.Optional(Id),
+    accountId: Type.Optional(Id),
+    online: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const reg = ctx.stores.registry;
+  const writers = { roles: ['operator'] as const };
+
+  app.get('/api/v1/zones', { schema: { summary: 'List zones', tags: ['registry'] } }, async () => ({
+    items: await reg.listZones(),
+  }));
+  app.put(
+    '/api/v1/zones/:id',
+    {
+      config: writers,
+      schema: {
+        summary: 'Create or update a zone (Z1)',
+        tags: ['registry'],
+        params: IdParams,
+        body: Type.Omit(Zone, ['id']),
+      },
+    },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      const zone = { id, ...(req.body as Omit<Static<typeof Zone>, 'id'>) };
+      await reg.upsertZones([zone]);
+      return zone;
+    },
+  );
+  app.get(
+    '/api/v1/accounts',
+    { schema: { summary: 'List accounts', tags: ['registry'], querystring: Paging } },
+    async (req) => {
+      const p = page(req.query as Static<typeof Paging>);
+      return { ...(await reg.listAccounts(p)), ...p };
+    },
+  );
+  app.get(
+    '/api/v1/accounts/:id',
+    { schema: { summary: 'One account with its boxes', tags: ['registry'], params: IdParams } },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      const account = await reg.getAccount(id);
+      if (account === undefined) throw notFound('account', id);
+      return { ...account, boxes: (await reg.listBoxes({ accountId: id, limit: 1000, offset: 0 })).items };
+    },
+  );
+  app.get(
+    '/api/v1/boxes',
+    { schema: { summary: 'List boxes', tags: ['registry'], querystring: BoxQuery } },
+    async (req) => {
+      const q = req.query as Static<typeof BoxQuery>;
+      const p = page(q);
+      const items = await reg.listBoxes({
+        ...p,
+        ...(q.zoneId ? { zoneId: q.zoneId } : {}),
+        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...(q.online === undefined ? {} : { online: q.online }),
+      });
+      return { ...items, ...p };
+    },
+  );
+  app.get(
+    '/api/v1/boxes/:id',
+    { schema: { summary: 'One box', tags: ['registry'], params: IdParams } },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      const box = await reg.getBox(id);
+      if (box === undefined) throw notFound('box', id);
+      return box;
+    },
+  );
+  app.post(
+    '/api/v1/registry/import',
+    {
+      config: writers,
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        summary: 'Bulk import zones, accounts and boxes (JSON, all or nothing)',
+        tags: ['registry'],
+        body: ImportBody,
+      },
+    },
+    async (req) => importRegistry(ctx.stores, req.body as RegistryImport, actorName(req), ctx.clock),
+  );
+  app.post(
+    '/api/v1/registry/import/:kind',
+    {
+      config: writers,
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        summary:
+          'Bulk import from CSV (text/csv): zones (id,name,type,maintainer), accounts (id,name) or boxes (id,account_id,zone_id[,model,firmware,account_name])',
+        tags: ['registry'],
+        params: Type.Object({
+          kind: Type.Union([Type.Literal('zones'), Type.Literal('accounts'), Type.Literal('boxes')]),
+        }),
+      },
+    },
+    async (req) => {
+      if (typeof req.body !== 'string') throw new HeadendError('BAD_CSV', 'send the CSV with Content-Type: text/csv');
+      const { kind } = req.params as { kind: CsvKind };
+      return importRegistry(ctx.stores, importFromCsv(kind, req.body), actorName(req), ctx.clock);
+    },
+  );
+  app.post(
+    '/api/v1/boxes/:id/provision',
+    {
+      config: writers,
+      schema: {
+        summary: 'Issue certificate, uplink key and WebSocket credential to a box (shown once)',
+        tags: ['registry'],
+        params: IdParams,
+      },
+    },
+    async (req) => ctx.provisioning.provision((req.params as Static<typeof IdParams>).id, actorName(req)),
+  );
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { notFound } from '../../errors';
+import type { Role } from '../../ports/token-store';
+import type { ApiContext } from '../api-context';
+import { actorName } from '../auth';
+import { IdParams } from '../schemas';
+
+const TokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    role: Type.Union([
+      Type.Literal('operator'),
+      Type.Literal('billing'),
+      Type.Literal('maintainer'),
+      Type.Literal('read-only'),
+    ]),
+  },
+  { additionalProperties: false },
+);
+
+export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const operator = { roles: ['operator'] as const };
+  app.post(
+    '/api/v1/tokens',
+    { config: operator, schema: { summary: 'Create an API token (shown once)', tags: ['auth'], body: TokenBody } },
+    async (req, reply) => {
+      const b = req.body as Static<typeof TokenBody>;
+      const r = await ctx.tokens.create(b.name, b.role as Role);
+      await ctx.stores.audit.append({
+        atMs: ctx.clock.now(),
+        actor: actorName(req),
+        action: 'token.created',
+        subject: r.record.id,
+        detail: { name: b.name, role: b.role },
+      });
+      reply.status(201);
+      return { token: r.token, ...r.record };
+    },
+  );
+  app.get('/api/v1/tokens', { config: operator, schema: { summary: 'List API tokens', tags: ['auth'] } }, async () => ({
+    items: await ctx.stores.tokens.list(),
+  }));
+  app.delete(
+    '/api/v1/tokens/:id',
+    { config: operator, schema: { summary: 'Revoke an API token', tags: ['auth'], params: IdParams } },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      if (!(await ctx.stores.tokens.revoke(id, ctx.clock.now()))) throw notFound('token', id);
+      return { revoked: id };
+    },
+  );
+  app.get('/api/v1/me', { schema: { summary: 'Who am I', tags: ['auth'] } }, async (req) => req.actor);
+}

@@ -1,0 +1,16 @@
+/**
+ * The message broker as the headend sees it: publish downlink, receive every box's uplink,
+ * learn when boxes come and go. EmbeddedAedesBroker runs the broker in-process;
+ * an external-broker adapter (scale-out) connects to Mosquitto/EMQX as a client.
+ */
+export interface Broker {
+  /** Publishes with QoS 1; resolves when the broker has taken the message. */
+  publish(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void>;
+  /** Called for every message a box publishes (already authorised by the access rule). */
+  onUplink(handler: (topic: string, payload: Uint8Array) => void): void;
+  /** Called when a box connects or disconnects (embedded broker only; external ones rely on hello). */
+  onPresence(handler: (boxId: string, online: boolean) => void): void;
+  /** Boxes connected right now. */
+  connectedBoxes(): number;
+  close(): Promise<void>;
+}

@@ -1,0 +1,357 @@
+import type { Clock } from '@stb-notify/protocol';
+import type { Logger } from 'pino';
+import { newId } from '../domain/ids';
+import type { NoticeTexts } from '../domain/notice-texts';
+import { HeadendError, notFound } from '../errors';
+import type { Metrics } from '../metrics/metrics';
+import type { Invoice, Payment, Restore, Suspension } from '../ports/billing-store';
+import type { Delivery } from '../ports/notice-store';
+import type { Stores } from '../ports/store';
+import type { NoticeService } from './notice-service';
+import type { Scheduler } from './scheduler';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+export interface BillingRulesDeps {
+  readonly stores: Stores;
+  readonly notices: NoticeService;
+  readonly scheduler: Scheduler;
+  readonly clock: Clock;
+  readonly texts: NoticeTexts;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly rules: {
+    readonly feeReminderDaysBefore: readonly number[];
+    readonly suspensionNoticeHours: number;
+    readonly restoreDeadlineHours: number;
+  };
+}
+
+export interface OverdueInput {
+  readonly accountId: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** When to suspend; default now + suspensionNoticeHours. N2: never sooner than 24 h from now. */
+  readonly suspendAtMs?: number;
+}
+
+export interface PaymentOutcome {
+  readonly payment: Payment;
+  readonly duplicate: boolean;
+  readonly cancelledSuspension?: string;
+  readonly restore?: Restore;
+}
+
+/**
+ * N1 fee-due reminders, N2 suspension only after 24 h notice to every box, N3 restore on
+ * payment within 24 h. Driven by billing events; time-based steps are durable jobs.
+ */
+export class BillingRules {
+  constructor(private readonly d: BillingRulesDeps) {
+    d.scheduler.register('fee-reminder', (job) => this.sendFeeReminder(String(job.payload.invoiceId)));
+    d.scheduler.register('suspend', (job) => this.executeSuspension(String(job.payload.suspensionId)));
+  }
+
+  private refuse(code: 'N2_NOTICE_TOO_SHORT', message: string, details: Record<string, unknown>): HeadendError {
+    this.d.metrics.ruleRefusals.inc({ code });
+    return new HeadendError(code, message, details);
+  }
+
+  private async requireAccount(accountId: string): Promise<void> {
+    if ((await this.d.stores.registry.getAccount(accountId)) === undefined) throw notFound('account', accountId);
+  }
+
+  /** N1: an invoice is due; schedule its reminders (e.g. 7, 3 and 1 days before). */
+  async invoiceDue(inv: Omit<Invoice, 'status' | 'paidAtMs'>, actor: string): Promise<{ reminderAtMs: number[] }> {
+    await this.requireAccount(inv.accountId);
+    const now = this.d.clock.now();
+    await this.d.stores.billing.upsertInvoice(inv);
+    const times = this.d.rules.feeReminderDaysBefore
+      .map((days) => ({ days, at: inv.dueAtMs - days * DAY }))
+      .filter((r) => r.at > now);
+    // Due sooner than the earliest reminder: remind once, now.
+    if (times.length === 0 && inv.dueAtMs > now) times.push({ days: 0, at: now });
+    for (const t of times) {
+      await this.d.scheduler.schedule({
+        kind: 'fee-reminder',
+        runAtMs: t.at,
+        payload: { invoiceId: inv.id },
+        dedupeKey: `fee:${inv.id}:${t.days}`,
+      });
+    }
+    await this.d.stores.audit.append({
+      atMs: now,
+      actor,
+      action: 'invoice.due',
+      subject: inv.accountId,
+      detail: { ...inv },
+    });
+    return { reminderAtMs: times.map((t) => t.at) };
+  }
+
+  private async sendFeeReminder(invoiceId: string): Promise<void> {
+    const inv = await this.d.stores.billing.getInvoice(invoiceId);
+    if (inv === undefined || inv.status !== 'open') return; // paid meanwhile: nothing to remind
+    const boxes = await this.d.stores.registry.boxIdsForAccounts([inv.accountId]);
+    if (boxes.length === 0) {
+      this.d.log.warn({ invoiceId, account: inv.accountId }, 'fee reminder: account has no box');
+      return;
+    }
+    await this.d.notices.send({
+      kind: 'FEE_DUE',
+      target: { type: 'accounts', accountIds: [inv.accountId] },
+      accountId: inv.accountId,
+      collapseKey: `fee:${inv.id}`,
+      texts: this.d.texts.feeDue(inv.amountMinor, inv.currency, inv.dueAtMs, inv.accountId),
+      detail: {
+        amountMinor: inv.amountMinor,
+        currency: inv.currency,
+        dueAtMs: inv.dueAtMs,
+        paymentReference: inv.accountId,
+      },
+      expiresAtMs: Math.max(inv.dueAtMs + DAY, this.d.clock.now() + HOUR),
+      createdBy: 'system:N1',
+    });
+  }
+
+  /** N2: the account is overdue. Warn every box now; suspend no sooner than 24 h later. */
+  async accountOverdue(input: OverdueInput, actor: string): Promise<Suspension> {
+    await this.requireAccount(input.accountId);
+    const now = this.d.clock.now();
+    const minNotice = this.d.rules.suspensionNoticeHours * HOUR;
+    const suspendAt = input.suspendAtMs ?? now + minNotice;
+    if (suspendAt < now + minNotice) {
+      throw this.refuse(
+        'N2_NOTICE_TOO_SHORT',
+        `N2: a suspension needs ${this.d.rules.suspensionNoticeHours} h notice`,
+        {
+          earliestAllowedAtMs: now + minNotice,
+          earliestAllowedAt: new Date(now + minNotice).toISOString(),
+        },
+      );
+    }
+    const active = await this.d.stores.billing.activeSuspension(input.accountId);
+    if (active !== undefined) {
+      throw new HeadendError('CONFLICT', `account already has a ${active.state} suspension ${active.id}`, {
+        suspensionId: active.id,
+      });
+    }
+    const warning = await this.d.notices.send({
+      kind: 'SUSPENSION_WARNING',
+      target: { type: 'accounts', accountIds: [input.accountId] },
+      accountId: input.accountId,
+      collapseKey: `suspension:${input.accountId}`,
+      texts: this.d.texts.suspensionWarning(input.amountMinor, input.currency, suspendAt),
+      detail: { amountMinor: input.amountMinor, currency: input.currency, suspendAtMs: suspendAt },
+      expiresAtMs: suspendAt + 7 * DAY,
+      createdBy: actor,
+    });
+    const s: Suspension = {
+      id: newId('s', now),
+      accountId: input.accountId,
+      warningNoticeId: warning.id,
+      warnedAtMs: warning.issuedAtMs,
+      suspendAtMs: suspendAt,
+      state: 'scheduled',
+      executedAtMs: 0,
+      suspendedNoticeId: '',
+      note: `${input.amountMinor} ${input.currency}`,
+    };
+    await this.d.stores.billing.insertSuspension(s);
+    await this.d.stores.registry.setAccountStatus(input.accountId, 'overdue');
+    await this.d.scheduler.schedule({
+      kind: 'suspend',
+      runAtMs: suspendAt,
+      payload: { suspensionId: s.id },
+      dedupeKey: `suspend:${s.id}`,
+    });
+    await this.d.stores.audit.append({
+      atMs: now,
+      actor,
+      action: 'suspension.scheduled',
+      subject: input.accountId,
+      detail: { ...s },
+    });
+    return s;
+  }
+
+  /**
+   * N2 check: the warning reached every current box of the account (it was issued to each)
+   * and `suspendAtMs` is at least 24 h after it. Returns the earliest lawful time or a reason.
+   */
+  private async lawfulFrom(s: Suspension): Promise<{ earliestMs: number; unwarnedBoxes: string[] }> {
+    const boxes = await this.d.stores.registry.boxIdsForAccounts([s.accountId]);
+    const warned = await this.d.stores.notices.deliveriesForBoxes(
+      s.warningNoticeId,
+      boxes.map((b) => b.id),
+    );
+    const warnedIds = new Set(warned.map((w) => w.boxId));
+    return {
+      earliestMs: s.warnedAtMs + this.d.rules.suspensionNoticeHours * HOUR,
+      unwarnedBoxes: boxes.filter((b) => !warnedIds.has(b.id)).map((b) => b.id),
+    };
+  }
+
+  /** Moves a scheduled suspension; refused (N2) when it would come sooner than 24 h after the warning. */
+  async rescheduleSuspension(accountId: string, suspendAtMs: number, actor: string): Promise<Suspension> {
+    const s = await this.d.stores.billing.activeSuspension(accountId);
+    if (s === undefined || s.state !== 'scheduled') throw notFound('scheduled suspension of account', accountId);
+    const { earliestMs, unwarnedBoxes } = await this.lawfulFrom(s);
+    if (unwarnedBoxes.length > 0) {
+      throw this.refuse('N2_NOTICE_TOO_SHORT', 'N2: not every box of the account was warned', { unwarnedBoxes });
+    }
+    if (suspendAtMs < earliestMs) {
+      throw this.refuse(
+        'N2_NOTICE_TOO_SHORT',
+        `N2: the earliest allowed suspension is ${new Date(earliestMs).toISOString()}`,
+        {
+          earliestAllowedAtMs: earliestMs,
+          earliestAllowedAt: new Date(earliestMs).toISOString(),
+        },
+      );
+    }
+    await this.d.stores.billing.updateSuspension(s.id, { suspendAtMs });
+    await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
+    await this.d.scheduler.schedule({
+      kind: 'suspend',
+      runAtMs: suspendAtMs,
+      payload: { suspensionId: s.id },
+      dedupeKey: `suspend:${s.id}:${suspendAtMs}`,
+    });
+    await this.d.stores.audit.append({
+      atMs: this.d.clock.now(),
+      actor,
+      action: 'suspension.rescheduled',
+      subject: accountId,
+      detail: { id: s.id, suspendAtMs },
+    });
+    return { ...s, suspendAtMs };
+  }
+
+  private async executeSuspension(id: string): Promise<void> {
+    const s = await this.d.stores.billing.getSuspension(id);
+    if (s === undefined || s.state !== 'scheduled') return; // paid or cancelled meanwhile
+    const now = this.d.clock.now();
+    if (now < s.suspendAtMs) return; // rescheduled later; the later job will run
+    const { earliestMs, unwarnedBoxes } = await this.lawfulFrom(s);
+    if (unwarnedBoxes.length > 0 || now < earliestMs) {
+      // N2 guard at the last moment: a box joined the account after the warning. Do not
+      // suspend; record it and leave the decision to an operator (a new overdue event).
+      await this.d.stores.billing.updateSuspension(id, {
+        state: 'cancelled',
+        note: `N2: unwarned boxes ${unwarnedBoxes.join(',')}`,
+      });
+      this.d.metrics.ruleRefusals.inc({ code: 'N2_NOTICE_TOO_SHORT' });
+      this.d.log.warn({ suspension: id, unwarnedBoxes }, 'suspension not executed: N2 notice incomplete');
+      return;
+    }
+    const amount = /^(\d+) (\w+)$/.exec(s.note);
+    const notice = await this.d.notices.send({
+      kind: 'SUSPENDED',
+      target: { type: 'accounts', accountIds: [s.accountId] },
+      accountId: s.accountId,
+      collapseKey: `suspension:${s.accountId}`,
+      texts: this.d.texts.suspended(Number(amount?.[1] ?? 0), amount?.[2] ?? 'CNY'),
+      detail: { suspendedAtMs: now, amountMinor: Number(amount?.[1] ?? 0), currency: amount?.[2] ?? 'CNY' },
+      expiresAtMs: now + 30 * DAY,
+      createdBy: 'system:N2',
+    });
+    await this.d.stores.billing.updateSuspension(id, {
+      state: 'executed',
+      executedAtMs: now,
+      suspendedNoticeId: notice.id,
+    });
+    await this.d.stores.registry.setAccountStatus(s.accountId, 'suspended');
+    await this.d.stores.audit.append({
+      atMs: now,
+      actor: 'system:N2',
+      action: 'suspension.executed',
+      subject: s.accountId,
+      detail: { id },
+    });
+  }
+
+  /** N3: a payment. Cancels pending reminders; if no overdue invoice remains, lifts the suspension. */
+  async paymentReceived(p: Payment, actor: string): Promise<PaymentOutcome> {
+    await this.requireAccount(p.accountId);
+    const fresh = await this.d.stores.billing.recordPayment(p);
+    if (!fresh) return { payment: p, duplicate: true };
+    const now = this.d.clock.now();
+    if (p.invoiceId !== '') await this.d.stores.jobs.cancelByKeyPrefix(`fee:${p.invoiceId}:`);
+    await this.d.stores.audit.append({
+      atMs: now,
+      actor,
+      action: 'payment.received',
+      subject: p.accountId,
+      detail: { ...p },
+    });
+    const stillOverdue = (await this.d.stores.billing.openInvoices(p.accountId)).filter((i) => i.dueAtMs <= now);
+    if (stillOverdue.length > 0) return { payment: p, duplicate: false };
+    const s = await this.d.stores.billing.activeSuspension(p.accountId);
+    if (s === undefined) {
+      await this.d.stores.registry.setAccountStatus(p.accountId, 'active');
+      return { payment: p, duplicate: false };
+    }
+    if (s.state === 'scheduled') {
+      await this.d.stores.billing.updateSuspension(s.id, { state: 'cancelled', note: `paid ${p.id}` });
+      await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
+      await this.d.stores.registry.setAccountStatus(p.accountId, 'active');
+      const warning = await this.d.stores.notices.get(s.warningNoticeId);
+      if (warning?.status === 'sent') await this.d.notices.cancel(s.warningNoticeId, 'paid', 'system:N3');
+      return { payment: p, duplicate: false, cancelledSuspension: s.id };
+    }
+    return { payment: p, duplicate: false, restore: await this.restore(s, p) };
+  }
+
+  private async restore(s: Suspension, p: Payment): Promise<Restore> {
+    const now = this.d.clock.now();
+    const r: Restore = {
+      id: newId('r', now),
+      accountId: s.accountId,
+      suspensionId: s.id,
+      paidAtMs: p.paidAtMs,
+      deadlineMs: p.paidAtMs + this.d.rules.restoreDeadlineHours * HOUR,
+      restoredAtMs: 0,
+      noticeId: '',
+    };
+    await this.d.stores.billing.insertRestore(r);
+    await this.d.stores.registry.setAccountStatus(s.accountId, 'active');
+    await this.d.stores.billing.updateSuspension(s.id, { state: 'lifted' });
+    const hasBoxes = (await this.d.stores.registry.boxIdsForAccounts([s.accountId])).length > 0;
+    if (!hasBoxes) {
+      await this.d.stores.billing.markRestored(r.id, now, '');
+      return { ...r, restoredAtMs: now };
+    }
+    const notice = await this.d.notices.send({
+      kind: 'RESTORED',
+      target: { type: 'accounts', accountIds: [s.accountId] },
+      accountId: s.accountId,
+      collapseKey: `suspension:${s.accountId}`,
+      texts: this.d.texts.restored(now),
+      detail: { restoredAtMs: now, paidAtMs: p.paidAtMs },
+      createdBy: 'system:N3',
+    });
+    await this.d.stores.billing.markRestored(r.id, now, notice.id);
+    await this.d.stores.audit.append({
+      atMs: now,
+      actor: 'system:N3',
+      action: 'service.restored',
+      subject: s.accountId,
+      detail: { ...r, restoredAtMs: now },
+    });
+    return { ...r, restoredAtMs: now, noticeId: notice.id };
+  }
+
+  /** N2 proof: per box, when the warning was issued, delivered and displayed. */
+  async proof(suspensionId: string): Promise<{ suspension: Suspension; boxes: Delivery[] }> {
+    const s = await this.d.stores.billing.getSuspension(suspensionId);
+    if (s === undefined) throw notFound('suspension', suspensionId);
+    const boxes = await this.d.stores.registry.boxIdsForAccounts([s.accountId]);
+    const deliveries = await this.d.stores.notices.deliveriesForBoxes(
+      s.warningNoticeId,
+      boxes.map((b) => b.id),
+    );
+    return { suspension: s, boxes: deliveries };
+  }
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '@stb-notify/protocol';
+import { provisionBox } from '@stb-notify/protocol/node';
+import type { BoxBundle } from '@stb-notify/protocol/node';
+import { hashCredential } from '../broker/box-authenticator';
+import { notFound } from '../errors';
+import type { DataDir } from '../pki/data-dir';
+import type { Stores } from '../ports/store';
+import type { BoxKeyLookup } from './box-key-lookup';
+
+/** What a box receives at provisioning: the protocol bundle plus where and how to connect. */
+export interface ProvisioningResult extends BoxBundle {
+  readonly zoneId: string;
+  readonly accountId: string;
+  /** Password for MQTT over WebSocket (username = box id). Shown once; only its hash is stored. */
+  readonly credential: string;
+  readonly broker: { readonly mqtts: string; readonly ws: string };
+}
+
+export class ProvisioningService {
+  constructor(
+    private readonly d: {
+      readonly stores: Stores;
+      readonly dataDir: DataDir;
+      readonly clock: Clock;
+      readonly keys: BoxKeyLookup;
+      readonly brokerUrls: () => { mqtts: string; ws: string };
+    },
+  ) {}
+
+  /**
+   * Issues a certificate, an uplink signing key and a WebSocket credential to a registered
+   * box. Provisioning again replaces them (the old key and credential stop working).
+   */
+  async provision(boxId: string, actor: string): Promise<ProvisioningResult> {
+    const box = await this.d.stores.registry.getBox(boxId);
+    if (box === undefined) throw notFound('box', boxId);
+    const now = this.d.clock.now();
+    const bundle = provisionBox(this.d.dataDir.ca(), boxId, this.d.dataDir.noticeKeys(), now);
+    const credential = randomBytes(24).toString('base64url');
+    await this.d.stores.registry.setBoxCredentials(boxId, {
+      uplinkPublicKey: bundle.uplinkPublicKey,
+      credentialHash: hashCredential(credential),
+      provisionedAtMs: now,
+    });
+    this.d.keys.invalidate(boxId);
+    await this.d.stores.audit.append({ atMs: now, actor, action: 'box.provisioned', subject: boxId, detail: {} });
+    return { ...bundle, zoneId: box.zoneId, accountId: box.accountId, credential, broker: this.d.brokerUrls() };
+  }
+}

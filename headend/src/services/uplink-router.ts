@@ -1,0 +1,86 @@
+import { openUplink, parseTopic, ReceiptState } from '@stb-notify/protocol';
+import type { Clock, HeaderInfo, Uplink, Verifier } from '@stb-notify/protocol';
+import type { Logger } from 'pino';
+import type { Metrics } from '../metrics/metrics';
+import type { ReceiptUpdate } from '../ports/notice-store';
+import type { BoxKeyLookup } from './box-key-lookup';
+
+export type UplinkBody = NonNullable<Uplink['body']>;
+export type UplinkHandler = (boxId: string, msg: Uplink, header: HeaderInfo) => Promise<void> | void;
+
+const RECEIPT_NAMES: Record<number, ReceiptUpdate['state']> = {
+  [ReceiptState.RECEIPT_STATE_DELIVERED]: 'delivered',
+  [ReceiptState.RECEIPT_STATE_DISPLAYED]: 'displayed',
+  [ReceiptState.RECEIPT_STATE_READ]: 'read',
+  [ReceiptState.RECEIPT_STATE_DISMISSED]: 'dismissed',
+};
+
+export function receiptStateName(state: number): ReceiptUpdate['state'] | undefined {
+  return RECEIPT_NAMES[state];
+}
+
+/**
+ * Every uplink message goes through here: topic check, the protocol's guarded decode
+ * (size, signature by the box's own key, schema), de-duplication by message id, then
+ * the handler for its body. A bad message is counted by code, logged and dropped; it
+ * never throws into the broker and never affects another box.
+ */
+export class UplinkRouter {
+  private readonly handlers = new Map<UplinkBody, UplinkHandler>();
+  private readonly seen = new Map<string, true>();
+
+  constructor(
+    private readonly deps: {
+      readonly keys: BoxKeyLookup;
+      readonly verifier: Verifier;
+      readonly clock: Clock;
+      readonly metrics: Metrics;
+      readonly log: Logger;
+      readonly maxBytes?: number;
+    },
+  ) {}
+
+  on(body: UplinkBody, handler: UplinkHandler): void {
+    this.handlers.set(body, handler);
+  }
+
+  private reject(code: string, topic: string, reason: string): void {
+    this.deps.metrics.uplinkRejected.inc({ code });
+    this.deps.log.warn({ code, topic, reason }, 'uplink dropped');
+  }
+
+  /** Handles one message; resolves when its handler finished. Never rejects. */
+  async handle(topic: string, payload: Uint8Array): Promise<void> {
+    try {
+      const t = parseTopic(topic);
+      if (t === undefined || t.dir !== 'up') return this.reject('PROTO_BAD_TOPIC', topic, 'not an uplink topic');
+      const r = await openUplink(payload, t, {
+        keys: this.deps.keys,
+        verifier: this.deps.verifier,
+        nowMs: this.deps.clock.now(),
+        maxBytes: this.deps.maxBytes ?? 64 * 1024,
+        // Box clocks drift; a report is still worth having when the box's clock is a day off.
+        maxFutureSkewMs: 24 * 60 * 60 * 1000,
+      });
+      if (!r.ok) return this.reject(r.code, topic, r.reason);
+      const dedupe = `${t.boxId}/${r.header.messageId}`;
+      if (this.seen.has(dedupe)) {
+        this.deps.metrics.uplinkRejected.inc({ code: 'DUPLICATE' });
+        return;
+      }
+      if (this.seen.size >= 100_000) this.seen.clear();
+      this.seen.set(dedupe, true);
+      this.deps.metrics.uplinkAccepted.inc({ kind: t.kind });
+      const body = r.message.body;
+      const handler = body === undefined ? undefined : this.handlers.get(body);
+      if (handler === undefined) {
+        this.deps.log.debug({ topic, body }, 'uplink without handler');
+        return;
+      }
+      await handler(t.boxId, r.message, r.header);
+    } catch (err) {
+      this.deps.metrics.uplinkRejected.inc({ code: 'HANDLER_ERROR' });
+      this.deps.log.error({ err, topic }, 'uplink handler failed');
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import {
+  boxSubscriptions,
+  fromBase64,
+  KeyRing,
+  openDownlink,
+  ReceiptState,
+  sealUplink,
+  uplinkTopic,
+} from '@stb-notify/protocol';
+import type { Downlink, UplinkKind, UplinkProps } from '@stb-notify/protocol';
+import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
+import mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import type { ProvisioningResult } from '../../src/services/provisioning-service';
+import type { ManualClock } from './manual-clock';
+
+/**
+ * A minimal box for headend tests: connects over mutual TLS with its provisioned
+ * certificate, verifies every downlink with protocol/, keeps what it accepted, and
+ * answers with receipts. (The real box core lives in stb-app/.)
+ */
+export class TestBox {
+  readonly accepted: Downlink[] = [];
+  readonly refused: string[] = [];
+  private readonly keys: KeyRing;
+  private readonly verifier = createNodeVerifier();
+  private readonly signer;
+  client: MqttClient | undefined;
+  /** Receipt states sent automatically for each new notice. */
+  autoReceipts: Array<'delivered' | 'displayed'> = ['delivered'];
+
+  constructor(
+    readonly bundle: ProvisioningResult,
+    private readonly clock: ManualClock,
+  ) {
+    this.keys = new KeyRing(
+      bundle.trustedKeys.map((k) => ({
+        keyId: k.keyId,
+        publicKey: fromBase64(k.publicKey) ?? new Uint8Array(),
+        notAfterMs: k.notAfterMs,
+      })),
+    );
+    this.signer = createNodeSigner(bundle.uplinkKeyId, fromBase64(bundle.uplinkSeed) ?? new Uint8Array());
+  }
+
+  get id(): string {
+    return this.bundle.boxId;
+  }
+
+  noticeIds(): string[] {
+    return this.accepted.flatMap((d) => (d.notice?.noticeId ? [d.notice.noticeId] : []));
+  }
+
+  async connect(url = this.bundle.broker.mqtts): Promise<void> {
+    const client = mqtt.connect(url, {
+      protocolVersion: 4,
+      clientId: this.id,
+      clean: false,
+      ca: this.bundle.caPem,
+      cert: this.bundle.certPem,
+      key: this.bundle.keyPem,
+      reconnectPeriod: 0,
+      rejectUnauthorized: true,
+    });
+    this.client = client;
+    client.on('message', (_topic, payload) => void this.onMessage(payload));
+    await new Promise<void>((resolve, reject) => {
+      client.once('connect', () => resolve());
+      client.once('error', reject);
+      client.once('close', () => reject(new Error('connection closed')));
+    });
+    await client.subscribeAsync(boxSubscriptions(this.id, this.bundle.zoneId), { qos: 1 });
+  }
+
+  private async onMessage(payload: Buffer): Promise<void> {
+    const r = await openDownlink(
+      new Uint8Array(payload),
+      { boxId: this.id, zoneId: this.bundle.zoneId },
+      {
+        keys: this.keys,
+        verifier: this.verifier,
+        nowMs: this.clock.now(),
+      },
+    );
+    if (!r.ok) {
+      this.refused.push(r.code);
+      return;
+    }
+    const n = r.message.notice;
+    if (n?.noticeId && this.noticeIds().includes(n.noticeId)) return; // duplicate (resend after reconnect)
+    this.accepted.push(r.message);
+    if (n?.noticeId) for (const s of this.autoReceipts) await this.receipt(n.noticeId, s);
+  }
+
+  async send(kind: UplinkKind, body: UplinkProps): Promise<void> {
+    const bytes = await sealUplink(
+      {
+        messageId: randomUUID(),
+        sender: { kind: 'box', id: this.id },
+        recipient: { kind: 'headend', id: '' },
+        issuedAtMs: this.clock.now(),
+      },
+      body,
+      this.signer,
+    );
+    await this.client?.publishAsync(uplinkTopic(this.id, kind), Buffer.from(bytes), { qos: 1 });
+  }
+
+  receipt(noticeId: string, state: 'delivered' | 'displayed' | 'read' | 'dismissed'): Promise<void> {
+    const map = {
+      delivered: ReceiptState.RECEIPT_STATE_DELIVERED,
+      displayed: ReceiptState.RECEIPT_STATE_DISPLAYED,
+      read: ReceiptState.RECEIPT_STATE_READ,
+      dismissed: ReceiptState.RECEIPT_STATE_DISMISSED,
+    };
+    return this.send('receipt', { receipt: { noticeId, state: map[state], atMs: this.clock.now() } });
+  }
+
+  hello(): Promise<void> {
+    return this.send('hello', {
+      hello: {
+        model: 'TEST-1',
+        firmware: '1.0',
+        appVersion: 'test',
+        locale: 'zh-CN',
+        bootId: randomUUID().slice(0, 8),
+      },
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.client?.endAsync();
+    this.client = undefined;
+  }
+}
+
+/** Waits until `cond` holds, polling the event loop (real I/O, not the rules' clock). */
+export async function until(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
