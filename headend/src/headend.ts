@@ -10,7 +10,7 @@ import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
 import type { HeadendConfig } from './config/headend-config';
 import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
-import { buildApp } from './http/build-app';
+import { createHttpApp, registerApi } from './http/build-app';
 import { Metrics } from './metrics/metrics';
 import { DataDir } from './pki/data-dir';
 import type { Stores } from './ports/store';
@@ -63,23 +63,22 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const metrics = new Metrics();
   let signer: Signer = activeSigner(dataDir.noticeKeys());
 
-  let broker: EmbeddedAedesBroker | undefined;
-  const brokerRef = () => {
-    if (broker === undefined) throw new Error('broker not started');
-    return broker;
-  };
   const urls = { http: '', mqtts: '', ws: '' };
   const texts = new NoticeTexts(config.timeZone, config.hotline);
-  const lazyBroker = {
-    publish: (t: string, p: Uint8Array, o?: { retain?: boolean }) => brokerRef().publish(t, p, o),
-    onUplink: (h: (t: string, p: Uint8Array) => void) => brokerRef().onUplink(h),
-    onPresence: (h: (b: string, o: boolean) => void) => brokerRef().onPresence(h),
-    connectedBoxes: () => broker?.connectedBoxes() ?? 0,
-    close: () => brokerRef().close(),
-  };
+  const app = createHttpApp(log);
+  const broker = await EmbeddedAedesBroker.start({
+    tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
+    mqtts: config.mqtts,
+    httpServer: app.server,
+    wsPath: '/mqtt',
+    authenticator: new BoxAuthenticator(stores.registry),
+    log,
+    onRefused: (what, reason) =>
+      metrics.brokerRefused.inc({ what, reason: what === 'connect' ? reason : 'access-rule' }),
+  });
   const notices = new NoticeService({
     stores,
-    broker: lazyBroker,
+    broker,
     clock,
     signer: () => signer,
     metrics,
@@ -124,7 +123,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     config,
     clock,
     stores,
-    broker: lazyBroker,
+    broker,
     metrics,
     notices,
     billing,
@@ -132,18 +131,8 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     provisioning,
     tokens,
   };
-  const app = buildApp(ctx, log);
+  registerApi(app, ctx);
   const inflight = new Set<Promise<void>>();
-  broker = await EmbeddedAedesBroker.start({
-    tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
-    mqtts: config.mqtts,
-    httpServer: app.server,
-    wsPath: '/mqtt',
-    authenticator: new BoxAuthenticator(stores.registry),
-    log,
-    onRefused: (what, reason) =>
-      metrics.brokerRefused.inc({ what, reason: what === 'connect' ? reason : 'access-rule' }),
-  });
   broker.onUplink((topic, payload) => {
     const p = uplink.handle(topic, payload);
     inflight.add(p);
@@ -157,7 +146,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   metrics.addGauge({
     name: 'stb_boxes_connected',
     help: 'Boxes connected to the embedded broker',
-    read: () => [{ labels: {}, value: lazyBroker.connectedBoxes() }],
+    read: () => [{ labels: {}, value: broker.connectedBoxes() }],
   });
   metrics.addGauge({
     name: 'stb_deliveries_queued',
@@ -217,14 +206,14 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
         },
         old,
       );
-      await lazyBroker.publish(allTopic(), msg, { retain: true });
+      await broker.publish(allTopic(), msg, { retain: true });
       signer = activeSigner(after);
       return after.activeKeyId;
     },
     async close() {
       await scheduler.stop();
       await settle();
-      await broker?.close();
+      await broker.close();
       await app.close();
       await stores.close();
     },

@@ -1,37 +1,51 @@
 import { HeadendError } from '../errors';
 
-/** RFC 4180 CSV (quoted fields, "" escapes, CRLF or LF). First row is the header. */
-export function parseCsv(text: string): Array<Record<string, string>> {
+/** Splits CSV text into rows of fields (RFC 4180: quoted fields, "" escapes, CRLF or LF). */
+function splitRows(src: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  let i = 0;
-  const src = text.replace(/^\uFEFF/, '');
-  while (i < src.length) {
+  for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') ((field += '"'), (i += 2));
-      else if (c === '"') ((quoted = false), i++);
-      else ((field += c), i++);
-      continue;
-    }
-    if (c === '"' && field === '') ((quoted = true), i++);
-    else if (c === ',') (row.push(field), (field = ''), i++);
-    else if (c === '\n' || c === '\r') {
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
-    } else ((field += c), i++);
+    } else {
+      field += c;
+    }
   }
   if (quoted) throw new HeadendError('BAD_CSV', 'unterminated quoted field');
-  if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
-  const nonEmpty = rows.filter((r) => r.some((f) => f.trim() !== ''));
-  const header = nonEmpty.shift()?.map((h) => h.trim());
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Parses CSV whose first row is the header into objects keyed by column name. */
+export function parseCsv(text: string): Array<Record<string, string>> {
+  const rows = splitRows(text.replace(/^\uFEFF/, '')).filter((r) => r.some((f) => f.trim() !== ''));
+  const header = rows.shift()?.map((h) => h.trim());
   if (header === undefined) return [];
-  return nonEmpty.map((r, n) => {
+  return rows.map((r, n) => {
     if (r.length !== header.length) {
       throw new HeadendError('BAD_CSV', `line ${n + 2}: ${r.length} fields, header has ${header.length}`, {
         line: n + 2,

@@ -12,8 +12,12 @@ import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
 import { tokenRoutes } from './routes/token-routes';
 
-/** Builds the HTTP app without listening (tests use inject()); main() listens. */
-export function buildApp(ctx: ApiContext, log: Logger): FastifyInstance {
+/**
+ * The HTTP app in two steps, so the broker can attach its WebSocket listener to the
+ * server before the services that need the broker exist: createHttpApp(), then
+ * registerApi() once the services are built. Nothing listens here (tests use inject()).
+ */
+export function createHttpApp(log: Logger): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
@@ -24,6 +28,10 @@ export function buildApp(ctx: ApiContext, log: Logger): FastifyInstance {
   );
   installErrorHandler(app);
   installOpenApi(app, { title: 'stb-notify headend API', version: '1' });
+  return app;
+}
+
+export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInstance {
   installAuth(app, ctx.tokens);
   healthRoutes(app, ctx);
   registryRoutes(app, ctx);

@@ -139,8 +139,14 @@ export class SqliteNoticeStore implements NoticeStore {
   async list(f: NoticeFilter): Promise<Page<NoticeRecord>> {
     const where: string[] = [];
     const args: string[] = [];
-    if (f.kind !== undefined) (where.push('kind = ?'), args.push(f.kind));
-    if (f.accountId !== undefined) (where.push('account_id = ?'), args.push(f.accountId));
+    if (f.kind !== undefined) {
+      where.push('kind = ?');
+      args.push(f.kind);
+    }
+    if (f.accountId !== undefined) {
+      where.push('account_id = ?');
+      args.push(f.accountId);
+    }
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.db
       .prepare(`SELECT ${NOTICE_COLS} FROM notices ${w} ORDER BY issued_at_ms DESC, id LIMIT ? OFFSET ?`)

@@ -118,9 +118,18 @@ export class SqliteRegistryStore implements RegistryStore {
   async listBoxes(f: BoxFilter): Promise<Page<Box>> {
     const where: string[] = [];
     const args: Array<string | number> = [];
-    if (f.zoneId !== undefined) (where.push('zone_id = ?'), args.push(f.zoneId));
-    if (f.accountId !== undefined) (where.push('account_id = ?'), args.push(f.accountId));
-    if (f.online !== undefined) (where.push('online = ?'), args.push(f.online ? 1 : 0));
+    if (f.zoneId !== undefined) {
+      where.push('zone_id = ?');
+      args.push(f.zoneId);
+    }
+    if (f.accountId !== undefined) {
+      where.push('account_id = ?');
+      args.push(f.accountId);
+    }
+    if (f.online !== undefined) {
+      where.push('online = ?');
+      args.push(f.online ? 1 : 0);
+    }
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.db
       .prepare(`SELECT * FROM boxes ${w} ORDER BY id LIMIT ? OFFSET ?`)
