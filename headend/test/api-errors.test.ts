@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import type { TestHeadend } from './support/test-headend';
+
+describe('API input errors are 4xx with a code, never 500', () => {
+  let t: TestHeadend;
+  beforeAll(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+  });
+  afterAll(async () => {
+    await t.stop();
+    removeDir(t.dir);
+  });
+
+  it('no token → 401, bad token → 401, wrong role → 403', async () => {
+    const none = await t.h.app.inject({ method: 'GET', url: '/api/v1/zones' });
+    expect(none.statusCode).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await t.api('GET', '/api/v1/zones', undefined, 'stbn_wrong')).status).toBe(401);
+    const { token } = await t.h.tokens.create('viewer', 'read-only');
+    expect((await t.api('GET', '/api/v1/zones', undefined, token)).status).toBe(200);
+    const send = await t.api('POST', '/api/v1/outages', { zoneIds: ['z-east'] }, token);
+    expect(send).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('schema violations name the field', async () => {
+    const cases: Array<[string, string, unknown]> = [
+      ['POST', '/api/v1/notices', { kind: 'ANNOUNCEMENT', target: { type: 'all' } }],
+      [
+        'POST',
+        '/api/v1/notices',
+        { kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: [{ lang: 'fr', title: 'x', body: '' }] },
+      ],
+      [
+        'POST',
+        '/api/v1/notices',
+        {
+          kind: 'ANNOUNCEMENT',
+          target: { type: 'zones', zoneIds: ['a/b'] },
+          texts: [{ lang: 'zh-CN', title: 'x', body: '' }],
+        },
+      ],
+      ['POST', '/api/v1/billing/invoices', { invoiceId: 'i', accountId: 'acct-1', amountMinor: -5, dueAtMs: 1 }],
+      ['POST', '/api/v1/maintenance', { zoneIds: ['z-east'], startsAtMs: 'tomorrow', endsAtMs: 1, reason: 'x' }],
+      ['GET', '/api/v1/boxes?limit=100000', undefined],
+      ['POST', '/api/v1/tokens', { name: 'x', role: 'root' }],
+    ];
+    for (const [method, url, body] of cases) {
+      const r = await t.api(method as 'POST', url, body);
+      expect(r.status, `${method} ${url}`).toBe(400);
+      expect(r.body.code).toBe('VALIDATION');
+      expect(String(r.body.message).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('an English-only notice is refused: zh-CN is required', async () => {
+    const r = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      texts: [{ lang: 'en', title: 'x', body: '' }],
+    });
+    expect(r).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(String(r.body.message)).toContain('zh-CN');
+  });
+
+  it('malformed JSON, wrong content type, unknown ids and routes', async () => {
+    const bad = await t.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/outages',
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+      payload: '{"zoneIds": [',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body).code).toBe('BAD_BODY');
+    const xml = await t.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/outages',
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
+    expect(xml.statusCode).toBe(415);
+    expect((await t.api('GET', '/api/v1/notices/n-nope')).body).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await t.api('POST', '/api/v1/outages', { zoneIds: ['z-nowhere'] })).status).toBe(404);
+    expect((await t.api('GET', '/api/v1/nothing-here')).status).toBe(404);
+    expect(
+      (
+        await t.api('POST', '/api/v1/notices', {
+          kind: 'ANNOUNCEMENT',
+          target: { type: 'accounts', accountIds: ['nobody'] },
+          texts: [{ lang: 'zh-CN', title: 'x', body: '' }],
+        })
+      ).body,
+    ).toMatchObject({ code: 'TARGET_EMPTY' });
+  });
+
+  it('registry import is all or nothing, with the problems listed', async () => {
+    const r = await t.api('POST', '/api/v1/registry/import', {
+      zones: [{ id: 'z-new', name: 'n', type: 'urban', maintainer: 'm' }],
+      boxes: [
+        { id: 'box-50', accountId: 'acct-50', zoneId: 'z-new' },
+        { id: 'box-51', accountId: 'acct-51', zoneId: 'z-missing' },
+      ],
+    });
+    expect(r).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION', details: { problems: ['boxes[1].zoneId: unknown zone "z-missing"'] } },
+    });
+    expect((await t.api('GET', '/api/v1/boxes/box-50')).status).toBe(404);
+  });
+
+  it('CSV import: good rows land, a ragged line is refused with its number', async () => {
+    const csv = (body: string) =>
+      t.h.app.inject({
+        method: 'POST',
+        url: '/api/v1/registry/import/boxes',
+        headers: { authorization: `Bearer ${t.token}`, 'content-type': 'text/csv' },
+        payload: body,
+      });
+    const ok = await csv('id,account_id,zone_id,model\nbox-60,acct-60,z-east,"HX,9000"\r\nbox-61,acct-60,z-west,\n');
+    expect(ok.statusCode).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ boxes: 2, accounts: 1 });
+    expect((await t.api('GET', '/api/v1/boxes/box-60')).body).toMatchObject({ model: 'HX,9000', accountId: 'acct-60' });
+    const ragged = await csv('id,account_id,zone_id\nbox-62,acct-62\n');
+    expect(ragged.statusCode).toBe(400);
+    expect(JSON.parse(ragged.body)).toMatchObject({ code: 'BAD_CSV', details: { line: 2 } });
+  });
+
+  it('serves /healthz, /metrics and an OpenAPI document of every route', async () => {
+    expect((await t.h.app.inject({ method: 'GET', url: '/healthz' })).json()).toMatchObject({ status: 'ok' });
+    const m = await t.h.app.inject({ method: 'GET', url: '/metrics' });
+    expect(m.body).toContain('# TYPE stb_boxes_connected gauge');
+    expect(m.body).toContain('stb_deliveries_queued');
+    const doc = (await t.h.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of [
+      '/api/v1/notices',
+      '/api/v1/notices/{id}',
+      '/api/v1/maintenance',
+      '/api/v1/billing/overdue',
+      '/api/v1/boxes/{id}/provision',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+
+  it('paginates lists', async () => {
+    const r = await t.api('GET', '/api/v1/boxes?limit=2&offset=1');
+    expect(r.body).toMatchObject({ limit: 2, offset: 1 });
+    expect((r.body.items as unknown[]).length).toBe(2);
+    expect(r.body.total).toBeGreaterThanOrEqual(4);
+  });
+});

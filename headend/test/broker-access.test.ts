@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueBoxCert, createCa } from '@stb-notify/protocol/node';
+import mqtt, { ErrorWithSubackPacket } from 'mqtt';
+import type { IClientOptions } from 'mqtt';
+import type { ProvisioningResult } from '../src/services/provisioning-service';
+import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import type { TestHeadend } from './support/test-headend';
+import { TestBox, until } from './support/test-box';
+
+/** SUBACK return codes per topic (128 = refused); mqtt.js rejects the promise when any is refused. */
+async function grantedCodes(client: mqtt.MqttClient, topics: string[]): Promise<number[]> {
+  try {
+    return (await client.subscribeAsync(topics, { qos: 1 })).map((g) => g.qos);
+  } catch (err) {
+    if (err instanceof ErrorWithSubackPacket) return err.packet.granted.map((g) => (typeof g === 'number' ? g : 128));
+    throw err;
+  }
+}
+
+/** Connects and reports how it went: 'connected' or the error text. */
+async function tryConnect(url: string, opts: IClientOptions): Promise<{ outcome: string; client: mqtt.MqttClient }> {
+  const client = mqtt.connect(url, { protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 3000, ...opts });
+  const outcome = await new Promise<string>((resolve) => {
+    client.once('connect', () => resolve('connected'));
+    client.once('error', (err) => resolve(`error: ${err.message}`));
+    client.once('close', () => resolve('closed'));
+  });
+  return { outcome, client };
+}
+
+describe('broker security: mutual TLS, credentials and the access rule', () => {
+  let t: TestHeadend;
+  let b1: ProvisioningResult;
+  let b2: ProvisioningResult;
+  beforeAll(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    b1 = (await t.api('POST', '/api/v1/boxes/box-1/provision')).body as unknown as ProvisioningResult;
+    b2 = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
+  });
+  afterAll(async () => {
+    await t.stop();
+    removeDir(t.dir);
+  });
+
+  const tlsOpts = (b: ProvisioningResult, clientId = b.boxId): IClientOptions => ({
+    clientId,
+    ca: b.caPem,
+    cert: b.certPem,
+    key: b.keyPem,
+    rejectUnauthorized: true,
+  });
+
+  it('a box cannot subscribe to another box’s or zone’s topic (negative SUBACK) and never receives from it', async () => {
+    const { outcome, client } = await tryConnect(t.h.urls.mqtts, tlsOpts(b1));
+    expect(outcome).toBe('connected');
+    const granted = await grantedCodes(client, [
+      'stb/v1/down/box/box-4',
+      'stb/v1/down/zone/z-west',
+      'stb/v1/down/#',
+      'stb/v1/down/box/box-1',
+    ]);
+    expect(granted).toEqual([128, 128, 128, 1]);
+    const seen: string[] = [];
+    client.on('message', (topic) => seen.push(topic));
+    await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'boxes', boxIds: ['box-4'] },
+      texts: [{ lang: 'zh-CN', title: 'x', body: '' }],
+    });
+    await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'boxes', boxIds: ['box-1'] },
+      texts: [{ lang: 'zh-CN', title: 'y', body: '' }],
+    });
+    await until(() => seen.length > 0, 'own notice arrives');
+    expect(seen).toEqual(['stb/v1/down/box/box-1']);
+    await client.endAsync();
+  });
+
+  it('a box publishing as another box is disconnected, and nothing reaches the headend', async () => {
+    const { client } = await tryConnect(t.h.urls.mqtts, tlsOpts(b1));
+    const before =
+      t.h.metrics.uplinkRejected.get({ code: 'PROTO_BAD_SIGNATURE' }) +
+      t.h.metrics.uplinkAccepted.get({ kind: 'fault' });
+    const closed = new Promise<void>((r) => client.once('close', () => r()));
+    client.publish('stb/v1/up/box-4/fault', Buffer.from('forged'), { qos: 1 });
+    await closed;
+    await t.h.settle();
+    expect(
+      t.h.metrics.uplinkRejected.get({ code: 'PROTO_BAD_SIGNATURE' }) +
+        t.h.metrics.uplinkAccepted.get({ kind: 'fault' }),
+    ).toBe(before);
+    expect(t.h.metrics.brokerRefused.get({ what: 'publish', reason: 'access-rule' })).toBeGreaterThan(0);
+    client.end(true);
+  });
+
+  it('a client without a certificate, or with one from another CA, cannot connect', async () => {
+    const none = await tryConnect(t.h.urls.mqtts, { clientId: 'box-1', ca: b1.caPem, rejectUnauthorized: true });
+    expect(none.outcome).not.toBe('connected');
+    none.client.end(true);
+    const rogue = issueBoxCert(createCa(), 'box-1');
+    const bad = await tryConnect(t.h.urls.mqtts, {
+      clientId: 'box-1',
+      ca: b1.caPem,
+      cert: rogue.certPem,
+      key: rogue.keyPem,
+    });
+    expect(bad.outcome).not.toBe('connected');
+    bad.client.end(true);
+  });
+
+  it('a box cannot use another box’s client id (session takeover)', async () => {
+    const r = await tryConnect(t.h.urls.mqtts, tlsOpts(b1, 'box-4'));
+    expect(r.outcome).toMatch(/Not authorized|error|closed/);
+    expect(r.outcome).not.toBe('connected');
+    r.client.end(true);
+  });
+
+  it('MQTT over WebSocket: the provisioned credential works, a wrong one is refused', async () => {
+    const good = await tryConnect(t.h.urls.ws, { clientId: 'box-4', username: 'box-4', password: b2.credential });
+    expect(good.outcome).toBe('connected');
+    expect(await grantedCodes(good.client, ['stb/v1/down/zone/z-west', 'stb/v1/down/zone/z-east'])).toEqual([1, 128]);
+    await good.client.endAsync();
+    const bad = await tryConnect(t.h.urls.ws, { clientId: 'box-4', username: 'box-4', password: b1.credential });
+    expect(bad.outcome).toMatch(/Bad username or password/);
+    bad.client.end(true);
+  });
+
+  it('a provisioned box over mutual TLS still works after all that', async () => {
+    const box = new TestBox(b2, t.clock);
+    await box.connect();
+    const r = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'zones', zoneIds: ['z-west'] },
+      texts: [{ lang: 'zh-CN', title: 'z', body: '' }],
+    });
+    await until(() => box.noticeIds().includes((r.body.notice as { id: string }).id), 'zone notice');
+    await box.disconnect();
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load-config';
+
+describe('configuration: flags > environment > file > defaults, validated with clear errors', () => {
+  it('defaults do not clash with a standard MQTT broker (no 1883/8883)', () => {
+    const c = loadConfig();
+    expect([1883, 8883]).not.toContain(c.mqtts.port);
+    expect(c.rules.feeReminderDaysBefore).toEqual([7, 3, 1]);
+    expect(c.database).toBe(join(c.dataDir, 'headend.db'));
+  });
+
+  it('file, environment and flags override in that order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-cfg-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ http: { port: 9001 }, hotline: '12345', rules: { feeReminderDaysBefore: [5] } }),
+    );
+    const c = loadConfig({ file, env: { STB_NOTIFY_HTTP_PORT: '9002' }, flags: {} });
+    expect(c.http.port).toBe(9002);
+    expect(c.hotline).toBe('12345');
+    expect(c.rules.feeReminderDaysBefore).toEqual([5]);
+    expect(c.rules.suspensionNoticeHours).toBe(24);
+    expect(loadConfig({ file, env: { STB_NOTIFY_HTTP_PORT: '9002' }, flags: { 'http.port': '9003' } }).http.port).toBe(
+      9003,
+    );
+  });
+
+  it('every problem is listed, and the rules cannot be configured below the regulations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-cfg-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        rules: { suspensionNoticeHours: 12, maintenanceLeadHours: 24, restoreDeadlineHours: 48 },
+        typo: 1,
+      }),
+    );
+    try {
+      loadConfig({ file, env: { STB_NOTIFY_HTTP_PORT: 'eighty' } });
+      expect.unreachable();
+    } catch (err) {
+      const e = err as { code: string; details: { errors: string[] } };
+      expect(e.code).toBe('CONFIG_INVALID');
+      const text = e.details.errors.join('\n');
+      for (const key of [
+        'typo: unknown setting',
+        'http.port',
+        'suspensionNoticeHours',
+        'maintenanceLeadHours',
+        'restoreDeadlineHours',
+      ]) {
+        expect(text).toContain(key);
+      }
+    }
+  });
+
+  it('a config file that is not JSON is a clear error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-cfg-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(file, 'port = 1');
+    expect(() => loadConfig({ file })).toThrow(/config file .*c\.json/);
+  });
+});

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProvisioningResult } from '../src/services/provisioning-service';
+import { HOUR } from './support/manual-clock';
+import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import type { TestHeadend } from './support/test-headend';
+import { TestBox, until } from './support/test-box';
+
+describe('durable delivery: an offline box gets its pending, unexpired notices when it returns', () => {
+  let t: TestHeadend;
+  afterEach(async () => {
+    await t.stop();
+    removeDir(t.dir);
+  });
+
+  it('after a headend restart the box receives the pending notice, and an expired one never', async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
+    const texts = (title: string) => [{ lang: 'zh-CN', title, body: '' }];
+    const live = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'zones', zoneIds: ['z-west'] },
+      texts: texts('仍有效'),
+      expiresAtMs: t.clock.now() + 48 * HOUR,
+    });
+    const shortLived = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'boxes', boxIds: ['box-4'] },
+      texts: texts('将过期'),
+      expiresAtMs: t.clock.now() + HOUR,
+    });
+    const liveId = (live.body.notice as { id: string }).id;
+    const expiredId = (shortLived.body.notice as { id: string }).id;
+
+    t = await t.restart();
+    t.clock.advance(2 * HOUR);
+    const box = new TestBox({ ...bundle, broker: { ...bundle.broker, mqtts: t.h.urls.mqtts } }, t.clock);
+    box.autoReceipts = ['delivered', 'displayed'];
+    await box.connect();
+    try {
+      await box.hello();
+      await until(() => box.noticeIds().includes(liveId), 'pending notice resent after restart');
+      await t.h.settle();
+      expect(box.noticeIds()).toEqual([liveId]);
+      expect(box.noticeIds()).not.toContain(expiredId);
+      await until(async () => {
+        await t.h.settle();
+        return (await t.h.stores.notices.counts(liveId, t.clock.now())).total.displayed === 1;
+      }, 'displayed recorded');
+      const counts = await t.h.stores.notices.counts(expiredId, t.clock.now());
+      expect(counts.total).toMatchObject({ expired: 1, queued: 0 });
+      // A second hello resends nothing: the box acknowledged it.
+      expect(await t.h.notices.resendPending('box-4')).toBe(0);
+    } finally {
+      await box.disconnect();
+    }
+  });
+});
