@@ -46,8 +46,6 @@ export interface Headend extends ApiContext {
   readonly urls: { readonly http: string; readonly mqtts: string; readonly ws: string };
   /** Waits until every uplink message received so far is handled and stored. */
   settle(): Promise<void>;
-  /** Rotates the notice-signing key: boxes are sent the new key set, signed with the old key. */
-  rotateNoticeKey(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -119,6 +117,34 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     await notices.resendPending(boxId);
   });
 
+  async function rotateNoticeKey(): Promise<string> {
+    const { after } = dataDir.rotateNoticeKeys(clock.now());
+    const old = signer;
+    // Boxes learn the new set from a message signed by a key they already trust. It is
+    // retained on the all topic so a box that was off gets it when it subscribes again.
+    const msg = await sealDownlink(
+      {
+        messageId: `keys-${after.activeKeyId}`,
+        sender: { kind: 'headend', id: '' },
+        recipient: { kind: 'all', id: '' },
+        issuedAtMs: clock.now(),
+      },
+      {
+        trustedKeys: {
+          keys: trustedKeysOf(after).map((k) => ({
+            keyId: k.keyId,
+            ed25519: k.publicKey,
+            notAfterMs: k.notAfterMs ?? 0,
+          })),
+        },
+      },
+      old,
+    );
+    await broker.publish(allTopic(), msg, { retain: true });
+    signer = activeSigner(after);
+    return after.activeKeyId;
+  }
+
   const ctx: ApiContext = {
     config,
     clock,
@@ -130,6 +156,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     maintenance,
     provisioning,
     tokens,
+    rotateNoticeKey,
   };
   registerApi(app, ctx);
   const inflight = new Set<Promise<void>>();
@@ -183,33 +210,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     log,
     urls,
     settle,
-    async rotateNoticeKey() {
-      const { after } = dataDir.rotateNoticeKeys(clock.now());
-      const old = signer;
-      // Boxes learn the new set from a message signed by a key they already trust. It is
-      // retained on the all topic so a box that was off gets it when it subscribes again.
-      const msg = await sealDownlink(
-        {
-          messageId: `keys-${after.activeKeyId}`,
-          sender: { kind: 'headend', id: '' },
-          recipient: { kind: 'all', id: '' },
-          issuedAtMs: clock.now(),
-        },
-        {
-          trustedKeys: {
-            keys: trustedKeysOf(after).map((k) => ({
-              keyId: k.keyId,
-              ed25519: k.publicKey,
-              notAfterMs: k.notAfterMs ?? 0,
-            })),
-          },
-        },
-        old,
-      );
-      await broker.publish(allTopic(), msg, { retain: true });
-      signer = activeSigner(after);
-      return after.activeKeyId;
-    },
+    rotateNoticeKey,
     async close() {
       await scheduler.stop();
       await settle();

@@ -21,4 +21,6 @@ export interface ApiContext {
   readonly maintenance: MaintenanceRules;
   readonly provisioning: ProvisioningService;
   readonly tokens: TokenService;
+  /** Rotates the notice-signing key and sends boxes the new key set; returns the new key id. */
+  readonly rotateNoticeKey: () => Promise<string>;
 }

@@ -51,5 +51,26 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { revoked: id };
     },
   );
+  app.post(
+    '/api/v1/keys/rotate',
+    {
+      config: operator,
+      schema: {
+        summary: 'Rotate the notice-signing key; boxes get the new key set signed with the old key',
+        tags: ['auth'],
+      },
+    },
+    async (req) => {
+      const activeKeyId = await ctx.rotateNoticeKey();
+      await ctx.stores.audit.append({
+        atMs: ctx.clock.now(),
+        actor: actorName(req),
+        action: 'keys.rotated',
+        subject: activeKeyId,
+        detail: {},
+      });
+      return { activeKeyId };
+    },
+  );
   app.get('/api/v1/me', { schema: { summary: 'Who am I', tags: ['auth'] } }, async (req) => req.actor);
 }

@@ -1,0 +1,87 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { removeDir } from './support/test-headend';
+
+const bin = fileURLToPath(new URL('../bin/stb-notify.js', import.meta.url));
+
+function run(args: string[], env: Record<string, string> = {}): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('the stb-notify command', () => {
+  it('has --help on every command', () => {
+    for (const args of [
+      ['--help'],
+      ['start', '--help'],
+      ['token', 'create', '--help'],
+      ['box', 'provision', '--help'],
+      ['notice', 'send', '--help'],
+      ['keys', 'rotate', '--help'],
+    ]) {
+      const r = run(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.out).toContain('Usage: stb-notify');
+    }
+  });
+
+  it('refuses bad configuration with a clear message and exit code 2', () => {
+    const r = run(['start', '--http-port', 'eighty']);
+    expect(r.status).toBe(2);
+    expect(r.out).toContain('http.port: must be an integer');
+    const role = run(['token', 'create', '--name', 'x', '--role', 'root']);
+    expect(role.status).not.toBe(0);
+    expect(role.out).toContain('operator, billing, maintainer, read-only');
+  });
+
+  it('start brings the headend up with a first operator token; a box is provisioned from the CLI', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-cli-'));
+    const child = spawn(
+      process.execPath,
+      [bin, 'start', '--data-dir', dir, '--http-port', '0', '--mqtts-port', '0', '--log-level', 'warn'],
+      { stdio: 'pipe' },
+    );
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        let buf = '';
+        child.stdout.on('data', (d: Buffer) => {
+          buf += d.toString();
+          if (buf.includes('Stop with Ctrl-C')) resolve(buf);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${buf}`)));
+      });
+      const api = /API \+ OpenAPI:\s+(http:\/\/\S+?)\/api\/v1/.exec(out)?.[1] ?? '';
+      const token = readFileSync(join(dir, 'operator-token'), 'utf8').trim();
+      const health = await fetch(`${api.replace('localhost', '127.0.0.1')}/healthz`);
+      expect(health.status).toBe(200);
+      const reg = join(dir, 'reg.json');
+      writeFileSync(
+        reg,
+        JSON.stringify({
+          zones: [{ id: 'z1', name: 'z', type: 'urban', maintainer: 'm' }],
+          boxes: [{ id: 'b1', accountId: 'a1', zoneId: 'z1' }],
+        }),
+      );
+      const imp = run(['import', reg, '--url', api.replace('localhost', '127.0.0.1'), '--token', token]);
+      expect(imp.out).toContain('boxes: 1');
+      const prov = run(['box', 'provision', 'b1', '--data-dir', dir, '-o', join(dir, 'b1.json')]);
+      expect(prov.status).toBe(0);
+      const bundle = JSON.parse(readFileSync(join(dir, 'b1.json'), 'utf8')) as { boxId: string; certPem: string };
+      expect(bundle.boxId).toBe('b1');
+      expect(bundle.certPem).toContain('BEGIN CERTIFICATE');
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      removeDir(dir);
+    }
+  });
+});
