@@ -443,6 +443,7 @@ export namespace stbnotify {
             dueAtMs: number;
             pauseReason: string;
             incidentId: string;
+            reportId: string;
             static encode(message: stbnotify.v1.TicketUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): stbnotify.v1.TicketUpdate & stbnotify.v1.TicketUpdate.$Shape;
         }
@@ -455,6 +456,7 @@ export namespace stbnotify {
                 dueAtMs?: (number|null);
                 pauseReason?: (string|null);
                 incidentId?: (string|null);
+                reportId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = stbnotify.v1.TicketUpdate.$Properties;

@@ -1697,6 +1697,7 @@ export const stbnotify = $root.stbnotify = (() => {
             TicketUpdate.prototype.dueAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
             TicketUpdate.prototype.pauseReason = "";
             TicketUpdate.prototype.incidentId = "";
+            TicketUpdate.prototype.reportId = "";
 
             TicketUpdate.encode = function (message, writer, _depth) {
                 if (!writer)
@@ -1717,6 +1718,8 @@ export const stbnotify = $root.stbnotify = (() => {
                     writer.uint32(42).string(message.pauseReason);
                 if (message.incidentId != null && $Object.hasOwnProperty.call(message, "incidentId") && message.incidentId !== "")
                     writer.uint32(50).string(message.incidentId);
+                if (message.reportId != null && $Object.hasOwnProperty.call(message, "reportId") && message.reportId !== "")
+                    writer.uint32(58).string(message.reportId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1802,6 +1805,15 @@ export const stbnotify = $root.stbnotify = (() => {
                                 message.incidentId = value;
                             else
                                 delete message.incidentId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reportId = value;
+                            else
+                                delete message.reportId;
                             continue;
                         }
                     }
