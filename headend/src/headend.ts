@@ -21,6 +21,7 @@ import { NoticeService } from './services/notice-service';
 import { ProvisioningService } from './services/provisioning-service';
 import { ReceiptBatcher } from './services/receipt-batcher';
 import { Scheduler } from './services/scheduler';
+import { createTicketServices } from './services/tickets/ticket-services';
 import { TokenService } from './services/token-service';
 import { receiptStateName, UplinkRouter } from './services/uplink-router';
 import { openSqliteStores } from './store/sqlite/open-sqlite-stores';
@@ -106,6 +107,28 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     metrics.receipts.inc({ state });
     receipts.add({ noticeId: r.noticeId ?? '', boxId, state, atMs: Number(r.atMs ?? 0) || clock.now() });
   });
+  const tickets = createTicketServices({
+    stores,
+    notices,
+    maintenance,
+    scheduler,
+    clock,
+    metrics,
+    log,
+    cfg: config.tickets,
+    timeZone: config.timeZone,
+    hotline: config.hotline,
+  });
+  // T5: a box's fault report becomes a ticket at once; diagnostics do when they show a fault.
+  uplink.on('faultReport', async (boxId, msg) => {
+    if (msg.faultReport) await tickets.intake.faultReport(boxId, msg.faultReport);
+  });
+  uplink.on('diagnostics', async (boxId, msg) => {
+    if (msg.diagnostics) await tickets.intake.diagnostics(boxId, msg.diagnostics);
+  });
+  uplink.on('surveyAnswer', async (boxId, msg) => {
+    if (msg.surveyAnswer) await tickets.followUp.surveyAnswer(boxId, msg.surveyAnswer);
+  });
   uplink.on('hello', async (boxId, msg) => {
     const h = msg.hello;
     await stores.registry.recordHello(boxId, {
@@ -156,6 +179,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     maintenance,
     provisioning,
     tokens,
+    tickets,
     rotateNoticeKey,
   };
   registerApi(app, ctx);

@@ -28,4 +28,30 @@ export interface HeadendConfig {
     /** How long a notice stays deliverable when the sender gives no expiry. */
     readonly noticeTtlHours: number;
   };
+  readonly tickets: {
+    /** Outage correlation: this many distinct boxes of one zone reporting signal faults within the window open an incident. */
+    readonly correlation: { readonly windowMinutes: number; readonly minBoxes: number };
+    /** Estimated restore time of a new incident until an operator sets one. */
+    readonly defaultOutageEtaHours: number;
+    /** Periodic diagnostics open a ticket when outside these limits. */
+    readonly diagnostics: {
+      readonly minSignalDbuv: number;
+      readonly maxSignalDbuv: number;
+      readonly minSnrDb: number;
+      readonly minMerDb: number;
+      readonly maxDecoderErrors: number;
+    };
+    /** T4: the survey is open this long; unanswered, the ticket goes to the phone-callback queue. */
+    readonly surveyAnswerHours: number;
+    /** T4: follow-up done within this many hours of the repair. */
+    readonly callbackWithinHours: number;
+    /** Z3: owner when a zone has no maintainer. */
+    readonly fallbackOwner: string;
+    /** T7 working-day calendar. */
+    readonly calendar: {
+      readonly weekendDays: readonly number[];
+      readonly holidays: readonly string[];
+      readonly workdays: readonly string[];
+    };
+  };
 }

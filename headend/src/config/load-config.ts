@@ -23,6 +23,15 @@ export const CONFIG_DEFAULTS = {
     maintenanceReminderMinutes: 120,
     noticeTtlHours: 7 * 24,
   },
+  tickets: {
+    correlation: { windowMinutes: 15, minBoxes: 5 },
+    defaultOutageEtaHours: 8,
+    diagnostics: { minSignalDbuv: 45, maxSignalDbuv: 80, minSnrDb: 25, minMerDb: 28, maxDecoderErrors: 20 },
+    surveyAnswerHours: 48,
+    callbackWithinHours: 72,
+    fallbackOwner: 'dispatch',
+    calendar: { weekendDays: [0, 6], holidays: [], workdays: [] },
+  },
 } as const;
 
 /** Environment variables and the config key each one sets. */
@@ -102,8 +111,40 @@ function validate(c: Raw, errors: string[]): void {
   atLeast('maintenanceLeadHours', 48, 'N4: 48 h notice before planned work');
   atLeast('maintenanceReminderMinutes', 1, 'N4 reminder');
   atLeast('noticeTtlHours', 1, 'notice expiry');
+  validateTickets(c.tickets as Raw, errors);
   const r = rules.restoreDeadlineHours;
   if (typeof r !== 'number' || r <= 0 || r > 24) errors.push('rules.restoreDeadlineHours: must be in (0, 24] (N3)');
+}
+
+function validateTickets(t: Raw, errors: string[]): void {
+  const positive = (v: unknown, key: string): void => {
+    if (typeof v !== 'number' || !(v > 0)) errors.push(`tickets.${key}: must be a positive number`);
+  };
+  const corr = (t.correlation ?? {}) as Raw;
+  positive(corr.windowMinutes, 'correlation.windowMinutes');
+  positive(corr.minBoxes, 'correlation.minBoxes');
+  positive(t.defaultOutageEtaHours, 'defaultOutageEtaHours');
+  const d = (t.diagnostics ?? {}) as Raw;
+  for (const k of ['minSignalDbuv', 'maxSignalDbuv', 'minSnrDb', 'minMerDb', 'maxDecoderErrors'])
+    positive(d[k], `diagnostics.${k}`);
+  positive(t.surveyAnswerHours, 'surveyAnswerHours');
+  if (
+    typeof t.callbackWithinHours !== 'number' ||
+    t.callbackWithinHours > 72 ||
+    t.callbackWithinHours <= Number(t.surveyAnswerHours)
+  ) {
+    errors.push('tickets.callbackWithinHours: must be ≤ 72 (T4) and more than surveyAnswerHours');
+  }
+  if (typeof t.fallbackOwner !== 'string' || t.fallbackOwner === '')
+    errors.push('tickets.fallbackOwner: required (Z3)');
+  const cal = (t.calendar ?? {}) as Raw;
+  const dates = (v: unknown): boolean =>
+    Array.isArray(v) && v.every((x) => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x));
+  if (!Array.isArray(cal.weekendDays) || !cal.weekendDays.every((x) => Number.isInteger(x) && x >= 0 && x <= 6)) {
+    errors.push('tickets.calendar.weekendDays: list of 0 (Sunday) … 6 (Saturday)');
+  }
+  if (!dates(cal.holidays) || !dates(cal.workdays))
+    errors.push('tickets.calendar.holidays/workdays: lists of YYYY-MM-DD');
 }
 
 export interface ConfigSources {
@@ -147,6 +188,7 @@ export function loadConfig(src: ConfigSources = {}): HeadendConfig {
     'hotline',
     'logLevel',
     'rules',
+    'tickets',
   ]);
   for (const k of Object.keys(c)) if (!known.has(k)) errors.push(`${k}: unknown setting`);
   validate(c, errors);

@@ -7,6 +7,7 @@ import type { BillingRules } from '../services/billing-rules';
 import type { MaintenanceRules } from '../services/maintenance-rules';
 import type { NoticeService } from '../services/notice-service';
 import type { ProvisioningService } from '../services/provisioning-service';
+import type { TicketServices } from '../services/tickets/ticket-services';
 import type { TokenService } from '../services/token-service';
 
 /** What the HTTP routes may use. Built by the composition root (headend.ts). */
@@ -21,6 +22,7 @@ export interface ApiContext {
   readonly maintenance: MaintenanceRules;
   readonly provisioning: ProvisioningService;
   readonly tokens: TokenService;
+  readonly tickets: TicketServices;
   /** Rotates the notice-signing key and sends boxes the new key set; returns the new key id. */
   readonly rotateNoticeKey: () => Promise<string>;
 }

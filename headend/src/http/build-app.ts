@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health-routes';
 import { maintenanceRoutes } from './routes/maintenance-routes';
 import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
+import { ticketRoutes } from './routes/ticket-routes';
 import { tokenRoutes } from './routes/token-routes';
 
 /**
@@ -39,5 +40,6 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   maintenanceRoutes(app, ctx);
   billingRoutes(app, ctx);
   tokenRoutes(app, ctx);
+  ticketRoutes(app, ctx);
   return app;
 }

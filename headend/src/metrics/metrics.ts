@@ -56,6 +56,15 @@ export class Metrics {
   );
   readonly jobsRun = new Counter('stb_jobs_run_total', 'Scheduled jobs run, by kind and outcome');
   readonly ruleRefusals = new Counter('stb_rule_refusals_total', 'Requests refused by a service rule, by code');
+  readonly ticketsIntake = new Counter('stb_ticket_intake_total', 'Fault reports and diagnostics taken in, by outcome');
+  readonly incidentsOpened = new Counter(
+    'stb_incidents_opened_total',
+    'Outage incidents opened by correlation, by zone',
+  );
+  readonly ticketBreaches = new Counter(
+    'stb_ticket_breaches_total',
+    'Tickets that passed their deadline unresolved, by kind',
+  );
   private readonly gauges: Gauge[] = [];
 
   addGauge(g: Gauge): void {
@@ -72,6 +81,9 @@ export class Metrics {
       this.brokerRefused,
       this.jobsRun,
       this.ruleRefusals,
+      this.ticketsIntake,
+      this.incidentsOpened,
+      this.ticketBreaches,
     ].map((c) => c.render());
     const gauges: string[] = [];
     for (const g of this.gauges) {

@@ -84,6 +84,45 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_subject ON audit(subject, at_ms);
   `,
+  `
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL,
+    severity_reason TEXT NOT NULL, box_id TEXT NOT NULL, account_id TEXT NOT NULL, zone_id TEXT NOT NULL,
+    source TEXT NOT NULL, symptom TEXT NOT NULL, code TEXT NOT NULL, fault_key TEXT NOT NULL,
+    diagnostics_json TEXT NOT NULL, summary TEXT NOT NULL, owner TEXT NOT NULL,
+    opened_at_ms INTEGER NOT NULL, due_at_ms INTEGER NOT NULL, first_reply_at_ms INTEGER NOT NULL,
+    paused_at_ms INTEGER NOT NULL, pause_reason TEXT NOT NULL, resolved_at_ms INTEGER NOT NULL,
+    closed_at_ms INTEGER NOT NULL, resolution TEXT NOT NULL, incident_id TEXT NOT NULL,
+    breached_at_ms INTEGER NOT NULL, extensions INTEGER NOT NULL, report_count INTEGER NOT NULL,
+    last_report_at_ms INTEGER NOT NULL, survey_id TEXT NOT NULL, answer_by_ms INTEGER NOT NULL,
+    follow_up TEXT NOT NULL, follow_up_at_ms INTEGER NOT NULL, rating INTEGER NOT NULL,
+    customer_resolved INTEGER NOT NULL
+  );
+  CREATE INDEX tickets_fault_open ON tickets(fault_key, status);
+  CREATE INDEX tickets_zone ON tickets(zone_id, opened_at_ms);
+  CREATE INDEX tickets_due ON tickets(status, due_at_ms);
+  CREATE INDEX tickets_incident ON tickets(incident_id);
+  CREATE TABLE ticket_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id TEXT NOT NULL, at_ms INTEGER NOT NULL,
+    actor TEXT NOT NULL, type TEXT NOT NULL, detail_json TEXT NOT NULL
+  );
+  CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
+  CREATE TABLE ticket_reports (
+    report_id TEXT NOT NULL, box_id TEXT NOT NULL, ticket_id TEXT NOT NULL, at_ms INTEGER NOT NULL,
+    PRIMARY KEY (box_id, report_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE signal_reports (zone_id TEXT NOT NULL, box_id TEXT NOT NULL, at_ms INTEGER NOT NULL);
+  CREATE INDEX signal_reports_zone ON signal_reports(zone_id, at_ms);
+  CREATE TABLE incidents (
+    id TEXT PRIMARY KEY, zone_id TEXT NOT NULL, status TEXT NOT NULL, opened_at_ms INTEGER NOT NULL,
+    eta_ms INTEGER NOT NULL, resolved_at_ms INTEGER NOT NULL, notice_id TEXT NOT NULL, report_count INTEGER NOT NULL
+  );
+  CREATE INDEX incidents_zone ON incidents(zone_id, status);
+  CREATE TABLE callbacks (
+    id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL UNIQUE, created_at_ms INTEGER NOT NULL, due_at_ms INTEGER NOT NULL,
+    status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms INTEGER NOT NULL, agent TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -6,6 +6,7 @@ import { SqliteBillingStore } from './sqlite-billing-store';
 import { SqliteJobStore } from './sqlite-job-store';
 import { SqliteNoticeStore } from './sqlite-notice-store';
 import { SqliteRegistryStore } from './sqlite-registry-store';
+import { SqliteTicketStore } from './sqlite-ticket-store';
 import { SqliteTokenStore } from './sqlite-token-store';
 
 /** The embedded store: one SQLite file (or ':memory:'), WAL mode, migrated on open. */
@@ -23,6 +24,7 @@ export function openSqliteStores(file: string): Stores {
     billing: new SqliteBillingStore(db),
     tokens: new SqliteTokenStore(db),
     audit: new SqliteAuditLog(db),
+    tickets: new SqliteTicketStore(db),
     close: async () => {
       db.close();
     },

@@ -1,0 +1,38 @@
+import type { ZoneType } from '../ports/registry-store';
+import type { Severity, TicketKind } from '../ports/ticket-store';
+import type { WorkingCalendar } from './working-calendar';
+
+const HOUR = 60 * 60 * 1000;
+
+/** T1: repair hours by severity. */
+export const REPAIR_HOURS: Record<Severity, number> = { urgent: 8, ordinary: 24, complex: 48 };
+
+/**
+ * The promised deadline of a ticket, counted from when it was opened (T1, T7):
+ *   repair: urgent 8 h, ordinary 24 h, complex 48 h;
+ *   installation: urban 5, township (rural) 10 working days;
+ *   service restore: 5 working days; complaint reply: 3 working days;
+ *   new installation without survey: 24 h; line survey feedback: 48 h.
+ */
+export function ticketDeadline(
+  kind: TicketKind,
+  severity: Severity,
+  zoneType: ZoneType,
+  openedAtMs: number,
+  cal: WorkingCalendar,
+): number {
+  switch (kind) {
+    case 'repair':
+      return openedAtMs + REPAIR_HOURS[severity] * HOUR;
+    case 'installation':
+      return cal.addWorkingDays(openedAtMs, zoneType === 'urban' ? 5 : 10);
+    case 'service-restore':
+      return cal.addWorkingDays(openedAtMs, 5);
+    case 'complaint':
+      return cal.addWorkingDays(openedAtMs, 3);
+    case 'install-no-survey':
+      return openedAtMs + 24 * HOUR;
+    case 'line-survey':
+      return openedAtMs + 48 * HOUR;
+  }
+}

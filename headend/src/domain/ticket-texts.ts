@@ -1,0 +1,98 @@
+import type { Incident, Ticket } from '../ports/ticket-store';
+import type { Text } from '../ports/notice-store';
+
+const STATUS_ZH: Record<Ticket['status'], string> = {
+  assigned: '已受理',
+  in_progress: '维修中',
+  paused: '已暂停',
+  resolved: '已修复',
+  closed: '已完成',
+};
+const STATUS_EN: Record<Ticket['status'], string> = {
+  assigned: 'received',
+  in_progress: 'being repaired',
+  paused: 'paused',
+  resolved: 'repaired',
+  closed: 'closed',
+};
+const PAUSE_ZH: Record<string, string> = {
+  'force-majeure': '不可抗力（修复时限顺延）',
+  'waiting-on-customer': '等待您方便上门的时间',
+};
+const PAUSE_EN: Record<string, string> = {
+  'force-majeure': 'force majeure (the deadline moves)',
+  'waiting-on-customer': 'waiting for a visit time that suits you',
+};
+
+/** Texts of the ticket notices the box shows (T1 promise, T2/T3 pauses, T4 survey). */
+export class TicketTexts {
+  private readonly zhDate: Intl.DateTimeFormat;
+  private readonly enDate: Intl.DateTimeFormat;
+
+  constructor(
+    timeZone: string,
+    private readonly hotline: string,
+  ) {
+    const o: Intl.DateTimeFormatOptions = {
+      timeZone,
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    };
+    this.zhDate = new Intl.DateTimeFormat('zh-CN', o);
+    this.enDate = new Intl.DateTimeFormat('en-GB', o);
+  }
+
+  update(t: Ticket): Text[] {
+    const due = t.status === 'paused' ? '' : `，承诺 ${this.zhDate.format(t.dueAtMs)} 前修复`;
+    const dueEn = t.status === 'paused' ? '' : `, promised by ${this.enDate.format(t.dueAtMs)}`;
+    const pause = t.status === 'paused' ? `暂停原因：${PAUSE_ZH[t.pauseReason] ?? t.pauseReason}。` : '';
+    const pauseEn = t.status === 'paused' ? ` Paused: ${PAUSE_EN[t.pauseReason] ?? t.pauseReason}.` : '';
+    return [
+      {
+        lang: 'zh-CN',
+        title: `报修单 ${t.id}：${STATUS_ZH[t.status]}`,
+        body: `您的报修${STATUS_ZH[t.status]}${due}。${pause}咨询请拨打 ${this.hotline}。`,
+      },
+      {
+        lang: 'en',
+        title: `Repair ${t.id}: ${STATUS_EN[t.status]}`,
+        body: `Your repair is ${STATUS_EN[t.status]}${dueEn}.${pauseEn} Call ${this.hotline}.`,
+      },
+    ];
+  }
+
+  knownOutage(i: Incident): Text[] {
+    const eta = i.etaMs > 0 ? `预计 ${this.zhDate.format(i.etaMs)} 恢复` : '正在抢修';
+    const etaEn = i.etaMs > 0 ? `expected back by ${this.enDate.format(i.etaMs)}` : 'repairs are under way';
+    return [
+      {
+        lang: 'zh-CN',
+        title: '故障已知，正在抢修',
+        body: `您所在区域的信号故障已在处理中，${eta}，无需重复报修。咨询请拨打 ${this.hotline}。`,
+      },
+      {
+        lang: 'en',
+        title: 'Known fault, repairs under way',
+        body: `The signal fault in your area is being repaired, ${etaEn}. No need to report it again. Call ${this.hotline}.`,
+      },
+    ];
+  }
+
+  survey(t: Ticket): Text[] {
+    return [
+      {
+        lang: 'zh-CN',
+        title: '维修回访',
+        body: `报修单 ${t.id} 已修复。请用遥控器为本次服务打分（1-5），并告诉我们问题是否已解决。`,
+      },
+      {
+        lang: 'en',
+        title: 'How did we do?',
+        body: `Repair ${t.id} is done. Please rate it 1-5 with the remote and tell us whether the problem is solved.`,
+      },
+    ];
+  }
+}

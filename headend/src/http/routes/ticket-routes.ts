@@ -1,0 +1,325 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import type { PauseReason, Severity, TicketKind, TicketStatus } from '../../ports/ticket-store';
+import { figuresToCsv, zoneFigures } from '../../services/tickets/zone-figures';
+import type { ApiContext } from '../api-context';
+import { actorName } from '../auth';
+import { Id, IdParams, Ms, page, Paging } from '../schemas';
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+const KINDS = ['repair', 'installation', 'service-restore', 'complaint', 'install-no-survey', 'line-survey'] as const;
+const SEVERITIES = ['urgent', 'ordinary', 'complex'] as const;
+const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'] as const;
+
+const ListQuery = Type.Object(
+  {
+    ...Paging.properties,
+    status: Type.Optional(lit(STATUSES)),
+    kind: Type.Optional(lit(KINDS)),
+    zoneId: Type.Optional(Id),
+    owner: Type.Optional(Type.String({ maxLength: 128 })),
+    boxId: Type.Optional(Id),
+    incidentId: Type.Optional(Id),
+    breached: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+const Reason = Type.String({ minLength: 1, maxLength: 512 });
+const OpenBody = Type.Object(
+  {
+    kind: lit(KINDS),
+    summary: Reason,
+    boxId: Type.Optional(Id),
+    accountId: Type.Optional(Id),
+    zoneId: Type.Optional(Id),
+    severity: Type.Optional(lit(SEVERITIES)),
+  },
+  { additionalProperties: false },
+);
+const MessageBody = Type.Object({ message: Reason }, { additionalProperties: false });
+const SeverityBody = Type.Object({ severity: lit(SEVERITIES), reason: Reason }, { additionalProperties: false });
+const PauseBody = Type.Object(
+  {
+    reason: lit(['force-majeure', 'waiting-on-customer'] as const),
+    note: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+const ExtendBody = Type.Object(
+  { dueAtMs: Ms, reason: Reason, approver: Type.String({ minLength: 1, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+const ReassignBody = Type.Object(
+  { to: Type.String({ minLength: 1, maxLength: 128 }), reason: Reason },
+  { additionalProperties: false },
+);
+const ResolveBody = Type.Object({ resolution: Reason }, { additionalProperties: false });
+const CallbackBody = Type.Object(
+  {
+    reached: Type.Boolean(),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    resolved: Type.Optional(Type.Boolean()),
+    note: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+const MonthQuery = Type.Object(
+  { month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }), format: Type.Optional(lit(['json', 'csv'] as const)) },
+  { additionalProperties: false },
+);
+
+export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const workers = { roles: ['maintainer', 'operator'] as const };
+  const { lifecycle, intake, followUp } = ctx.tickets;
+  const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
+
+  app.get(
+    '/api/v1/tickets',
+    {
+      schema: {
+        summary: 'List tickets (filter by status, zone, owner, box, incident, breached)',
+        tags: ['tickets'],
+        querystring: ListQuery,
+      },
+    },
+    async (req) => {
+      const q = req.query as Static<typeof ListQuery>;
+      const p = page(q);
+      const r = await ctx.stores.tickets.list({
+        ...p,
+        ...(q.status ? { status: q.status as TicketStatus } : {}),
+        ...(q.kind ? { kind: q.kind as TicketKind } : {}),
+        ...(q.zoneId ? { zoneId: q.zoneId } : {}),
+        ...(q.owner ? { owner: q.owner } : {}),
+        ...(q.boxId ? { boxId: q.boxId } : {}),
+        ...(q.incidentId ? { incidentId: q.incidentId } : {}),
+        ...(q.breached === undefined ? {} : { breached: q.breached }),
+      });
+      const now = ctx.clock.now();
+      return {
+        ...r,
+        ...p,
+        items: r.items.map((t) => ({
+          ...t,
+          remainingMs: t.status === 'paused' ? t.dueAtMs - t.pausedAtMs : t.dueAtMs - now,
+        })),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/tickets',
+    {
+      config: workers,
+      schema: {
+        summary: 'Open a ticket by hand: complaint, installation, restore, survey (T7)',
+        tags: ['tickets'],
+        body: OpenBody,
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return intake.open(
+        req.body as Static<typeof OpenBody> & { kind: TicketKind; severity?: Severity },
+        actorName(req),
+      );
+    },
+  );
+  app.get(
+    '/api/v1/tickets/:id',
+    { schema: { summary: 'A ticket with its full history', tags: ['tickets'], params: IdParams } },
+    async (req) => ({
+      ...(await lifecycle.get(id(req))),
+      events: await ctx.stores.tickets.events(id(req)),
+    }),
+  );
+  app.post(
+    '/api/v1/tickets/:id/reply',
+    {
+      config: workers,
+      schema: {
+        summary: 'Reply to the customer (T6 first reply)',
+        tags: ['tickets'],
+        params: IdParams,
+        body: MessageBody,
+      },
+    },
+    async (req) => lifecycle.reply(id(req), (req.body as Static<typeof MessageBody>).message, actorName(req)),
+  );
+  app.post(
+    '/api/v1/tickets/:id/start',
+    { config: workers, schema: { summary: 'Start work', tags: ['tickets'], params: IdParams } },
+    async (req) => lifecycle.start(id(req), actorName(req)),
+  );
+  app.post(
+    '/api/v1/tickets/:id/severity',
+    {
+      config: workers,
+      schema: {
+        summary: 'Override the severity with a reason (T1)',
+        tags: ['tickets'],
+        params: IdParams,
+        body: SeverityBody,
+      },
+    },
+    async (req) => {
+      const b = req.body as Static<typeof SeverityBody>;
+      return lifecycle.setSeverity(id(req), b.severity as Severity, b.reason, actorName(req));
+    },
+  );
+  app.post(
+    '/api/v1/tickets/:id/pause',
+    {
+      config: workers,
+      schema: {
+        summary: 'Pause the SLA clock: force majeure (T2) or waiting on the customer (T3)',
+        tags: ['tickets'],
+        params: IdParams,
+        body: PauseBody,
+      },
+    },
+    async (req) => {
+      const b = req.body as Static<typeof PauseBody>;
+      return lifecycle.pause(id(req), b.reason as PauseReason, b.note ?? '', actorName(req));
+    },
+  );
+  app.post(
+    '/api/v1/tickets/:id/resume',
+    {
+      config: workers,
+      schema: {
+        summary: 'Resume the SLA clock; the deadline moves by the paused time',
+        tags: ['tickets'],
+        params: IdParams,
+      },
+    },
+    async (req) => lifecycle.resume(id(req), actorName(req)),
+  );
+  app.post(
+    '/api/v1/tickets/:id/extend',
+    {
+      config: workers,
+      schema: {
+        summary: 'Extend the deadline with a reason and an approver (T8)',
+        tags: ['tickets'],
+        params: IdParams,
+        body: ExtendBody,
+      },
+    },
+    async (req) => {
+      const b = req.body as Static<typeof ExtendBody>;
+      return lifecycle.extend(id(req), b.dueAtMs, b.reason, b.approver, actorName(req));
+    },
+  );
+  app.post(
+    '/api/v1/tickets/:id/reassign',
+    {
+      config: workers,
+      schema: {
+        summary: 'Hand the ticket over to a new owner (Z3)',
+        tags: ['tickets'],
+        params: IdParams,
+        body: ReassignBody,
+      },
+    },
+    async (req) => {
+      const b = req.body as Static<typeof ReassignBody>;
+      return lifecycle.reassign(id(req), b.to, b.reason, actorName(req));
+    },
+  );
+  app.post(
+    '/api/v1/tickets/:id/resolve',
+    {
+      config: workers,
+      schema: {
+        summary: 'Resolve; the follow-up survey goes to the box (T4)',
+        tags: ['tickets'],
+        params: IdParams,
+        body: ResolveBody,
+      },
+    },
+    async (req) => lifecycle.resolve(id(req), (req.body as Static<typeof ResolveBody>).resolution, actorName(req)),
+  );
+
+  app.get(
+    '/api/v1/incidents',
+    {
+      schema: {
+        summary: 'Outage incidents',
+        tags: ['tickets'],
+        querystring: Type.Object({ status: Type.Optional(lit(['open', 'resolved'] as const)) }),
+      },
+    },
+    async (req) => ({
+      items: await ctx.stores.tickets.listIncidents({ limit: 200, ...(req.query as { status?: 'open' | 'resolved' }) }),
+    }),
+  );
+  app.post(
+    '/api/v1/incidents/:id/resolve',
+    {
+      config: workers,
+      schema: {
+        summary: 'Resolve an incident and every linked ticket',
+        tags: ['tickets'],
+        params: IdParams,
+        body: ResolveBody,
+      },
+    },
+    async (req) =>
+      lifecycle.resolveIncident(id(req), (req.body as Static<typeof ResolveBody>).resolution, actorName(req)),
+  );
+
+  app.get(
+    '/api/v1/callbacks',
+    {
+      schema: {
+        summary: 'The phone-callback queue (T4)',
+        tags: ['tickets'],
+        querystring: Type.Object({ status: Type.Optional(lit(['open', 'done'] as const)) }),
+      },
+    },
+    async (req) => ({
+      items: await ctx.stores.tickets.listCallbacks({ limit: 1000, ...(req.query as { status?: 'open' | 'done' }) }),
+    }),
+  );
+  app.post(
+    '/api/v1/callbacks/:id/complete',
+    {
+      config: workers,
+      schema: { summary: 'Record the outcome of a callback', tags: ['tickets'], params: IdParams, body: CallbackBody },
+    },
+    async (req) => followUp.completeCallback(id(req), req.body as Static<typeof CallbackBody>, actorName(req)),
+  );
+  app.get(
+    '/api/v1/follow-up-gaps',
+    {
+      schema: {
+        summary: 'Resolved tickets past 72 h without a follow-up outcome (T4: must be empty)',
+        tags: ['tickets'],
+      },
+    },
+    async () => ({ items: await followUp.gaps() }),
+  );
+
+  app.get(
+    '/api/v1/figures/zones',
+    {
+      schema: {
+        summary: 'Monthly figures per zone against the Z2 targets (JSON or CSV)',
+        tags: ['figures'],
+        querystring: MonthQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as Static<typeof MonthQuery>;
+      const rows = await zoneFigures(ctx.stores, q.month, ctx.config.timeZone, ctx.clock.now());
+      if (q.format === 'csv') {
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="zone-figures-${q.month}.csv"`);
+        return figuresToCsv(rows);
+      }
+      return { month: q.month, items: rows };
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import { TicketSeverity, TicketStatus } from '@stb-notify/protocol';
+import type { Incident, Ticket } from '../../ports/ticket-store';
+import type { TicketDeps } from './ticket-deps';
+
+const STATUS: Record<Ticket['status'], TicketStatus> = {
+  assigned: TicketStatus.TICKET_STATUS_ASSIGNED,
+  in_progress: TicketStatus.TICKET_STATUS_IN_PROGRESS,
+  paused: TicketStatus.TICKET_STATUS_PAUSED,
+  resolved: TicketStatus.TICKET_STATUS_RESOLVED,
+  closed: TicketStatus.TICKET_STATUS_CLOSED,
+};
+const SEVERITY: Record<Ticket['severity'], TicketSeverity> = {
+  urgent: TicketSeverity.TICKET_SEVERITY_URGENT,
+  ordinary: TicketSeverity.TICKET_SEVERITY_ORDINARY,
+  complex: TicketSeverity.TICKET_SEVERITY_COMPLEX,
+};
+
+/**
+ * Tells the box about its ticket: every status change is a TICKET_UPDATE notice (same
+ * collapse key, so the box keeps only the latest), the repair promise included (T1), the
+ * pause reason (T2/T3), the new due time after an extension (T8).
+ */
+export class TicketBoxLink {
+  constructor(private readonly d: TicketDeps) {}
+
+  async update(t: Ticket, reportId = ''): Promise<void> {
+    if (t.boxId === '') return;
+    try {
+      await this.d.notices.send({
+        kind: 'TICKET_UPDATE',
+        target: { type: 'boxes', boxIds: [t.boxId] },
+        accountId: t.accountId,
+        collapseKey: `ticket:${t.id}`,
+        texts: this.d.texts.update(t),
+        detail: {
+          ticketId: t.id,
+          status: STATUS[t.status],
+          severity: t.kind === 'repair' ? SEVERITY[t.severity] : 0,
+          dueAtMs: t.dueAtMs,
+          pauseReason: t.status === 'paused' ? t.pauseReason : '',
+          incidentId: t.incidentId,
+          reportId,
+        },
+        createdBy: 'system:tickets',
+      });
+    } catch (err) {
+      // The ticket stands whatever happens to the notice; the box will ask again on its next report.
+      this.d.log.error({ err, ticket: t.id }, 'ticket update to box failed');
+    }
+  }
+
+  /** The answer to a report that joined a known outage (no new ticket). */
+  async knownOutage(boxId: string, accountId: string, incident: Incident, reportId: string): Promise<void> {
+    await this.d.notices.send({
+      kind: 'TICKET_UPDATE',
+      target: { type: 'boxes', boxIds: [boxId] },
+      accountId,
+      collapseKey: `incident:${incident.id}`,
+      texts: this.d.texts.knownOutage(incident),
+      detail: {
+        ticketId: '',
+        status: TicketStatus.TICKET_STATUS_IN_PROGRESS,
+        dueAtMs: incident.etaMs,
+        incidentId: incident.id,
+        reportId,
+      },
+      createdBy: 'system:tickets',
+    });
+  }
+
+  /** T4: the after-repair survey on the box. */
+  async survey(t: Ticket, surveyId: string, answerByMs: number): Promise<void> {
+    await this.d.notices.send({
+      kind: 'SURVEY_REQUEST',
+      target: { type: 'boxes', boxIds: [t.boxId] },
+      accountId: t.accountId,
+      collapseKey: `survey:${t.id}`,
+      texts: this.d.texts.survey(t),
+      detail: { surveyId, ticketId: t.id, questionId: 'repair-v1', answerByMs },
+      expiresAtMs: answerByMs,
+      createdBy: 'system:T4',
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import type { Clock } from '@stb-notify/protocol';
+import type { Logger } from 'pino';
+import type { HeadendConfig } from '../../config/headend-config';
+import type { TicketTexts } from '../../domain/ticket-texts';
+import type { WorkingCalendar } from '../../domain/working-calendar';
+import type { Metrics } from '../../metrics/metrics';
+import type { Stores } from '../../ports/store';
+import type { MaintenanceRules } from '../maintenance-rules';
+import type { NoticeService } from '../notice-service';
+import type { Scheduler } from '../scheduler';
+
+/** What the ticket services share. */
+export interface TicketDeps {
+  readonly stores: Stores;
+  readonly notices: NoticeService;
+  readonly maintenance: MaintenanceRules;
+  readonly scheduler: Scheduler;
+  readonly clock: Clock;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly texts: TicketTexts;
+  readonly calendar: WorkingCalendar;
+  readonly cfg: HeadendConfig['tickets'];
+}
+
+export const HOUR = 60 * 60 * 1000;

@@ -1,0 +1,174 @@
+import type { SurveyAnswerProps } from '@stb-notify/protocol';
+import { newId } from '../../domain/ids';
+import { HeadendError, notFound } from '../../errors';
+import type { Callback, Ticket } from '../../ports/ticket-store';
+import { REPAIR_HOURS } from '../../domain/ticket-deadline';
+import type { TicketBoxLink } from './ticket-box-link';
+import { HOUR } from './ticket-deps';
+import type { TicketDeps } from './ticket-deps';
+
+export interface CallbackOutcome {
+  readonly reached: boolean;
+  readonly rating?: number;
+  readonly resolved?: boolean;
+  readonly note?: string;
+}
+
+/**
+ * T4: every resolved ticket is followed up. A survey goes to the box; if it is not
+ * answered in time, the ticket goes to the phone-callback queue, due within 72 h of the
+ * repair. A customer who says the fault is not fixed reopens the ticket.
+ */
+export class TicketFollowUp {
+  constructor(
+    private readonly d: TicketDeps,
+    private readonly box: TicketBoxLink,
+  ) {
+    d.scheduler.register('survey-timeout', (job) => this.surveyTimeout(String(job.payload.ticketId)));
+  }
+
+  async start(t: Ticket): Promise<void> {
+    const now = this.d.clock.now();
+    if (t.boxId === '') return this.queueCallback(t, now);
+    const surveyId = newId('s', now);
+    const answerByMs = now + this.d.cfg.surveyAnswerHours * HOUR;
+    await this.d.stores.tickets.update(
+      t.id,
+      { surveyId, answerByMs },
+      { ticketId: t.id, atMs: now, actor: 'system:T4', type: 'survey', detail: { surveyId, answerByMs } },
+    );
+    try {
+      await this.box.survey(t, surveyId, answerByMs);
+    } catch (err) {
+      this.d.log.error({ err, ticket: t.id }, 'survey notice failed: phone instead');
+      return this.queueCallback(t, now);
+    }
+    await this.d.scheduler.schedule({
+      kind: 'survey-timeout',
+      runAtMs: answerByMs,
+      payload: { ticketId: t.id },
+      dedupeKey: `survey:${t.id}:${surveyId}`,
+    });
+  }
+
+  private async queueCallback(t: Ticket, now: number): Promise<void> {
+    const resolvedAt = t.resolvedAtMs || now;
+    const c: Callback = {
+      id: newId('cb', now),
+      ticketId: t.id,
+      createdAtMs: now,
+      dueAtMs: resolvedAt + this.d.cfg.callbackWithinHours * HOUR,
+      status: 'open',
+      outcome: '',
+      doneAtMs: 0,
+      agent: '',
+    };
+    await this.d.stores.tickets.insertCallback(c);
+  }
+
+  private async surveyTimeout(ticketId: string): Promise<void> {
+    const t = await this.d.stores.tickets.get(ticketId);
+    if (t === undefined || t.followUp !== '' || t.status !== 'resolved') return;
+    await this.queueCallback(t, this.d.clock.now());
+  }
+
+  private async record(
+    t: Ticket,
+    followUp: Ticket['followUp'],
+    rating: number,
+    resolved: boolean | undefined,
+    actor: string,
+    detail: Record<string, unknown>,
+  ): Promise<Ticket> {
+    const now = this.d.clock.now();
+    const customerResolved = resolved === undefined ? -1 : resolved ? 1 : 0;
+    if (resolved === false) {
+      // Not fixed after all: reopen with a fresh deadline of the same severity.
+      const due = now + REPAIR_HOURS[t.severity] * HOUR;
+      const reopened = await this.d.stores.tickets.update(
+        t.id,
+        {
+          followUp,
+          followUpAtMs: now,
+          rating,
+          customerResolved,
+          status: 'in_progress',
+          resolvedAtMs: 0,
+          dueAtMs: due,
+          breachedAtMs: 0,
+        },
+        { ticketId: t.id, atMs: now, actor, type: 'reopened', detail: { ...detail, followUp } },
+      );
+      await this.d.scheduler.schedule({
+        kind: 'ticket-breach-check',
+        runAtMs: due,
+        payload: { ticketId: t.id },
+        dedupeKey: `breach:${t.id}:${due}`,
+      });
+      await this.box.update(reopened);
+      return reopened;
+    }
+    return this.d.stores.tickets.update(
+      t.id,
+      { followUp, followUpAtMs: now, rating, customerResolved, status: 'closed', closedAtMs: now },
+      {
+        ticketId: t.id,
+        atMs: now,
+        actor,
+        type: followUp === 'survey' ? 'survey' : 'callback',
+        detail: { ...detail, followUp },
+      },
+    );
+  }
+
+  /** A survey answer from the box (uplink). Refused quietly when it is not this box's open survey. */
+  async surveyAnswer(boxId: string, a: SurveyAnswerProps): Promise<Ticket | undefined> {
+    const t = await this.d.stores.tickets.get(a.ticketId ?? '');
+    if (t === undefined || t.boxId !== boxId || t.surveyId !== a.surveyId || t.followUp !== '') {
+      this.d.log.warn({ boxId, survey: a.surveyId, ticket: a.ticketId }, 'survey answer does not match an open survey');
+      return undefined;
+    }
+    const updated = await this.record(t, 'survey', a.rating ?? 0, a.resolved ?? undefined, `box:${boxId}`, {
+      rating: a.rating,
+      resolved: a.resolved,
+    });
+    const cb = (await this.d.stores.tickets.listCallbacks({ status: 'open', limit: 100_000 })).find(
+      (c) => c.ticketId === t.id,
+    );
+    if (cb !== undefined)
+      await this.d.stores.tickets.completeCallback(cb.id, 'answered on the box', 'system', this.d.clock.now());
+    return updated;
+  }
+
+  /** A call-centre agent records the outcome of a phone callback. */
+  async completeCallback(id: string, outcome: CallbackOutcome, agent: string): Promise<Ticket> {
+    const cb = await this.d.stores.tickets.getCallback(id);
+    if (cb === undefined) throw notFound('callback', id);
+    if (cb.status === 'done') throw new HeadendError('CONFLICT', `callback ${id} is done`);
+    const t = await this.d.stores.tickets.get(cb.ticketId);
+    if (t === undefined) throw notFound('ticket', cb.ticketId);
+    if (outcome.reached && (outcome.rating === undefined || outcome.rating < 1 || outcome.rating > 5)) {
+      throw new HeadendError('VALIDATION', 'a reached customer gives a rating 1-5');
+    }
+    await this.d.stores.tickets.completeCallback(
+      id,
+      outcome.reached ? 'reached' : 'unreachable',
+      agent,
+      this.d.clock.now(),
+    );
+    if (t.followUp !== '') return t;
+    return this.record(
+      t,
+      outcome.reached ? 'callback-reached' : 'callback-unreachable',
+      outcome.rating ?? 0,
+      outcome.reached ? outcome.resolved : undefined,
+      agent,
+      { note: outcome.note ?? '' },
+    );
+  }
+
+  /** T4 gaps: resolved tickets past the 72 h window with no follow-up outcome. */
+  async gaps(): Promise<Ticket[]> {
+    return this.d.stores.tickets.withoutFollowUp(this.d.clock.now() - this.d.cfg.callbackWithinHours * HOUR);
+  }
+}

@@ -1,0 +1,323 @@
+import type { DiagnosticsProps, FaultReportProps } from '@stb-notify/protocol';
+import {
+  classifySeverity,
+  diagnosticFaults,
+  SIGNAL_SYMPTOMS,
+  symptomForDiagnostic,
+  SYMPTOM_NAMES,
+} from '../../domain/classify-fault';
+import { newId } from '../../domain/ids';
+import { ticketDeadline } from '../../domain/ticket-deadline';
+import { HeadendError, notFound } from '../../errors';
+import type { Box } from '../../ports/registry-store';
+import type { Incident, Severity, Ticket, TicketKind } from '../../ports/ticket-store';
+import type { TicketBoxLink } from './ticket-box-link';
+import { HOUR } from './ticket-deps';
+import type { TicketDeps } from './ticket-deps';
+
+export type IntakeResult =
+  | { readonly outcome: 'opened' | 'updated' | 'repeat'; readonly ticket: Ticket }
+  | { readonly outcome: 'known-outage'; readonly incident: Incident };
+
+interface Report {
+  readonly reportId: string;
+  readonly symptom: string;
+  readonly code: string;
+  readonly diagnostics: DiagnosticsProps | null | undefined;
+  readonly source: 'box-report' | 'diagnostics';
+}
+
+export interface OperatorTicketInput {
+  readonly kind: TicketKind;
+  readonly summary: string;
+  readonly boxId?: string;
+  readonly accountId?: string;
+  readonly zoneId?: string;
+  readonly severity?: Severity;
+}
+
+/**
+ * T5: a box's fault report — or diagnostics that show a fault — becomes a ticket at once,
+ * with the diagnostics attached and the T1 deadline set. One open ticket per box and
+ * fault; repeats update it. Signal faults of many boxes in one zone become one outage
+ * incident, and later reports from that zone are answered "known" instead of ticketed.
+ */
+export class TicketIntake {
+  constructor(
+    private readonly d: TicketDeps,
+    private readonly box: TicketBoxLink,
+  ) {}
+
+  async faultReport(boxId: string, fr: FaultReportProps): Promise<IntakeResult | undefined> {
+    const box = await this.d.stores.registry.getBox(boxId);
+    if (box === undefined) return undefined;
+    return this.intake(box, {
+      reportId: fr.reportId ?? '',
+      symptom: SYMPTOM_NAMES[fr.symptom ?? 0] ?? 'other',
+      code: fr.code ?? '',
+      diagnostics: fr.diagnostics,
+      source: fr.automatic === true ? 'diagnostics' : 'box-report',
+    });
+  }
+
+  /** Periodic diagnostics: a ticket only when a threshold is crossed. */
+  async diagnostics(boxId: string, diag: DiagnosticsProps): Promise<IntakeResult | undefined> {
+    const faults = diagnosticFaults(diag, this.d.cfg.diagnostics);
+    const first = faults[0];
+    if (first === undefined) return undefined;
+    const box = await this.d.stores.registry.getBox(boxId);
+    if (box === undefined) return undefined;
+    const at = Number(diag.collectedAtMs ?? 0) || this.d.clock.now();
+    return this.intake(box, {
+      reportId: `d-${at.toString(36)}`,
+      symptom: symptomForDiagnostic(first),
+      code: faults.join(','),
+      diagnostics: diag,
+      source: 'diagnostics',
+    });
+  }
+
+  private async owner(zoneId: string): Promise<string> {
+    const zone = await this.d.stores.registry.getZone(zoneId);
+    return zone?.maintainer || this.d.cfg.fallbackOwner; // Z1 routing, Z3 always an owner
+  }
+
+  private async intake(box: Box, r: Report): Promise<IntakeResult> {
+    const t = this.d.stores.tickets;
+    const now = this.d.clock.now();
+    const seen = await t.findReport(box.id, r.reportId);
+    if (seen !== undefined) {
+      // A resend of the same report: answer again, change nothing.
+      const ticket = await t.get(seen);
+      if (ticket !== undefined) {
+        await this.box.update(ticket, r.reportId);
+        return { outcome: 'repeat', ticket };
+      }
+      const incident = await t.getIncident(seen);
+      if (incident !== undefined) {
+        await this.box.knownOutage(box.id, box.accountId, incident, r.reportId);
+        return { outcome: 'known-outage', incident };
+      }
+    }
+    const signal = SIGNAL_SYMPTOMS.has(r.symptom);
+    if (signal) {
+      const incident = await t.openIncidentForZone(box.zoneId);
+      if (incident !== undefined) {
+        await t.rememberReport(r.reportId, box.id, incident.id, now);
+        await t.updateIncident(incident.id, { reportCount: incident.reportCount + 1 });
+        await this.box.knownOutage(box.id, box.accountId, incident, r.reportId);
+        this.d.metrics.ticketsIntake.inc({ outcome: 'known-outage' });
+        return { outcome: 'known-outage', incident };
+      }
+    }
+    const faultKey = `${box.id}:${signal ? 'signal' : r.symptom}`;
+    const diagnostics = (r.diagnostics ?? {}) as Record<string, unknown>;
+    const existing = await t.findOpenByFaultKey(faultKey);
+    let result: IntakeResult;
+    if (existing !== undefined) {
+      const ticket = await t.update(
+        existing.id,
+        {
+          reportCount: existing.reportCount + 1,
+          lastReportAtMs: now,
+          diagnostics: r.diagnostics ? diagnostics : existing.diagnostics,
+        },
+        {
+          ticketId: existing.id,
+          atMs: now,
+          actor: `box:${box.id}`,
+          type: 'report',
+          detail: { reportId: r.reportId, symptom: r.symptom, code: r.code, source: r.source },
+        },
+      );
+      await t.rememberReport(r.reportId, box.id, ticket.id, now);
+      result = { outcome: 'updated', ticket };
+    } else {
+      const ticket = await this.create(box, r, faultKey, diagnostics, now);
+      await t.rememberReport(r.reportId, box.id, ticket.id, now);
+      result = { outcome: 'opened', ticket };
+    }
+    this.d.metrics.ticketsIntake.inc({ outcome: result.outcome });
+    if (signal) await this.correlate(box.zoneId, box.id, now);
+    const latest = (await t.get(result.ticket.id)) ?? result.ticket;
+    await this.box.update(latest, r.reportId);
+    return { ...result, ticket: latest };
+  }
+
+  private async create(
+    box: Box,
+    r: Report,
+    faultKey: string,
+    diagnostics: Record<string, unknown>,
+    now: number,
+  ): Promise<Ticket> {
+    const zone = await this.d.stores.registry.getZone(box.zoneId);
+    const { severity, reason } = classifySeverity(r.symptom, diagnosticFaults(r.diagnostics, this.d.cfg.diagnostics));
+    const ticket = this.blank({
+      id: newId('t', now),
+      kind: 'repair',
+      severity,
+      severityReason: reason,
+      boxId: box.id,
+      accountId: box.accountId,
+      zoneId: box.zoneId,
+      source: r.source,
+      symptom: r.symptom,
+      code: r.code,
+      faultKey,
+      diagnostics,
+      summary: `${r.symptom}${r.code ? ` (${r.code})` : ''}`,
+      owner: await this.owner(box.zoneId),
+      openedAtMs: now,
+      dueAtMs: ticketDeadline('repair', severity, zone?.type ?? 'urban', now, this.d.calendar),
+      reportCount: 1,
+      lastReportAtMs: now,
+    });
+    await this.d.stores.tickets.insert(ticket, {
+      ticketId: ticket.id,
+      atMs: now,
+      actor: `box:${box.id}`,
+      type: 'opened',
+      detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
+    });
+    await this.scheduleBreachCheck(ticket);
+    return ticket;
+  }
+
+  blank(
+    fields: Pick<
+      Ticket,
+      | 'id'
+      | 'kind'
+      | 'severity'
+      | 'severityReason'
+      | 'boxId'
+      | 'accountId'
+      | 'zoneId'
+      | 'source'
+      | 'symptom'
+      | 'code'
+      | 'faultKey'
+      | 'diagnostics'
+      | 'summary'
+      | 'owner'
+      | 'openedAtMs'
+      | 'dueAtMs'
+      | 'reportCount'
+      | 'lastReportAtMs'
+    >,
+  ): Ticket {
+    return {
+      ...fields,
+      status: 'assigned',
+      firstReplyAtMs: 0,
+      pausedAtMs: 0,
+      pauseReason: '',
+      resolvedAtMs: 0,
+      closedAtMs: 0,
+      resolution: '',
+      incidentId: '',
+      breachedAtMs: 0,
+      extensions: 0,
+      surveyId: '',
+      answerByMs: 0,
+      followUp: '',
+      followUpAtMs: 0,
+      rating: 0,
+      customerResolved: -1,
+    };
+  }
+
+  async scheduleBreachCheck(t: Ticket): Promise<void> {
+    await this.d.scheduler.schedule({
+      kind: 'ticket-breach-check',
+      runAtMs: t.dueAtMs,
+      payload: { ticketId: t.id },
+      dedupeKey: `breach:${t.id}:${t.dueAtMs}`,
+    });
+  }
+
+  /** Operators open tickets by hand too: complaints, installations, restores, surveys (T7). */
+  async open(input: OperatorTicketInput, actor: string): Promise<Ticket> {
+    const now = this.d.clock.now();
+    const box = input.boxId === undefined ? undefined : await this.d.stores.registry.getBox(input.boxId);
+    if (input.boxId !== undefined && box === undefined) throw notFound('box', input.boxId);
+    const zoneId = box?.zoneId ?? input.zoneId ?? '';
+    const zone = await this.d.stores.registry.getZone(zoneId);
+    if (zone === undefined) throw new HeadendError('VALIDATION', 'a ticket needs a box or a known zone (Z1 routing)');
+    const severity = input.severity ?? 'ordinary';
+    const ticket = this.blank({
+      id: newId('t', now),
+      kind: input.kind,
+      severity,
+      severityReason: input.severity ? `set by ${actor}` : 'default',
+      boxId: box?.id ?? '',
+      accountId: box?.accountId ?? input.accountId ?? '',
+      zoneId,
+      source: 'operator',
+      symptom: '',
+      code: '',
+      faultKey: `manual:${now.toString(36)}:${Math.random().toString(36).slice(2, 8)}`,
+      diagnostics: {},
+      summary: input.summary,
+      owner: zone.maintainer || this.d.cfg.fallbackOwner,
+      openedAtMs: now,
+      dueAtMs: ticketDeadline(input.kind, severity, zone.type, now, this.d.calendar),
+      reportCount: 0,
+      lastReportAtMs: 0,
+    });
+    await this.d.stores.tickets.insert(ticket, {
+      ticketId: ticket.id,
+      atMs: now,
+      actor,
+      type: 'opened',
+      detail: { kind: input.kind, owner: ticket.owner },
+    });
+    await this.scheduleBreachCheck(ticket);
+    await this.box.update(ticket);
+    return ticket;
+  }
+
+  /** Opens an incident when enough distinct boxes of the zone reported signal faults within the window. */
+  private async correlate(zoneId: string, boxId: string, now: number): Promise<void> {
+    const t = this.d.stores.tickets;
+    await t.recordSignalReport(zoneId, boxId, now);
+    const since = now - this.d.cfg.correlation.windowMinutes * 60_000;
+    if ((await t.distinctSignalBoxes(zoneId, since)) < this.d.cfg.correlation.minBoxes) return;
+    if ((await t.openIncidentForZone(zoneId)) !== undefined) return;
+    const incident: Incident = {
+      id: newId('inc', now),
+      zoneId,
+      status: 'open',
+      openedAtMs: now,
+      etaMs: now + this.d.cfg.defaultOutageEtaHours * HOUR,
+      resolvedAtMs: 0,
+      noticeId: '',
+      reportCount: 0,
+    };
+    await t.insertIncident(incident);
+    const notice = await this.d.maintenance.outage(
+      { zoneIds: [zoneId], etaMs: incident.etaMs, incidentId: incident.id },
+      'system:correlation',
+    );
+    const open = (await t.list({ zoneId, limit: 10_000, offset: 0 })).items.filter(
+      (x) => x.faultKey.endsWith(':signal') && x.status !== 'resolved' && x.status !== 'closed' && x.incidentId === '',
+    );
+    for (const x of open) {
+      await t.update(
+        x.id,
+        { incidentId: incident.id },
+        {
+          ticketId: x.id,
+          atMs: now,
+          actor: 'system:correlation',
+          type: 'incident',
+          detail: { incidentId: incident.id },
+        },
+      );
+    }
+    await t.updateIncident(incident.id, { noticeId: notice.id, reportCount: open.length });
+    this.d.metrics.incidentsOpened.inc({ zone: zoneId });
+    this.d.log.warn({ incident: incident.id, zone: zoneId, tickets: open.length }, 'outage incident opened');
+  }
+}

@@ -1,0 +1,29 @@
+import { TicketTexts } from '../../domain/ticket-texts';
+import { WorkingCalendar } from '../../domain/working-calendar';
+import { TicketBoxLink } from './ticket-box-link';
+import type { TicketDeps } from './ticket-deps';
+import { TicketFollowUp } from './ticket-follow-up';
+import { TicketIntake } from './ticket-intake';
+import { TicketLifecycle } from './ticket-lifecycle';
+
+export interface TicketServices {
+  readonly intake: TicketIntake;
+  readonly lifecycle: TicketLifecycle;
+  readonly followUp: TicketFollowUp;
+}
+
+/** Builds the ticket services around one shared set of dependencies. */
+export function createTicketServices(
+  base: Omit<TicketDeps, 'texts' | 'calendar'> & { readonly timeZone: string; readonly hotline: string },
+): TicketServices {
+  const d: TicketDeps = {
+    ...base,
+    texts: new TicketTexts(base.timeZone, base.hotline),
+    calendar: new WorkingCalendar({ timeZone: base.timeZone, ...base.cfg.calendar }),
+  };
+  const box = new TicketBoxLink(d);
+  const intake = new TicketIntake(d, box);
+  const followUp = new TicketFollowUp(d, box);
+  const lifecycle = new TicketLifecycle(d, box, intake, followUp);
+  return { intake, lifecycle, followUp };
+}

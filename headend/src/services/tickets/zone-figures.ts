@@ -1,0 +1,151 @@
+import { HeadendError } from '../../errors';
+import type { Stores } from '../../ports/store';
+import type { Ticket } from '../../ports/ticket-store';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Z2 monthly targets per zone. */
+export const Z2_TARGETS = { maxComplaintRatePct: 0.0015, minReplyRate24hPct: 100, minSatisfactionPct: 99 } as const;
+
+export interface ZoneMonthFigures {
+  readonly zoneId: string;
+  readonly zoneName: string;
+  readonly zoneType: string;
+  readonly maintainer: string;
+  readonly month: string;
+  /** Accounts with a box in the zone. */
+  readonly households: number;
+  readonly ticketsOpened: number;
+  readonly complaints: number;
+  readonly complaintRatePct: number;
+  /** T6: tickets opened this month answered within 24 h, of those opened. */
+  readonly replied24h: number;
+  readonly replyRate24hPct: number;
+  /** T4 follow-ups with a rating, of tickets resolved this month; satisfied = rating ≥ 4. */
+  readonly rated: number;
+  readonly satisfied: number;
+  readonly satisfactionPct: number;
+  /** T1/T7: resolved this month within the (paused, extended) deadline. */
+  readonly resolved: number;
+  readonly resolvedOnTime: number;
+  readonly slaCompliancePct: number;
+  /** Z2 targets missed this month. */
+  readonly flags: string[];
+}
+
+/** UTC instant of local midnight on a date in a time zone. */
+function localMidnight(y: number, m: number, tz: string): number {
+  const guess = Date.UTC(y, m - 1, 1);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+      .formatToParts(guess)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const asLocal = Date.UTC(parts.year ?? y, (parts.month ?? m) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  return guess - (asLocal - guess);
+}
+
+export function monthRange(month: string, tz: string): { from: number; to: number } {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (m === null || Number(m[2]) < 1 || Number(m[2]) > 12)
+    throw new HeadendError('VALIDATION', 'month must be YYYY-MM');
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  return { from: localMidnight(y, mo, tz), to: mo === 12 ? localMidnight(y + 1, 1, tz) : localMidnight(y, mo + 1, tz) };
+}
+
+const pct = (a: number, b: number): number => (b === 0 ? 100 : Math.round((a / b) * 1e6) / 1e4);
+
+/** Z2 and T6 figures per zone for one month, with the targets each zone missed. */
+export async function zoneFigures(
+  stores: Stores,
+  month: string,
+  tz: string,
+  nowMs: number,
+): Promise<ZoneMonthFigures[]> {
+  const { from, to } = monthRange(month, tz);
+  const tickets = await stores.tickets.forPeriod(from, to);
+  const zones = await stores.registry.listZones();
+  const out: ZoneMonthFigures[] = [];
+  for (const z of zones) {
+    const boxes = await stores.registry.boxIdsForZones([z.id]);
+    const accounts = new Set<string>();
+    for (const b of boxes) {
+      const box = await stores.registry.getBox(b.id);
+      if (box !== undefined) accounts.add(box.accountId);
+    }
+    const inZone = tickets.filter((t) => t.zoneId === z.id);
+    const opened = inZone.filter((t) => t.openedAtMs >= from && t.openedAtMs < to);
+    const decided = opened.filter((t) => t.firstReplyAtMs > 0 || nowMs - t.openedAtMs > 24 * HOUR);
+    const replied = decided.filter((t) => t.firstReplyAtMs > 0 && t.firstReplyAtMs - t.openedAtMs <= 24 * HOUR);
+    const resolved = inZone.filter((t: Ticket) => t.resolvedAtMs >= from && t.resolvedAtMs < to);
+    const rated = resolved.filter((t) => t.rating > 0);
+    const satisfied = rated.filter((t) => t.rating >= 4);
+    const onTime = resolved.filter((t) => t.breachedAtMs === 0 && t.resolvedAtMs <= t.dueAtMs);
+    const complaints = opened.filter((t) => t.kind === 'complaint').length;
+    const f = {
+      zoneId: z.id,
+      zoneName: z.name,
+      zoneType: z.type,
+      maintainer: z.maintainer,
+      month,
+      households: accounts.size,
+      ticketsOpened: opened.length,
+      complaints,
+      complaintRatePct: accounts.size === 0 ? 0 : Math.round((complaints / accounts.size) * 1e8) / 1e6,
+      replied24h: replied.length,
+      replyRate24hPct: pct(replied.length, decided.length),
+      rated: rated.length,
+      satisfied: satisfied.length,
+      satisfactionPct: pct(satisfied.length, rated.length),
+      resolved: resolved.length,
+      resolvedOnTime: onTime.length,
+      slaCompliancePct: pct(onTime.length, resolved.length),
+    };
+    const flags: string[] = [];
+    if (f.complaintRatePct >= Z2_TARGETS.maxComplaintRatePct)
+      flags.push(`complaint rate ${f.complaintRatePct}% ≥ ${Z2_TARGETS.maxComplaintRatePct}%`);
+    if (f.replyRate24hPct < Z2_TARGETS.minReplyRate24hPct)
+      flags.push(`24-hour reply rate ${f.replyRate24hPct}% < 100% (T6)`);
+    if (f.satisfactionPct <= Z2_TARGETS.minSatisfactionPct) flags.push(`satisfaction ${f.satisfactionPct}% ≤ 99%`);
+    out.push({ ...f, flags });
+  }
+  return out;
+}
+
+const CSV_COLUMNS: ReadonlyArray<keyof ZoneMonthFigures> = [
+  'month',
+  'zoneId',
+  'zoneName',
+  'zoneType',
+  'maintainer',
+  'households',
+  'ticketsOpened',
+  'complaints',
+  'complaintRatePct',
+  'replied24h',
+  'replyRate24hPct',
+  'rated',
+  'satisfied',
+  'satisfactionPct',
+  'resolved',
+  'resolvedOnTime',
+  'slaCompliancePct',
+  'flags',
+];
+
+export function figuresToCsv(rows: readonly ZoneMonthFigures[]): string {
+  const cell = (v: unknown): string => {
+    const s = Array.isArray(v) ? v.join('; ') : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
