@@ -40,9 +40,9 @@ export function diagnosticFaults(d: DiagnosticsProps | null | undefined, t: Diag
   return faults;
 }
 
-/** Maps a diagnostics fault to the symptom it would show the subscriber. */
+/** Maps a diagnostics fault to the symptom it shows the subscriber: no lock is no picture; the rest degrade it. */
 export function symptomForDiagnostic(fault: string): string {
-  return fault === 'decoder-errors' ? 'mosaic' : 'no-signal';
+  return fault === 'no-tuner-lock' ? 'no-signal' : 'mosaic';
 }
 
 /**
