@@ -101,6 +101,7 @@ export interface NoticeStore {
   /** Stores the notice and one delivery row per targeted box, atomically. */
   create(notice: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void>;
   get(id: string): Promise<NoticeRecord | undefined>;
+  /** Newest first; ties in issuedAtMs in reverse creation order. */
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
   /** Marks the notice cancelled and every delivery not yet displayed withdrawn; returns how many. */
   cancel(id: string, atMs: number, reason: string): Promise<number>;

@@ -48,6 +48,9 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       const list = await s.notices.list({ limit: 10, offset: 0, kind: 'OUTAGE' });
       expect(list.items.map((x) => x.id)).toEqual(['n2']);
       expect((await s.notices.list({ limit: 1, offset: 0 })).total).toBe(2);
+      // Newest first; notices issued in the same millisecond keep the order they were created in.
+      await s.notices.create(notice('n0', { issuedAtMs: T + 1 }), boxes);
+      expect((await s.notices.list({ limit: 10, offset: 0 })).items.map((x) => x.id)).toEqual(['n0', 'n2', 'n1']);
       await s.close();
     });
 

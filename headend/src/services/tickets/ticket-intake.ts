@@ -6,6 +6,7 @@ import {
   symptomForDiagnostic,
   SYMPTOM_NAMES,
 } from '../../domain/classify-fault';
+import { diagnosticsRecord } from '../../domain/diagnostics-record';
 import { newId } from '../../domain/ids';
 import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
@@ -111,7 +112,7 @@ export class TicketIntake {
       }
     }
     const faultKey = `${box.id}:${signal ? 'signal' : r.symptom}`;
-    const diagnostics = (r.diagnostics ?? {}) as Record<string, unknown>;
+    const diagnostics = diagnosticsRecord(r.diagnostics);
     const existing = await t.findOpenByFaultKey(faultKey);
     let result: IntakeResult;
     if (existing !== undefined) {

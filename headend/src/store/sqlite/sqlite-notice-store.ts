@@ -149,7 +149,7 @@ export class SqliteNoticeStore implements NoticeStore {
     }
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.db
-      .prepare(`SELECT ${NOTICE_COLS} FROM notices ${w} ORDER BY issued_at_ms DESC, id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${NOTICE_COLS} FROM notices ${w} ORDER BY issued_at_ms DESC, rowid DESC LIMIT ? OFFSET ?`)
       .all(...args, f.limit, f.offset) as NoticeRow[];
     const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM notices ${w}`).get(...args) as { n: number };
     return { items: rows.map(toNotice), total: n };

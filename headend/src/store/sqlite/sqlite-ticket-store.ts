@@ -144,7 +144,7 @@ export class SqliteTicketStore implements TicketStore {
     if (f.breached !== undefined) where.push(f.breached ? 'breached_at_ms > 0' : 'breached_at_ms = 0');
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.db
-      .prepare(`SELECT ${SELECT} FROM tickets ${w} ORDER BY opened_at_ms DESC, id LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT ${SELECT} FROM tickets ${w} ORDER BY opened_at_ms DESC, rowid DESC LIMIT @limit OFFSET @offset`)
       .all(params) as Row[];
     const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM tickets ${w}`).get(params) as { n: number };
     return { items: rows.map(toTicket), total: n };

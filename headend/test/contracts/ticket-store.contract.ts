@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../src/ports/ticket-store';
+import type { StoresFactory } from './stores-factory';
+
+export function ticket(id: string, over: Partial<Ticket> = {}): Ticket {
+  return {
+    id,
+    kind: 'repair',
+    status: 'assigned',
+    severity: 'ordinary',
+    severityReason: 'r',
+    boxId: 'b1',
+    accountId: 'a1',
+    zoneId: 'z1',
+    source: 'box-report',
+    symptom: 'no-sound',
+    code: '',
+    faultKey: `b1:${id}`,
+    diagnostics: { tunerLocked: false, errorCodes: ['E1'] },
+    summary: 's',
+    owner: 'wang',
+    openedAtMs: 100,
+    dueAtMs: 200,
+    firstReplyAtMs: 0,
+    pausedAtMs: 0,
+    pauseReason: '',
+    resolvedAtMs: 0,
+    closedAtMs: 0,
+    resolution: '',
+    incidentId: '',
+    breachedAtMs: 0,
+    extensions: 0,
+    reportCount: 1,
+    lastReportAtMs: 100,
+    surveyId: '',
+    answerByMs: 0,
+    followUp: '',
+    followUpAtMs: 0,
+    rating: 0,
+    customerResolved: -1,
+    ...over,
+  };
+}
+
+const ev = (ticketId: string, type: string) => ({ ticketId, atMs: 1, actor: 'x', type, detail: { k: type } });
+
+export function ticketStoreContract(name: string, open: StoresFactory): void {
+  describe(`TicketStore contract: ${name}`, () => {
+    it('inserts, updates with an event, and keeps the history in order', async () => {
+      const s = await open();
+      const t = ticket('t1');
+      await s.tickets.insert(t, ev('t1', 'opened'));
+      expect(await s.tickets.get('t1')).toEqual(t);
+      const u = await s.tickets.update(
+        't1',
+        { status: 'paused', pausedAtMs: 150, pauseReason: 'force-majeure' },
+        ev('t1', 'paused'),
+      );
+      expect(u).toMatchObject({ status: 'paused', pausedAtMs: 150, pauseReason: 'force-majeure', owner: 'wang' });
+      expect((await s.tickets.events('t1')).map((e) => e.type)).toEqual(['opened', 'paused']);
+      expect((await s.tickets.events('t1'))[1]?.detail).toEqual({ k: 'paused' });
+      await s.close();
+    });
+
+    it('finds the open ticket of a fault, remembers report ids, lists with filters', async () => {
+      const s = await open();
+      await s.tickets.insert(ticket('t1', { faultKey: 'b1:signal' }), ev('t1', 'opened'));
+      await s.tickets.insert(
+        ticket('t2', { faultKey: 'b2:signal', boxId: 'b2', status: 'resolved', resolvedAtMs: 150 }),
+        ev('t2', 'opened'),
+      );
+      expect((await s.tickets.findOpenByFaultKey('b1:signal'))?.id).toBe('t1');
+      expect(await s.tickets.findOpenByFaultKey('b2:signal')).toBeUndefined();
+      expect(await s.tickets.rememberReport('r1', 'b1', 't1', 1)).toBe(true);
+      expect(await s.tickets.rememberReport('r1', 'b1', 't1', 2)).toBe(false);
+      expect(await s.tickets.findReport('b1', 'r1')).toBe('t1');
+      expect(await s.tickets.findReport('b2', 'r1')).toBeUndefined();
+      expect((await s.tickets.list({ limit: 10, offset: 0, status: 'resolved' })).items.map((t) => t.id)).toEqual([
+        't2',
+      ]);
+      expect((await s.tickets.list({ limit: 10, offset: 0, zoneId: 'z1' })).total).toBe(2);
+      expect((await s.tickets.overdue(200)).map((t) => t.id)).toEqual(['t1']);
+      expect((await s.tickets.forPeriod(140, 160)).map((t) => t.id)).toEqual(['t2']);
+      expect((await s.tickets.withoutFollowUp(151)).map((t) => t.id)).toEqual(['t2']);
+      await s.close();
+    });
+
+    it('incidents, signal reports and callbacks', async () => {
+      const s = await open();
+      await s.tickets.recordSignalReport('z1', 'b1', 10);
+      await s.tickets.recordSignalReport('z1', 'b1', 11);
+      await s.tickets.recordSignalReport('z1', 'b2', 12);
+      await s.tickets.recordSignalReport('z2', 'b3', 12);
+      expect(await s.tickets.distinctSignalBoxes('z1', 0)).toBe(2);
+      expect(await s.tickets.distinctSignalBoxes('z1', 12)).toBe(1);
+      await s.tickets.insertIncident({
+        id: 'i1',
+        zoneId: 'z1',
+        status: 'open',
+        openedAtMs: 1,
+        etaMs: 5,
+        resolvedAtMs: 0,
+        noticeId: '',
+        reportCount: 0,
+      });
+      await s.tickets.updateIncident('i1', { noticeId: 'n1', reportCount: 3 });
+      expect(await s.tickets.openIncidentForZone('z1')).toMatchObject({ id: 'i1', noticeId: 'n1', reportCount: 3 });
+      await s.tickets.updateIncident('i1', { status: 'resolved', resolvedAtMs: 9 });
+      expect(await s.tickets.openIncidentForZone('z1')).toBeUndefined();
+      expect(await s.tickets.listIncidents({ status: 'resolved', limit: 5 })).toHaveLength(1);
+      const cb = {
+        id: 'c1',
+        ticketId: 't1',
+        createdAtMs: 1,
+        dueAtMs: 72,
+        status: 'open' as const,
+        outcome: '',
+        doneAtMs: 0,
+        agent: '',
+      };
+      await s.tickets.insertCallback(cb);
+      await s.tickets.insertCallback({ ...cb, id: 'c2' }); // one callback per ticket
+      expect(await s.tickets.listCallbacks({ status: 'open', limit: 10 })).toEqual([cb]);
+      await s.tickets.completeCallback('c1', 'reached', 'agent-7', 5);
+      expect(await s.tickets.getCallback('c1')).toMatchObject({
+        status: 'done',
+        outcome: 'reached',
+        agent: 'agent-7',
+        doneAtMs: 5,
+      });
+      await s.close();
+    });
+  });
+}

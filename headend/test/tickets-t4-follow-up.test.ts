@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HOUR, T0 } from './support/manual-clock';
+import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import type { TestHeadend } from './support/test-headend';
+import { report, Symptom } from './support/ticket-fixtures';
+
+describe('T4: every resolved ticket is followed up — survey on the box, else a phone callback within 72 h', () => {
+  let t: TestHeadend;
+  let id: string;
+  beforeEach(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    const r = await t.h.tickets.intake.faultReport('box-1', report('r1', Symptom.SYMPTOM_NO_SOUND));
+    id = r?.outcome === 'opened' ? r.ticket.id : '';
+    t.clock.advance(5 * HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '更换音频线' });
+  });
+  afterEach(async () => {
+    await t.stop();
+    removeDir(t.dir);
+  });
+
+  const ticket = async () => (await t.api('GET', `/api/v1/tickets/${id}`)).body;
+
+  it('a survey answer closes the ticket with the rating', async () => {
+    const tk = await ticket();
+    const survey = (await t.h.stores.notices.list({ limit: 10, offset: 0, kind: 'SURVEY_REQUEST' })).items[0];
+    expect(survey?.detail).toMatchObject({
+      ticketId: id,
+      surveyId: tk.surveyId,
+      answerByMs: T0 + 5 * HOUR + 48 * HOUR,
+    });
+    await t.h.tickets.followUp.surveyAnswer('box-1', {
+      surveyId: String(tk.surveyId),
+      ticketId: id,
+      rating: 5,
+      resolved: true,
+    });
+    expect(await ticket()).toMatchObject({ status: 'closed', followUp: 'survey', rating: 5, customerResolved: 1 });
+    t.clock.advance(100 * HOUR);
+    await t.h.scheduler.runDue();
+    expect((await t.api('GET', '/api/v1/callbacks')).body.items).toEqual([]);
+    expect((await t.api('GET', '/api/v1/follow-up-gaps')).body.items).toEqual([]);
+  });
+
+  it('an answer from another box, or for another survey, is ignored', async () => {
+    const tk = await ticket();
+    expect(
+      await t.h.tickets.followUp.surveyAnswer('box-2', {
+        surveyId: String(tk.surveyId),
+        ticketId: id,
+        rating: 1,
+        resolved: true,
+      }),
+    ).toBeUndefined();
+    expect(
+      await t.h.tickets.followUp.surveyAnswer('box-1', {
+        surveyId: 's-other',
+        ticketId: id,
+        rating: 1,
+        resolved: true,
+      }),
+    ).toBeUndefined();
+    expect((await ticket()).followUp).toBe('');
+  });
+
+  it('unanswered after 48 h it goes to the callback queue, due 72 h after the repair; the outcome closes it', async () => {
+    t.clock.advance(48 * HOUR - 1);
+    await t.h.scheduler.runDue();
+    expect((await t.api('GET', '/api/v1/callbacks?status=open')).body.items).toEqual([]);
+    t.clock.advance(1);
+    await t.h.scheduler.runDue();
+    const queue = (await t.api('GET', '/api/v1/callbacks?status=open')).body.items as Array<{
+      id: string;
+      dueAtMs: number;
+      ticketId: string;
+    }>;
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ ticketId: id, dueAtMs: T0 + 5 * HOUR + 72 * HOUR });
+    const noRating = await t.api('POST', `/api/v1/callbacks/${queue[0]?.id ?? ''}/complete`, { reached: true });
+    expect(noRating.status).toBe(400);
+    const done = await t.api('POST', `/api/v1/callbacks/${queue[0]?.id ?? ''}/complete`, {
+      reached: true,
+      rating: 4,
+      resolved: true,
+      note: '用户满意',
+    });
+    expect(done.body).toMatchObject({ status: 'closed', followUp: 'callback-reached', rating: 4 });
+    expect((await t.api('GET', '/api/v1/follow-up-gaps')).body.items).toEqual([]);
+  });
+
+  it('a resolved ticket with no outcome after 72 h shows as a gap', async () => {
+    t.clock.advance(73 * HOUR);
+    await t.h.scheduler.runDue();
+    const gaps = (await t.api('GET', '/api/v1/follow-up-gaps')).body.items as Array<{ id: string }>;
+    expect(gaps.map((g) => g.id)).toEqual([id]);
+  });
+
+  it('"not resolved" reopens the ticket with a fresh deadline and tells the box', async () => {
+    const tk = await ticket();
+    const now = t.clock.now();
+    await t.h.tickets.followUp.surveyAnswer('box-1', {
+      surveyId: String(tk.surveyId),
+      ticketId: id,
+      rating: 2,
+      resolved: false,
+    });
+    expect(await ticket()).toMatchObject({
+      status: 'in_progress',
+      followUp: 'survey',
+      customerResolved: 0,
+      dueAtMs: now + 24 * HOUR,
+      resolvedAtMs: 0,
+    });
+    const last = (await t.h.stores.notices.list({ limit: 1, offset: 0, kind: 'TICKET_UPDATE' })).items[0];
+    expect(last?.detail).toMatchObject({ ticketId: id, dueAtMs: now + 24 * HOUR });
+  });
+});

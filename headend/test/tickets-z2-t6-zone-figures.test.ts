@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DAY, HOUR } from './support/manual-clock';
+import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import type { TestHeadend } from './support/test-headend';
+import { report, Symptom } from './support/ticket-fixtures';
+
+/** 2026-12-01 00:00 in Beijing. */
+const DEC1 = Date.UTC(2026, 10, 30, 16, 0);
+
+describe('Z2/T6: monthly figures per zone against the targets, over a month of tickets', () => {
+  let t: TestHeadend;
+  beforeEach(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    t.clock.set(DEC1 + HOUR);
+  });
+  afterEach(async () => {
+    await t.stop();
+    removeDir(t.dir);
+  });
+
+  async function repair(
+    box: string,
+    rid: string,
+    replyAfterH: number,
+    resolveAfterH: number,
+    rating: number,
+  ): Promise<void> {
+    const start = t.clock.now();
+    const r = await t.h.tickets.intake.faultReport(box, report(rid, Symptom.SYMPTOM_NO_SOUND));
+    const id = r?.outcome === 'opened' ? r.ticket.id : '';
+    t.clock.set(start + replyAfterH * HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '收到' });
+    t.clock.set(start + resolveAfterH * HOUR);
+    await t.h.scheduler.runDue();
+    await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '修好' });
+    const tk = await t.h.stores.tickets.get(id);
+    await t.h.tickets.followUp.surveyAnswer(box, {
+      surveyId: tk?.surveyId ?? '',
+      ticketId: id,
+      rating,
+      resolved: true,
+    });
+    t.clock.set(start + DAY);
+  }
+
+  it('computes reply rate, satisfaction, SLA compliance and complaint rate, and flags the misses', async () => {
+    // z-east: three repairs, one answered after 30 h (T6 miss) and resolved late; one rated 3.
+    await repair('box-1', 'a', 1, 5, 5);
+    await repair('box-2', 'b', 30, 40, 3);
+    await repair('box-3', 'c', 2, 10, 5);
+    // z-west: one repair, all good.
+    await repair('box-4', 'd', 1, 2, 5);
+    // A complaint in z-east, answered in time.
+    const c = await t.api('POST', '/api/v1/tickets', { kind: 'complaint', summary: '收费有误', boxId: 'box-1' });
+    await t.api('POST', `/api/v1/tickets/${String(c.body.id)}/reply`, { message: '核实中' });
+    // A ticket opened in January does not count for December.
+    t.clock.set(DEC1 + 32 * DAY);
+    await t.h.tickets.intake.faultReport('box-4', report('e', Symptom.SYMPTOM_MOSAIC));
+
+    const r = await t.api('GET', '/api/v1/figures/zones?month=2026-12');
+    const byZone = Object.fromEntries((r.body.items as Array<Record<string, unknown>>).map((z) => [z.zoneId, z]));
+    expect(byZone['z-east']).toMatchObject({
+      households: 2,
+      ticketsOpened: 4,
+      complaints: 1,
+      complaintRatePct: 50,
+      replied24h: 3,
+      replyRate24hPct: 75,
+      rated: 3,
+      satisfied: 2,
+      resolved: 3,
+      resolvedOnTime: 2,
+    });
+    expect(byZone['z-east']?.flags).toEqual([
+      'complaint rate 50% ≥ 0.0015%',
+      '24-hour reply rate 75% < 100% (T6)',
+      'satisfaction 66.6667% ≤ 99%',
+    ]);
+    expect(byZone['z-west']).toMatchObject({
+      ticketsOpened: 1,
+      replyRate24hPct: 100,
+      satisfactionPct: 100,
+      slaCompliancePct: 100,
+      flags: [],
+    });
+
+    const csv = await t.h.app.inject({
+      method: 'GET',
+      url: '/api/v1/figures/zones?month=2026-12&format=csv',
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toContain('month,zoneId,zoneName');
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.includes('z-west'))).toContain('2026-12,z-west,西乡');
+  });
+
+  it('a bad month is a 400 with a code', async () => {
+    expect((await t.api('GET', '/api/v1/figures/zones?month=2026-13')).body).toMatchObject({ code: 'VALIDATION' });
+  });
+});
