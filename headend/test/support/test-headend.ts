@@ -29,6 +29,7 @@ export interface TestHeadendOptions {
   readonly clock?: ManualClock;
   readonly token?: string;
   readonly mqttsPort?: number;
+  readonly httpPort?: number;
 }
 
 /** A real headend on free loopback ports with a file-backed SQLite store in a temp dir and a manual clock. */
@@ -39,7 +40,7 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
     flags: {
       dataDir: dir,
       'http.host': '127.0.0.1',
-      'http.port': 0,
+      'http.port': opts.httpPort ?? 0,
       'mqtts.host': '127.0.0.1',
       'mqtts.port': opts.mqttsPort ?? 0,
       publicHost: '127.0.0.1',
@@ -68,9 +69,11 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
       return { status: res.statusCode, body: res.body === '' ? {} : (JSON.parse(res.body) as Record<string, unknown>) };
     },
     async restart() {
+      // Same ports, so boxes find the headend again where they left it.
       const port = Number(new URL(h.urls.mqtts.replace('mqtts', 'http')).port);
+      const httpPort = Number(new URL(h.urls.http).port);
       await h.close();
-      return startTestHeadend({ dir, clock, token, mqttsPort: port });
+      return startTestHeadend({ dir, clock, token, mqttsPort: port, httpPort });
     },
     async stop() {
       await h.close();

@@ -1,0 +1,3 @@
+export * from './memory-storage';
+export * from './mqtt-transport';
+export * from './static-platform';

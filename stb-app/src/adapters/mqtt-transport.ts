@@ -1,0 +1,70 @@
+import mqtt from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
+import type { BoxConfig } from '../core/box-config';
+import type { Transport, TransportFactory } from '../core/ports';
+
+/**
+ * MQTT.js transport (3.1.1, QoS 1, persistent session, client id = box id). Over
+ * WebSocket with the provisioning credential in a browser; over TLS with the box
+ * certificate in Node. Reconnecting is the session's job (jittered backoff), not MQTT.js's.
+ */
+export function mqttTransport(config: BoxConfig): TransportFactory {
+  return () => {
+    let client: MqttClient | undefined;
+    const t: Transport = {
+      open(handlers) {
+        const opts: IClientOptions = {
+          protocolVersion: 4,
+          clientId: config.boxId,
+          clean: false,
+          reconnectPeriod: 0,
+          connectTimeout: 15_000,
+          // ≥ 60 s: browsers throttle timers of hidden pages, shorter keep-alives break there.
+          keepalive: 90,
+          ...(config.tls
+            ? { ca: config.tls.caPem, cert: config.tls.certPem, key: config.tls.keyPem, rejectUnauthorized: true }
+            : { username: config.boxId, password: config.credential }),
+        };
+        const c = mqtt.connect(config.brokerUrl, opts);
+        client = c;
+        return new Promise<void>((resolve, reject) => {
+          let up = false;
+          c.on('message', (topic, payload) =>
+            handlers.onMessage(topic, new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength)),
+          );
+          c.once('connect', () => {
+            up = true;
+            resolve();
+          });
+          c.on('error', (err) => {
+            if (!up) reject(err);
+          });
+          c.on('close', () => {
+            if (up) handlers.onClose('closed');
+            else reject(new Error('connection closed'));
+          });
+        });
+      },
+      async subscribe(topics) {
+        if (client === undefined) throw new Error('not connected');
+        const c = client;
+        return new Promise<number[]>((resolve, reject) => {
+          c.subscribe([...topics], { qos: 1 }, (err, granted) => {
+            if (granted !== undefined) resolve(granted.map((g) => g.qos));
+            else reject(err ?? new Error('subscribe failed'));
+          });
+        });
+      },
+      async publish(topic, payload) {
+        if (client === undefined) throw new Error('not connected');
+        await client.publishAsync(topic, payload as Buffer, { qos: 1 });
+      },
+      async close() {
+        const c = client;
+        client = undefined;
+        if (c !== undefined) await c.endAsync(true);
+      },
+    };
+    return t;
+  };
+}

@@ -1,0 +1,352 @@
+import {
+  boxSubscriptions,
+  createSeedSigner,
+  createVerifier,
+  fromBase64,
+  KeyRing,
+  openDownlink,
+  ReceiptState,
+  sealUplink,
+  toBase64,
+  uplinkTopic,
+} from '@stb-notify/protocol';
+import type { Clock, Downlink, Signer, Symptom, UplinkKind, UplinkProps, Verifier } from '@stb-notify/protocol';
+import { backoffDelay } from './backoff';
+import type { BoxConfig } from './box-config';
+import { Emitter } from './emitter';
+import { noticeToMail } from './mail';
+import type { MailItem } from './mail';
+import { Mailbox } from './mailbox';
+import { Outbox } from './outbox';
+import { realTimers } from './ports';
+import type { KeyValueStorage, Platform, Timers, TransportFactory, Transport } from './ports';
+
+export type ConnectionState = 'offline' | 'connecting' | 'online';
+
+export interface TicketInfo {
+  readonly ticketId: string;
+  readonly incidentId: string;
+  readonly reportId: string;
+  readonly status: number;
+  readonly severity: number;
+  readonly dueAtMs: number;
+  readonly pauseReason: string;
+}
+
+export interface SessionEvents extends Record<string, unknown> {
+  state: ConnectionState;
+  /** A new notice to present (banner, full screen, or just the mailbox badge). */
+  notice: MailItem;
+  /** A notice was withdrawn by the operator; drop it from screen if it is showing. */
+  withdrawn: string;
+  mailbox: readonly MailItem[];
+  /** A ticket update, including the answer to a fault report (matched by reportId). */
+  ticket: TicketInfo;
+  /** A message that failed verification (code), for diagnostics and tests. */
+  rejected: string;
+}
+
+export interface SessionDeps {
+  readonly transport: TransportFactory;
+  readonly storage: KeyValueStorage;
+  readonly platform: Platform;
+  readonly clock: Clock;
+  readonly timers?: Timers;
+  readonly random?: () => number;
+  /** Default: pure-JS Ed25519 from the bundle's seed (a simulator passes Node's native one). */
+  readonly signer?: Signer;
+  readonly verifier?: Verifier;
+  /** Periodic diagnostics; 0 disables. */
+  readonly diagnosticsIntervalMs?: number;
+}
+
+const KEYS_KEY = 'stb.keys.v1';
+const SEQ_KEY = 'stb.seq.v1';
+
+/**
+ * The box core: one MQTT session to the headend. It verifies every downlink with the
+ * pinned notice keys, drops duplicates, applies collapse and withdrawals, keeps the
+ * mailbox, answers with receipts, reports faults and diagnostics, queues uplink while
+ * offline, and reconnects with jittered backoff. No UI code: Lightning renders its events.
+ */
+export class BoxSession extends Emitter<SessionEvents> {
+  readonly mailbox: Mailbox;
+  private readonly outbox: Outbox;
+  private readonly keys: KeyRing;
+  private readonly signer: Signer;
+  private readonly verifier: Verifier;
+  private readonly timers: Timers;
+  private readonly random: () => number;
+  private transport: Transport | undefined;
+  private state: ConnectionState = 'offline';
+  private attempt = 0;
+  private stopped = true;
+  private retryTimer: unknown;
+  private diagTimer: unknown;
+  private flushing = false;
+  private readonly tickets = new Map<string, TicketInfo>();
+
+  constructor(
+    readonly config: BoxConfig,
+    private readonly deps: SessionDeps,
+  ) {
+    super();
+    this.mailbox = new Mailbox(deps.storage);
+    this.outbox = new Outbox(deps.storage);
+    this.timers = deps.timers ?? realTimers;
+    this.random = deps.random ?? Math.random;
+    this.signer = deps.signer ?? createSeedSigner(config.uplinkKeyId, config.uplinkSeed);
+    this.verifier = deps.verifier ?? createVerifier();
+    this.keys = new KeyRing(this.loadKeys() ?? config.trustedKeys);
+    this.mailbox.pruneExpired(deps.clock.now());
+  }
+
+  get connection(): ConnectionState {
+    return this.state;
+  }
+
+  get pendingUplink(): number {
+    return this.outbox.size;
+  }
+
+  ticket(ticketId: string): TicketInfo | undefined {
+    return this.tickets.get(ticketId);
+  }
+
+  private setState(s: ConnectionState): void {
+    if (s === this.state) return;
+    this.state = s;
+    this.emit('state', s);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connect();
+    const every = this.deps.diagnosticsIntervalMs ?? 0;
+    if (every > 0) {
+      const tick = (): void => {
+        void this.sendDiagnostics();
+        this.diagTimer = this.timers.setTimeout(tick, every);
+      };
+      this.diagTimer = this.timers.setTimeout(tick, every);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.timers.clearTimeout(this.retryTimer);
+    this.timers.clearTimeout(this.diagTimer);
+    const t = this.transport;
+    this.transport = undefined;
+    this.setState('offline');
+    await t?.close();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    this.setState('connecting');
+    const t = this.deps.transport();
+    try {
+      await t.open({
+        onMessage: (_topic, payload) => void this.onMessage(payload),
+        onClose: () => this.onLost(t),
+      });
+      const granted = await t.subscribe(boxSubscriptions(this.config.boxId, this.config.zoneId));
+      if (granted.some((g) => g >= 128)) throw new Error('subscription refused');
+      this.transport = t;
+      this.attempt = 0;
+      this.setState('online');
+      const info = this.deps.platform.info();
+      await this.send('hello', { hello: { ...info, bootId: Math.floor(this.random() * 1e9).toString(36) } });
+    } catch {
+      this.onLost(t);
+    }
+  }
+
+  private onLost(t: Transport): void {
+    if (this.transport !== undefined && this.transport !== t) return;
+    this.transport = undefined;
+    // End the dead client so publishes waiting for a PUBACK fail and stay queued.
+    t.close().catch(() => undefined);
+    if (this.stopped) return;
+    this.setState('offline');
+    this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = this.timers.setTimeout(() => void this.connect(), backoffDelay(this.attempt++, this.random));
+  }
+
+  private loadKeys(): Array<{ keyId: string; publicKey: Uint8Array; notAfterMs: number }> | undefined {
+    try {
+      const raw = JSON.parse(this.deps.storage.get(KEYS_KEY) ?? 'null') as Array<{
+        keyId: string;
+        publicKey: string;
+        notAfterMs: number;
+      }> | null;
+      return raw?.map((k) => ({
+        keyId: k.keyId,
+        publicKey: fromBase64(k.publicKey) ?? new Uint8Array(),
+        notAfterMs: k.notAfterMs,
+      }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async onMessage(payload: Uint8Array): Promise<void> {
+    const now = this.deps.clock.now();
+    const r = await openDownlink(
+      payload,
+      { boxId: this.config.boxId, zoneId: this.config.zoneId },
+      { keys: this.keys, verifier: this.verifier, nowMs: now },
+    );
+    if (!r.ok) {
+      this.emit('rejected', r.code);
+      return;
+    }
+    this.handle(r.message, r.header);
+  }
+
+  private handle(d: Downlink, header: { issuedAtMs: number; expiresAtMs: number }): void {
+    const now = this.deps.clock.now();
+    if (d.notice) {
+      const mail = noticeToMail(d.notice as never, header, now);
+      const { outcome } = this.mailbox.add(mail);
+      if (outcome === 'duplicate') return;
+      void this.receipt(mail.noticeId, 'delivered');
+      const tu = d.notice.ticketUpdate;
+      if (tu) {
+        const info: TicketInfo = {
+          ticketId: tu.ticketId ?? '',
+          incidentId: tu.incidentId ?? '',
+          reportId: tu.reportId ?? '',
+          status: tu.status ?? 0,
+          severity: tu.severity ?? 0,
+          dueAtMs: Number(tu.dueAtMs ?? 0),
+          pauseReason: tu.pauseReason ?? '',
+        };
+        if (info.ticketId !== '') this.tickets.set(info.ticketId, info);
+        this.emit('ticket', info);
+      }
+      this.emit('notice', mail);
+      this.emit('mailbox', this.mailbox.list());
+    } else if (d.withdrawal) {
+      const id = d.withdrawal.noticeId ?? '';
+      const m = this.mailbox.get(id);
+      // Not yet shown: it goes. Already shown: it stays, marked withdrawn.
+      if (m !== undefined && !m.displayed) this.mailbox.delete(id);
+      else this.mailbox.update(id, { withdrawn: true });
+      this.emit('withdrawn', id);
+      this.emit('mailbox', this.mailbox.list());
+    } else if (d.diagnosticsRequest) {
+      void this.sendDiagnostics(d.diagnosticsRequest.requestId ?? '');
+    } else if (d.trustedKeys) {
+      const keys = (d.trustedKeys.keys ?? []).map((k) => ({
+        keyId: k.keyId ?? '',
+        publicKey: k.ed25519 ?? new Uint8Array(),
+        notAfterMs: Number(k.notAfterMs ?? 0),
+      }));
+      this.keys.replace(keys);
+      this.deps.storage.set(KEYS_KEY, JSON.stringify(keys.map((k) => ({ ...k, publicKey: toBase64(k.publicKey) }))));
+    }
+  }
+
+  /** Unique per box, also across reboots: a persisted counter plus the time. */
+  private nextMessageId(now: number): string {
+    const seq = Number(this.deps.storage.get(SEQ_KEY) ?? '0') + 1;
+    this.deps.storage.set(SEQ_KEY, String(seq));
+    return `${now.toString(36)}-${seq.toString(36)}`;
+  }
+
+  /** Signs and sends (or queues while offline) one uplink message. */
+  private async send(kind: UplinkKind, body: UplinkProps): Promise<void> {
+    const now = this.deps.clock.now();
+    const bytes = await sealUplink(
+      {
+        messageId: this.nextMessageId(now),
+        sender: { kind: 'box', id: this.config.boxId },
+        recipient: { kind: 'headend', id: '' },
+        issuedAtMs: now,
+      },
+      body,
+      this.signer,
+    );
+    this.outbox.push({ topic: uplinkTopic(this.config.boxId, kind), payload: toBase64(bytes) });
+    await this.flush();
+  }
+
+  /** Sends queued uplink in order while connected. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (let e = this.outbox.peek(); e !== undefined && this.transport !== undefined; e = this.outbox.peek()) {
+        await this.transport.publish(e.topic, fromBase64(e.payload) ?? new Uint8Array());
+        this.outbox.shift();
+      }
+    } catch {
+      // Connection lost mid-flush: the rest stays queued for the next connection.
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private receipt(noticeId: string, state: 'delivered' | 'displayed' | 'read' | 'dismissed'): Promise<void> {
+    const map = {
+      delivered: ReceiptState.RECEIPT_STATE_DELIVERED,
+      displayed: ReceiptState.RECEIPT_STATE_DISPLAYED,
+      read: ReceiptState.RECEIPT_STATE_READ,
+      dismissed: ReceiptState.RECEIPT_STATE_DISMISSED,
+    };
+    return this.send('receipt', { receipt: { noticeId, state: map[state], atMs: this.deps.clock.now() } });
+  }
+
+  /** The UI showed the notice (banner or full screen, or opened in the mailbox list). */
+  async markDisplayed(noticeId: string): Promise<void> {
+    const m = this.mailbox.get(noticeId);
+    if (m === undefined || m.displayed) return;
+    this.mailbox.update(noticeId, { displayed: true });
+    await this.receipt(noticeId, 'displayed');
+  }
+
+  async markRead(noticeId: string): Promise<void> {
+    const m = this.mailbox.get(noticeId);
+    if (m === undefined || m.read) return;
+    if (!m.displayed) await this.markDisplayed(noticeId);
+    this.mailbox.update(noticeId, { read: true });
+    this.emit('mailbox', this.mailbox.list());
+    await this.receipt(noticeId, 'read');
+  }
+
+  async dismiss(noticeId: string): Promise<void> {
+    const m = this.mailbox.get(noticeId);
+    if (m === undefined) return;
+    if (!m.displayed) await this.markDisplayed(noticeId);
+    await this.receipt(noticeId, 'dismissed');
+  }
+
+  deleteMail(noticeId: string): void {
+    if (this.mailbox.delete(noticeId)) this.emit('mailbox', this.mailbox.list());
+  }
+
+  /** Self-service fault report with a diagnostics snapshot; the answer arrives as a `ticket` event with this report id. */
+  async reportFault(symptom: Symptom, code = ''): Promise<string> {
+    const now = this.deps.clock.now();
+    const reportId = `r-${now.toString(36)}-${Math.floor(this.random() * 1e6).toString(36)}`;
+    const diagnostics = await this.deps.platform.diagnostics();
+    await this.send('fault', {
+      faultReport: { reportId, symptom, code, diagnostics, reportedAtMs: now, automatic: false },
+    });
+    return reportId;
+  }
+
+  async sendDiagnostics(requestId = ''): Promise<void> {
+    const d = await this.deps.platform.diagnostics();
+    await this.send('diag', { diagnostics: { ...d, requestId } });
+  }
+
+  async answerSurvey(surveyId: string, ticketId: string, rating: number, resolved: boolean): Promise<void> {
+    await this.send('survey', {
+      surveyAnswer: { surveyId, ticketId, rating, resolved, answeredAtMs: this.deps.clock.now() },
+    });
+  }
+}

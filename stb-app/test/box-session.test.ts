@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boxTopic, EnvelopeHeader, sealDownlink, SignedEnvelope, Symptom } from '@stb-notify/protocol';
+import { activeSigner, createNodeSigner } from '@stb-notify/protocol/node';
+import { HOUR } from '../../headend/test/support/manual-clock';
+import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
+import type { TestHeadend } from '../../headend/test/support/test-headend';
+import type { MailItem } from '../src/core/index';
+import { startBox, waitFor } from './support/box-harness';
+import type { HarnessBox } from './support/box-harness';
+
+const texts = (title: string) => [{ lang: 'zh-CN', title, body: '' }];
+
+describe('box core against the real headend (MQTT over WebSocket, credential auth)', () => {
+  let t: TestHeadend;
+  let boxes: HarnessBox[] = [];
+  beforeEach(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+  });
+  afterEach(async () => {
+    for (const b of boxes) await b.session.stop();
+    boxes = [];
+    await t.stop();
+    removeDir(t.dir);
+  });
+
+  async function box(id: string, opts: Parameters<typeof startBox>[2] = {}): Promise<HarnessBox> {
+    const b = await startBox(t, id, opts);
+    boxes.push(b);
+    await waitFor(() => b.session.connection === 'online', 'box online');
+    return b;
+  }
+
+  const send = async (body: Record<string, unknown>) =>
+    String(((await t.api('POST', '/api/v1/notices', body)).body.notice as { id: string }).id);
+
+  it('stores a notice, acknowledges delivery, and reports displayed and read', async () => {
+    const b = await box('box-1');
+    const shown: MailItem[] = [];
+    b.session.on('notice', (m) => shown.push(m));
+    const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('公告') });
+    await waitFor(() => shown.length === 1, 'notice event');
+    expect(shown[0]).toMatchObject({ noticeId: id, kind: 'ANNOUNCEMENT', display: 'MAILBOX', hotline: '96956' });
+    await b.session.markRead(id);
+    await waitFor(async () => {
+      await t.h.settle();
+      return (await t.h.stores.notices.counts(id, t.clock.now())).total.read === 1;
+    }, 'read receipt stored');
+    expect(b.session.mailbox.unreadCount()).toBe(0);
+  });
+
+  it('the mailbox survives a reboot, and the headend’s resend after hello is not shown twice', async () => {
+    const b = await box('box-4');
+    const id = await send({
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'zones', zoneIds: ['z-west'] },
+      texts: texts('保留'),
+    });
+    await waitFor(() => b.session.mailbox.get(id) !== undefined, 'stored');
+    await b.session.stop();
+    boxes = [];
+    const again = await box('box-4', { storage: b.storage, bundle: b.bundle });
+    const fresh: string[] = [];
+    again.session.on('notice', (m) => fresh.push(m.noticeId));
+    expect(again.session.mailbox.get(id)?.texts[0]?.title).toBe('保留');
+    const second = await send({
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'zones', zoneIds: ['z-west'] },
+      texts: texts('新'),
+    });
+    await waitFor(() => fresh.includes(second), 'new one arrives');
+    expect(fresh).toEqual([second]);
+  });
+
+  it('collapse replaces; a withdrawal removes what was not shown and marks what was', async () => {
+    const b = await box('box-1');
+    const a = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, collapseKey: 'tariff', texts: texts('v1') });
+    await waitFor(() => b.session.mailbox.get(a) !== undefined, 'v1');
+    const v2 = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, collapseKey: 'tariff', texts: texts('v2') });
+    await waitFor(() => b.session.mailbox.get(v2) !== undefined, 'v2');
+    expect(b.session.mailbox.list().map((m) => m.noticeId)).toEqual([v2]);
+    const shown = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('shown') });
+    await waitFor(() => b.session.mailbox.get(shown) !== undefined, 'shown');
+    await b.session.markDisplayed(shown);
+    await t.api('POST', `/api/v1/notices/${v2}/cancel`, { reason: 'x' });
+    await t.api('POST', `/api/v1/notices/${shown}/cancel`, { reason: 'x' });
+    await waitFor(() => b.session.mailbox.get(shown)?.withdrawn === true, 'marked withdrawn');
+    expect(b.session.mailbox.get(v2)).toBeUndefined();
+  });
+
+  it('a tampered or expired notice never reaches the mailbox', async () => {
+    const b = await box('box-1');
+    const rejected: string[] = [];
+    b.session.on('rejected', (c) => rejected.push(c));
+    const signer = activeSigner(t.h.dataDir.noticeKeys());
+    const body = {
+      notice: {
+        noticeId: 'n-evil',
+        kind: 7,
+        display: 2,
+        priority: 2,
+        texts: texts('伪造'),
+        hotline: '96956',
+        announcement: { topic: 'x' },
+      },
+    };
+    const fields = {
+      messageId: 'm1',
+      sender: { kind: 'headend' as const, id: '' },
+      recipient: { kind: 'box' as const, id: 'box-1' },
+      issuedAtMs: t.clock.now(),
+    };
+    const good = await sealDownlink({ ...fields, expiresAtMs: t.clock.now() + HOUR }, body, signer);
+    const env = SignedEnvelope.decode(good);
+    env.payload[env.payload.length - 1] = (env.payload[env.payload.length - 1] ?? 0) ^ 1;
+    await t.h.broker.publish(boxTopic('box-1'), SignedEnvelope.encode(env).finish());
+    const h = EnvelopeHeader.decode(env.header);
+    expect(h.keyId).toBe(signer.keyId);
+    await t.h.broker.publish(
+      boxTopic('box-1'),
+      await sealDownlink({ ...fields, messageId: 'm2', expiresAtMs: t.clock.now() - 1 }, body, signer),
+    );
+    await t.h.broker.publish(
+      boxTopic('box-1'),
+      await sealDownlink(
+        { ...fields, messageId: 'm3' },
+        body,
+        createNodeSigner(signer.keyId, new Uint8Array(32).fill(9)),
+      ),
+    );
+    await waitFor(() => rejected.length === 3, 'three rejections');
+    expect(rejected).toEqual(['PROTO_BAD_SIGNATURE', 'PROTO_EXPIRED', 'PROTO_BAD_SIGNATURE']);
+    expect(b.session.mailbox.get('n-evil')).toBeUndefined();
+  });
+
+  it('a fault report is answered with the ticket number and promise', async () => {
+    const b = await box('box-4');
+    b.platform.readings = { tunerLocked: false, signalLevelDbuv: 0 };
+    const answers: Array<{ reportId: string; ticketId: string; dueAtMs: number }> = [];
+    b.session.on('ticket', (x) => answers.push(x));
+    const reportId = await b.session.reportFault(Symptom.SYMPTOM_NO_SIGNAL);
+    await waitFor(() => answers.some((a) => a.reportId === reportId), 'ticket answer');
+    const a = answers.find((x) => x.reportId === reportId);
+    expect(a?.dueAtMs).toBe(t.clock.now() + 8 * HOUR);
+    const ticket = await t.h.stores.tickets.get(a?.ticketId ?? '');
+    expect(ticket).toMatchObject({ boxId: 'box-4', severity: 'urgent', owner: 'li' });
+    expect(ticket?.diagnostics).toMatchObject({ tunerLocked: false, firmware: 'HX-3.2.1' });
+  });
+
+  it('reports made while the headend is down are queued and sent when it is back', async () => {
+    const b = await box('box-1');
+    await t.h.broker.close(); // the broker goes away under the box
+    await waitFor(() => b.session.connection !== 'online', 'box noticed');
+    const reportId = await b.session.reportFault(Symptom.SYMPTOM_NO_SOUND);
+    expect(b.session.pendingUplink).toBeGreaterThan(0);
+    t = await t.restart();
+    await waitFor(() => b.session.connection === 'online', 'reconnected with backoff', 15_000);
+    await waitFor(async () => {
+      await t.h.settle();
+      return (await t.h.stores.tickets.findReport('box-1', reportId)) !== undefined;
+    }, 'queued report became a ticket');
+    await waitFor(() => b.session.pendingUplink === 0, 'outbox drained');
+  });
+
+  it('accepts a key rotation signed by a trusted key and verifies with the new key afterwards', async () => {
+    const b = await box('box-1');
+    const newKey = await t.h.rotateNoticeKey();
+    const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('新密钥') });
+    await waitFor(() => b.session.mailbox.get(id) !== undefined, 'notice signed with the new key accepted');
+    expect(newKey).not.toBe(b.config.trustedKeys[0]?.keyId);
+  });
+
+  it('works with the pure-JS crypto a browser without WebCrypto falls back to', async () => {
+    const b = await box('box-1', { nativeCrypto: false });
+    const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('forge') });
+    await waitFor(() => b.session.mailbox.get(id) !== undefined, 'verified');
+    await b.session.markDisplayed(id);
+    await waitFor(async () => {
+      await t.h.settle();
+      return (await t.h.stores.notices.counts(id, t.clock.now())).total.displayed === 1;
+    }, 'receipt signed in pure JS accepted');
+  });
+});

@@ -1,0 +1,56 @@
+import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
+import type { Clock } from '@stb-notify/protocol';
+import type { ProvisioningResult } from '../../../headend/src/services/provisioning-service';
+import type { TestHeadend } from '../../../headend/test/support/test-headend';
+import { MemoryStorage, mqttTransport, StaticPlatform } from '../../src/adapters/index';
+import { BoxSession, configFromBundle } from '../../src/core/index';
+import type { BoxConfig } from '../../src/core/index';
+
+export interface HarnessBox {
+  readonly session: BoxSession;
+  readonly storage: MemoryStorage;
+  readonly platform: StaticPlatform;
+  readonly config: BoxConfig;
+  readonly bundle: ProvisioningResult;
+}
+
+/** Provisions a registered box on the test headend and runs the real box core against it over WebSocket. */
+export async function startBox(
+  t: TestHeadend,
+  boxId: string,
+  opts: { storage?: MemoryStorage; bundle?: ProvisioningResult; clock?: Clock; nativeCrypto?: boolean } = {},
+): Promise<HarnessBox> {
+  const bundle =
+    opts.bundle ?? ((await t.api('POST', `/api/v1/boxes/${boxId}/provision`)).body as unknown as ProvisioningResult);
+  const checked = configFromBundle(
+    { ...bundle, broker: { ...bundle.broker, ws: t.h.urls.ws.replace('localhost', '127.0.0.1') } },
+    'ws',
+  );
+  if (!checked.ok) throw new Error(checked.reason);
+  const storage = opts.storage ?? new MemoryStorage();
+  const clock = opts.clock ?? t.clock;
+  const platform = new StaticPlatform({ model: 'HX-9000', firmware: 'HX-3.2.1', appVersion: '0.1.0' }, clock);
+  const session = new BoxSession(checked.config, {
+    transport: mqttTransport(checked.config),
+    storage,
+    platform,
+    clock,
+    random: () => 0,
+    ...(opts.nativeCrypto === false
+      ? {}
+      : {
+          signer: createNodeSigner(checked.config.uplinkKeyId, checked.config.uplinkSeed),
+          verifier: createNodeVerifier(),
+        }),
+  });
+  session.start();
+  return { session, storage, platform, config: checked.config, bundle };
+}
+
+export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+  const start = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
