@@ -1,3 +1,5 @@
+import type { DiagnosticsProps } from '@stb-notify/protocol';
+
 /**
  * The box core's ports. A real box, the browser app and the simulators each plug in their
  * own adapters; the core never touches a global.
@@ -27,7 +29,7 @@ export interface KeyValueStorage {
 export interface Platform {
   info(): { model: string; firmware: string; appVersion: string; locale: string };
   /** A fresh diagnostics snapshot (protocol Diagnostics fields). */
-  diagnostics(): Promise<import('@stb-notify/protocol').DiagnosticsProps>;
+  diagnostics(): Promise<DiagnosticsProps>;
 }
 
 export interface Timers {
