@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['*/test/**/*.test.ts', '*/src/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'stb-app/e2e/**', 'headend/e2e/**'],
+    include: ['*/test/**/*.test.ts', '*/src/**/*.test.ts', '*/e2e/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -12,6 +12,7 @@ import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { tvRoutes } from './routes/tv-routes';
 
 /**
  * The HTTP app in two steps, so the broker can attach its WebSocket listener to the
@@ -41,5 +42,6 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   billingRoutes(app, ctx);
   tokenRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  tvRoutes(app, ctx);
   return app;
 }

@@ -10,7 +10,16 @@ import {
   toBase64,
   uplinkTopic,
 } from '@stb-notify/protocol';
-import type { Clock, Downlink, Signer, Symptom, UplinkKind, UplinkProps, Verifier } from '@stb-notify/protocol';
+import type {
+  Clock,
+  DiagnosticsProps,
+  Downlink,
+  Signer,
+  Symptom,
+  UplinkKind,
+  UplinkProps,
+  Verifier,
+} from '@stb-notify/protocol';
 import { backoffDelay } from './backoff';
 import type { BoxConfig } from './box-config';
 import { Emitter } from './emitter';
@@ -337,6 +346,11 @@ export class BoxSession extends Emitter<SessionEvents> {
       faultReport: { reportId, symptom, code, diagnostics, reportedAtMs: now, automatic: false },
     });
     return reportId;
+  }
+
+  /** What a fault report would send now (shown to the subscriber before confirming). */
+  currentDiagnostics(): Promise<DiagnosticsProps> {
+    return this.deps.platform.diagnostics();
   }
 
   async sendDiagnostics(requestId = ''): Promise<void> {

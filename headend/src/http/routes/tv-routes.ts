@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { HeadendError } from '../../errors';
+import { BoxAuthenticator } from '../../broker/box-authenticator';
+import type { ApiContext } from '../api-context';
+
+/** The built box app (stb-app/build), served at /tv/. */
+const TV_DIR = fileURLToPath(new URL('../../../../stb-app/build/', import.meta.url));
+const FILES: Record<string, string> = {
+  '': 'text/html; charset=utf-8',
+  'index.html': 'text/html; charset=utf-8',
+  'app.js': 'application/javascript; charset=utf-8',
+  'lightning-inspect.js': 'application/javascript; charset=utf-8',
+};
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/tv', { config: { public: true }, schema: { summary: 'The box app', tags: ['box'] } }, async (_req, reply) =>
+    reply.redirect('/tv/'),
+  );
+  app.get(
+    '/tv/:file',
+    {
+      config: { public: true },
+      schema: { summary: 'The box app (LightningJS), configured by its provisioning bundle', tags: ['box'] },
+    },
+    async (req, reply) => {
+      const file = (req.params as { file: string }).file;
+      const type = FILES[file];
+      if (type === undefined) throw new HeadendError('NOT_FOUND', `no file ${file} in the box app`);
+      let body: Buffer;
+      try {
+        body = await readFile(`${TV_DIR}${file === '' ? 'index.html' : file}`);
+      } catch {
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('The box app is not built: run "npm run build" first.');
+      }
+      return reply.type(type).header('cache-control', 'no-cache').send(body);
+    },
+  );
+
+  // N6: the box shows its account's payments of the last 12 months. Box credential auth (Basic boxId:credential).
+  const auth = new BoxAuthenticator(ctx.stores.registry);
+  app.get(
+    '/box/v1/payments',
+    {
+      config: { public: true },
+      schema: { summary: 'Payments of the last 12 months for the calling box’s account (N6)', tags: ['box'] },
+    },
+    async (req) => {
+      const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
+      const [boxId, credential] = m?.[1] === undefined ? [] : Buffer.from(m[1], 'base64').toString('utf8').split(':');
+      const r = await auth.byCredential(
+        boxId,
+        credential === undefined ? undefined : Buffer.from(credential),
+        boxId ?? '',
+      );
+      if (!r.ok) throw new HeadendError('UNAUTHENTICATED', 'box credential needed (Basic boxId:credential)');
+      const box = await ctx.stores.registry.getBox(r.identity.boxId);
+      const items =
+        box === undefined ? [] : await ctx.stores.billing.payments(box.accountId, ctx.clock.now() - YEAR_MS);
+      return {
+        items: items.map((p) => ({
+          paidAtMs: p.paidAtMs,
+          amountMinor: p.amountMinor,
+          currency: p.currency,
+          method: p.method,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import { Launch, Lightning } from '@lightningjs/sdk';
+import { systemClock } from '@stb-notify/protocol';
+import { browserStorage } from '../adapters/browser-storage';
+import { mqttTransport } from '../adapters/mqtt-transport';
+import { StaticPlatform } from '../adapters/static-platform';
+import { BoxSession, configFromBundle } from '../core/index';
+import { App } from './app';
+import { BoxUi } from './box-ui';
+
+const BUNDLE_KEY = 'stb.bundle';
+
+/** Reads the provisioning bundle: a one-time `#bundle=<base64url JSON>` fragment, kept in local storage. */
+function loadBundle(): unknown {
+  const m = /[#&]bundle=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (m?.[1] !== undefined) {
+    const bin = atob(m[1].replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+    localStorage.setItem(BUNDLE_KEY, json);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const stored = localStorage.getItem(BUNDLE_KEY);
+  try {
+    return stored === null ? undefined : (JSON.parse(stored) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function speak(text: string, lang: string): void {
+  const synth = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis;
+  if (synth === undefined) return;
+  synth.cancel();
+  const u = new SpeechSynthesisUtterance(text.replace(/\u200B/g, ''));
+  u.lang = lang;
+  synth.speak(u);
+}
+
+function startBox(root: App): void {
+  const checked = configFromBundle(loadBundle(), 'ws');
+  if (!checked.ok) {
+    document.title = `stb-notify: ${checked.reason}`;
+    (root.tag('Channel') as unknown as { text: { text: string } }).text.text =
+      `未配置 (not provisioned): ${checked.reason}`;
+    return;
+  }
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const config = {
+    ...checked.config,
+    brokerUrl: `${scheme}://${location.host}/mqtt`,
+    headendUrl: `${location.protocol}//${location.host}`,
+  };
+  const storage = browserStorage(`stb:${config.boxId}:`);
+  const platform = new StaticPlatform(
+    { model: 'browser', firmware: navigator.userAgent.slice(0, 60), appVersion: '0.1.0' },
+    systemClock,
+  );
+  const session = new BoxSession(config, {
+    transport: mqttTransport(config),
+    storage,
+    platform,
+    clock: systemClock,
+    diagnosticsIntervalMs: 15 * 60_000,
+  });
+  const ui = new BoxUi(session, {
+    hotline: '96956',
+    settings: storage,
+    speak,
+    fetchPayments: async () => {
+      const res = await fetch(`${config.headendUrl}/box/v1/payments`, {
+        headers: { authorization: `Basic ${btoa(`${config.boxId}:${config.credential}`)}` },
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      return (
+        (await res.json()) as {
+          items: Array<{ paidAtMs: number; amountMinor: number; currency: string; method: string }>;
+        }
+      ).items;
+    },
+  });
+  root.attach(ui);
+  session.start();
+  // For debugging on a box and for the end-to-end tests' setup (they assert on the screen, not on this).
+  (window as unknown as { __stb: unknown }).__stb = { session, ui };
+}
+
+const started = performance.now();
+const inspect = (window as unknown as { attachInspector?: (l: unknown) => void }).attachInspector;
+if (inspect !== undefined) inspect(Lightning);
+App.ready = (root) => {
+  startBox(root);
+  requestAnimationFrame(() => {
+    (window as unknown as { __stbFirstFrameMs: number }).__stbFirstFrameMs = performance.now() - started;
+  });
+};
+const width = window.innerWidth >= 1920 ? 1920 : 1280;
+const query = new URLSearchParams(location.search);
+const appSettings = {
+  stage: {
+    w: width,
+    h: (width * 9) / 16,
+    precision: width / 1920,
+    canvas2d: query.has('canvas2d'),
+    clearColor: 0xff000000,
+  },
+  defaultFontFace: 'sans-serif',
+  keys: {},
+};
+const platformSettings = { width, height: (width * 9) / 16 };
+const app = Launch(App as never, appSettings as never, platformSettings as never) as unknown as {
+  stage: { getCanvas(): HTMLCanvasElement };
+};
+document.body.appendChild(app.stage.getCanvas());
