@@ -127,7 +127,7 @@ export class App extends Lightning.Component {
     const v: View = ui.view();
     const s = ui.lang === 'en' ? { ch: 'CCTV-1 HD', unread: 'unread' } : { ch: 'CCTV-1 高清', unread: '未读' };
     this.setText('Channel', s.ch);
-    this.setText('Status', `${v.status}${v.unread > 0 ? `　✉ ${v.unread} ${s.unread}` : ''}`);
+    this.setText('Status', `${v.status}${v.unread > 0 ? `\u3000✉ ${v.unread} ${s.unread}` : ''}`);
     this.patch({ Panel: { visible: v.screen !== 'home' } });
     this.setText('Panel.Title', v.title);
     const start = Math.max(0, v.focus - (ROWS - 1));
@@ -144,7 +144,7 @@ export class App extends Lightning.Component {
     this.setText('Panel.Hint', v.hint);
     this.patch({ Banner: { visible: v.banner !== undefined && v.fullscreen === undefined } });
     this.setText('Banner.Title', v.banner?.title ?? '');
-    this.setText('Banner.Body', `${v.banner?.body ?? ''}${v.banner?.hotline ? `　${v.banner.hotline}` : ''}`);
+    this.setText('Banner.Body', `${v.banner?.body ?? ''}${v.banner?.hotline ? `\u3000${v.banner.hotline}` : ''}`);
     this.patch({ Full: { visible: v.fullscreen !== undefined } });
     this.setText('Full.Title', v.fullscreen?.title ?? '');
     this.setText('Full.Body', v.fullscreen?.body ?? '');

@@ -171,7 +171,7 @@ export class BoxUi {
     try {
       const list = (await this.o.fetchPayments?.()) ?? [];
       this.payments = list.map(
-        (p) => `${this.fmt(p.paidAtMs)}　${(p.amountMinor / 100).toFixed(2)} ${p.currency}　${p.method}`,
+        (p) => `${this.fmt(p.paidAtMs)}\u3000${(p.amountMinor / 100).toFixed(2)} ${p.currency}\u3000${p.method}`,
       );
     } catch {
       this.payments = [this.s.offline];
@@ -196,7 +196,7 @@ export class BoxUi {
         status === 4
           ? this.s.paused(this.s.pauseReasons[pause] ?? pause)
           : this.s.due(this.fmt(Number(m.detail.dueAtMs ?? 0)));
-      return { id, label: `${id}　${this.s.status[status] ?? ''}`, sub };
+      return { id, label: `${id}\u3000${this.s.status[status] ?? ''}`, sub };
     });
   }
 

@@ -14,8 +14,8 @@ const STRINGS = {
     empty: '暂无内容',
     unread: (n: number) => `未读 ${n}`,
     hotline: (h: string) => `客服热线 ${h}`,
-    hintList: '↑↓ 选择　OK 确认　返回 退出',
-    hintMail: 'OK 返回列表　0 删除　返回 退出',
+    hintList: '↑↓ 选择\u3000OK 确认\u3000返回 退出',
+    hintMail: 'OK 返回列表\u30000 删除\u3000返回 退出',
     hintFullscreen: '请按 OK 键确认',
     chooseSymptom: '请选择故障现象',
     confirmFault: '将发送以下诊断信息，按 OK 提交',
@@ -51,8 +51,8 @@ const STRINGS = {
     ],
     diag: (d: Record<string, unknown>) => [
       `固件：${String(d.firmware)}`,
-      `锁频：${d.tunerLocked ? '正常' : '失锁'}　电平：${String(d.signalLevelDbuv)} dBµV　信噪比：${String(d.snrDb)} dB`,
-      `网络：${(d.network as { connected?: boolean } | undefined)?.connected ? '已连接' : '断开'}　运行：${Math.round(Number(d.uptimeS) / 60)} 分钟`,
+      `锁频：${d.tunerLocked ? '正常' : '失锁'}\u3000电平：${String(d.signalLevelDbuv)} dBµV\u3000信噪比：${String(d.snrDb)} dB`,
+      `网络：${(d.network as { connected?: boolean } | undefined)?.connected ? '已连接' : '断开'}\u3000运行：${Math.round(Number(d.uptimeS) / 60)} 分钟`,
     ],
   },
   en: {
