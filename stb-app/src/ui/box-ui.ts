@@ -335,7 +335,8 @@ export class BoxUi {
       hotline: '',
       status: this.session.connection === 'online' ? s.online : s.offline,
       unread: this.session.mailbox.unreadCount(),
-      ...(this.banner ? { banner: this.banner } : {}),
+      // Banners show over the picture only; with a menu open the notice waits in the mailbox badge.
+      ...(this.banner && this.screen === 'home' ? { banner: this.banner } : {}),
       ...(this.fullscreens[0] ? { fullscreen: this.fullscreens[0] } : {}),
     };
     switch (this.screen) {
