@@ -3,7 +3,8 @@ import type { BoxSession, MailItem, TicketInfo } from '../core/index';
 import { textOf } from '../core/index';
 import { strings } from './i18n';
 import type { Lang } from './i18n';
-import type { Overlay, Row, ScreenName, View } from './view';
+import { MENU, renderView } from './render-view';
+import type { Overlay, ScreenName, View } from './view';
 
 export type Key =
   'Up' | 'Down' | 'Left' | 'Right' | 'Enter' | 'Back' | 'Menu' | 'Mailbox' | 'Delete' | `Digit${number}`;
@@ -31,8 +32,6 @@ const SYMPTOMS = [
   Symptom.SYMPTOM_REMOTE_CONTROL,
   Symptom.SYMPTOM_OTHER,
 ];
-const MENU = ['mailbox', 'fault-symptom', 'tickets', 'payments', 'settings'] as const;
-const REPAIR_HOURS: Record<number, number> = { 1: 8, 2: 24, 3: 48 };
 
 /**
  * The box UI as plain state: which screen, what is focused, what overlays show. Keys from
@@ -183,23 +182,6 @@ export class BoxUi {
     return this.session.mailbox.list();
   }
 
-  private ticketRows(): Row[] {
-    const latest = new Map<string, MailItem>();
-    for (const m of this.mails()) {
-      const id = String(m.detail.ticketId ?? '');
-      if (m.kind === 'TICKET_UPDATE' && id !== '' && !latest.has(id)) latest.set(id, m);
-    }
-    return [...latest.entries()].map(([id, m]) => {
-      const status = Number(m.detail.status ?? 0);
-      const pause = String(m.detail.pauseReason ?? '');
-      const sub =
-        status === 4
-          ? this.s.paused(this.s.pauseReasons[pause] ?? pause)
-          : this.s.due(this.fmt(Number(m.detail.dueAtMs ?? 0)));
-      return { id, label: `${id}\u3000${this.s.status[status] ?? ''}`, sub };
-    });
-  }
-
   /** Handles one remote key; returns false when the app should let the platform have it (Back on home). */
   key(k: Key): boolean {
     const fs = this.fullscreens[0];
@@ -328,133 +310,25 @@ export class BoxUi {
   }
 
   view(): View {
-    const s = this.s;
-    const base = {
+    return renderView({
+      screen: this.screen,
       focus: this.focus,
-      hint: s.hintList,
-      hotline: '',
-      status: this.session.connection === 'online' ? s.online : s.offline,
+      lang: this.lang,
+      tts: this.tts,
+      hotline: this.o.hotline,
+      connection: this.session.connection,
+      mails: this.mails(),
+      openMail: this.openMail === undefined ? undefined : this.session.mailbox.get(this.openMail),
       unread: this.session.mailbox.unreadCount(),
-      // Banners show over the picture only; with a menu open the notice waits in the mailbox badge.
-      ...(this.banner && this.screen === 'home' ? { banner: this.banner } : {}),
-      ...(this.fullscreens[0] ? { fullscreen: this.fullscreens[0] } : {}),
-    };
-    switch (this.screen) {
-      case 'home':
-        return { ...base, screen: 'home', title: '', rows: [], body: [], hint: `OK ${s.menu}` };
-      case 'menu':
-        return {
-          ...base,
-          screen: 'menu',
-          title: s.menu,
-          rows: [s.mailbox, s.reportFault, s.tickets, s.payments, s.settings].map((l, i) => ({
-            id: MENU[i] ?? '',
-            label: l,
-          })),
-          body: [],
-        };
-      case 'mailbox': {
-        const rows = this.mails().map((m) => ({
-          id: m.noticeId,
-          label: textOf(m, this.lang).title,
-          sub: this.fmt(m.issuedAtMs),
-          badge: !m.read && !m.withdrawn,
-        }));
-        return {
-          ...base,
-          screen: 'mailbox',
-          title: `${s.mailbox}（${s.unread(base.unread)}）`,
-          rows,
-          body: rows.length === 0 ? [s.empty] : [],
-        };
-      }
-      case 'mail': {
-        const m = this.openMail === undefined ? undefined : this.session.mailbox.get(this.openMail);
-        const t = m === undefined ? { title: '', body: '' } : textOf(m, this.lang);
-        return {
-          ...base,
-          screen: 'mail',
-          title: t.title,
-          rows: [],
-          body: [t.body],
-          hint: s.hintMail,
-          hotline: m?.actionRequired ? s.hotline(m.hotline || this.o.hotline) : '',
-        };
-      }
-      case 'fault-symptom':
-        return {
-          ...base,
-          screen: 'fault-symptom',
-          title: s.chooseSymptom,
-          rows: s.symptoms.map((l, i) => ({ id: `sym-${i}`, label: l })),
-          body: [],
-          hotline: s.hotline(this.o.hotline),
-        };
-      case 'fault-confirm':
-        return {
-          ...base,
-          screen: 'fault-confirm',
-          title: `${s.reportFault}：${s.symptoms[this.symptom] ?? ''}`,
-          rows: [],
-          body: [s.confirmFault, ...s.diag(this.diag)],
-          hotline: s.hotline(this.o.hotline),
-        };
-      case 'fault-result': {
-        const a = this.faultAnswer;
-        let body: string[] = [s.sending];
-        if (a && a.ticketId === '' && a.incidentId !== '')
-          body = [s.knownOutage, ...(a.dueAtMs > 0 ? [s.eta(this.fmt(a.dueAtMs))] : [])];
-        else if (a) body = [s.ticketNo(a.ticketId), s.promise(REPAIR_HOURS[a.severity] ?? 24, this.fmt(a.dueAtMs))];
-        else if (this.faultQueued) body = [s.faultQueued];
-        return {
-          ...base,
-          screen: 'fault-result',
-          title: s.reportFault,
-          rows: [],
-          body,
-          hotline: s.hotline(this.o.hotline),
-        };
-      }
-      case 'tickets': {
-        const rows = this.ticketRows();
-        return {
-          ...base,
-          screen: 'tickets',
-          title: s.tickets,
-          rows,
-          body: rows.length === 0 ? [s.empty] : [],
-          hotline: s.hotline(this.o.hotline),
-        };
-      }
-      case 'survey': {
-        const sv = this.survey;
-        const body =
-          sv === undefined
-            ? [s.empty]
-            : sv.done
-              ? [s.surveyThanks]
-              : [s.surveyRate(sv.rating), s.surveyResolved(sv.resolved), s.surveySubmit];
-        return { ...base, screen: 'survey', title: s.surveyTitle, rows: [], body, hotline: s.hotline(this.o.hotline) };
-      }
-      case 'payments':
-        return {
-          ...base,
-          screen: 'payments',
-          title: s.paymentsTitle,
-          rows: [],
-          body: this.payments === undefined ? [s.loading] : this.payments.length === 0 ? [s.empty] : this.payments,
-        };
-      case 'settings':
-        return {
-          ...base,
-          screen: 'settings',
-          title: s.settings,
-          rows: [
-            { id: 'lang', label: s.language },
-            { id: 'tts', label: s.tts(this.tts) },
-          ],
-          body: [],
-        };
-    }
+      banner: this.screen === 'home' ? this.banner : undefined,
+      fullscreen: this.fullscreens[0],
+      symptom: this.symptom,
+      diag: this.diag,
+      faultAnswer: this.faultAnswer,
+      faultQueued: this.faultQueued,
+      survey: this.survey,
+      payments: this.payments,
+      fmt: (ms) => this.fmt(ms),
+    });
   }
 }

@@ -80,7 +80,11 @@ function startBox(root: App): void {
   root.attach(ui);
   session.start();
   // For debugging on a box and for the end-to-end tests' setup (they assert on the screen, not on this).
-  (window as unknown as { __stb: unknown }).__stb = { session, ui };
+  (window as unknown as { __stb: unknown }).__stb = {
+    session,
+    ui,
+    stage: (root as unknown as { stage: unknown }).stage,
+  };
 }
 
 const started = performance.now();

@@ -1,0 +1,177 @@
+import type { MailItem, TicketInfo } from '../core/index';
+import { textOf } from '../core/index';
+import { strings } from './i18n';
+import type { Lang } from './i18n';
+import type { Overlay, Row, ScreenName, View } from './view';
+
+export const MENU = ['mailbox', 'fault-symptom', 'tickets', 'payments', 'settings'] as const;
+const REPAIR_HOURS: Record<number, number> = { 1: 8, 2: 24, 3: 48 };
+
+/** What the view is computed from: the UI's state at one moment. */
+export interface UiSnapshot {
+  readonly screen: ScreenName;
+  readonly focus: number;
+  readonly lang: Lang;
+  readonly tts: boolean;
+  readonly hotline: string;
+  readonly connection: string;
+  readonly mails: readonly MailItem[];
+  readonly openMail: MailItem | undefined;
+  readonly unread: number;
+  /** Banners show over the picture only; with a menu open the notice waits in the mailbox badge. */
+  readonly banner: Overlay | undefined;
+  readonly fullscreen: Overlay | undefined;
+  readonly symptom: number;
+  readonly diag: Record<string, unknown>;
+  readonly faultAnswer: TicketInfo | undefined;
+  readonly faultQueued: boolean;
+  readonly survey: { rating: number; resolved: boolean; done: boolean } | undefined;
+  readonly payments: readonly string[] | undefined;
+  fmt(ms: number): string;
+}
+
+/** The View for a UI state: which screen, rows, texts and overlays. Pure; the renderer draws it. */
+export function renderView(u: UiSnapshot): View {
+  const s = strings(u.lang);
+  const base = {
+    focus: u.focus,
+    hint: s.hintList,
+    hotline: '',
+    status: u.connection === 'online' ? s.online : s.offline,
+    unread: u.unread,
+    ...(u.banner ? { banner: u.banner } : {}),
+    ...(u.fullscreen ? { fullscreen: u.fullscreen } : {}),
+  };
+  switch (u.screen) {
+    case 'home':
+      return { ...base, screen: 'home', title: '', rows: [], body: [], hint: `OK ${s.menu}` };
+    case 'menu':
+      return {
+        ...base,
+        screen: 'menu',
+        title: s.menu,
+        rows: [s.mailbox, s.reportFault, s.tickets, s.payments, s.settings].map((l, i) => ({
+          id: MENU[i] ?? '',
+          label: l,
+        })),
+        body: [],
+      };
+    case 'mailbox': {
+      const rows = u.mails.map((m) => ({
+        id: m.noticeId,
+        label: textOf(m, u.lang).title,
+        sub: u.fmt(m.issuedAtMs),
+        badge: !m.read && !m.withdrawn,
+      }));
+      return {
+        ...base,
+        screen: 'mailbox',
+        title: `${s.mailbox}（${s.unread(base.unread)}）`,
+        rows,
+        body: rows.length === 0 ? [s.empty] : [],
+      };
+    }
+    case 'mail': {
+      const m = u.openMail;
+      const t = m === undefined ? { title: '', body: '' } : textOf(m, u.lang);
+      return {
+        ...base,
+        screen: 'mail',
+        title: t.title,
+        rows: [],
+        body: [t.body],
+        hint: s.hintMail,
+        hotline: m?.actionRequired ? s.hotline(m.hotline || u.hotline) : '',
+      };
+    }
+    case 'fault-symptom':
+      return {
+        ...base,
+        screen: 'fault-symptom',
+        title: s.chooseSymptom,
+        rows: s.symptoms.map((l, i) => ({ id: `sym-${i}`, label: l })),
+        body: [],
+        hotline: s.hotline(u.hotline),
+      };
+    case 'fault-confirm':
+      return {
+        ...base,
+        screen: 'fault-confirm',
+        title: `${s.reportFault}：${s.symptoms[u.symptom] ?? ''}`,
+        rows: [],
+        body: [s.confirmFault, ...s.diag(u.diag)],
+        hotline: s.hotline(u.hotline),
+      };
+    case 'fault-result': {
+      const a = u.faultAnswer;
+      let body: string[] = [s.sending];
+      if (a && a.ticketId === '' && a.incidentId !== '')
+        body = [s.knownOutage, ...(a.dueAtMs > 0 ? [s.eta(u.fmt(a.dueAtMs))] : [])];
+      else if (a) body = [s.ticketNo(a.ticketId), s.promise(REPAIR_HOURS[a.severity] ?? 24, u.fmt(a.dueAtMs))];
+      else if (u.faultQueued) body = [s.faultQueued];
+      return {
+        ...base,
+        screen: 'fault-result',
+        title: s.reportFault,
+        rows: [],
+        body,
+        hotline: s.hotline(u.hotline),
+      };
+    }
+    case 'tickets': {
+      const rows = ticketRows(u);
+      return {
+        ...base,
+        screen: 'tickets',
+        title: s.tickets,
+        rows,
+        body: rows.length === 0 ? [s.empty] : [],
+        hotline: s.hotline(u.hotline),
+      };
+    }
+    case 'survey': {
+      const sv = u.survey;
+      const body =
+        sv === undefined
+          ? [s.empty]
+          : sv.done
+            ? [s.surveyThanks]
+            : [s.surveyRate(sv.rating), s.surveyResolved(sv.resolved), s.surveySubmit];
+      return { ...base, screen: 'survey', title: s.surveyTitle, rows: [], body, hotline: s.hotline(u.hotline) };
+    }
+    case 'payments':
+      return {
+        ...base,
+        screen: 'payments',
+        title: s.paymentsTitle,
+        rows: [],
+        body: u.payments === undefined ? [s.loading] : u.payments.length === 0 ? [s.empty] : u.payments,
+      };
+    case 'settings':
+      return {
+        ...base,
+        screen: 'settings',
+        title: s.settings,
+        rows: [
+          { id: 'lang', label: s.language },
+          { id: 'tts', label: s.tts(u.tts) },
+        ],
+        body: [],
+      };
+  }
+}
+
+function ticketRows(u: UiSnapshot): Row[] {
+  const s = strings(u.lang);
+  const latest = new Map<string, MailItem>();
+  for (const m of u.mails) {
+    const id = String(m.detail.ticketId ?? '');
+    if (m.kind === 'TICKET_UPDATE' && id !== '' && !latest.has(id)) latest.set(id, m);
+  }
+  return [...latest.entries()].map(([id, m]) => {
+    const status = Number(m.detail.status ?? 0);
+    const pause = String(m.detail.pauseReason ?? '');
+    const sub = status === 4 ? s.paused(s.pauseReasons[pause] ?? pause) : s.due(u.fmt(Number(m.detail.dueAtMs ?? 0)));
+    return { id, label: `${id}\u3000${s.status[status] ?? ''}`, sub };
+  });
+}
