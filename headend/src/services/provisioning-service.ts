@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { boxKeyId, toBase64 } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
-import { provisionBox } from '@stb-notify/protocol/node';
+import { generateEd25519, provisionBox } from '@stb-notify/protocol/node';
 import type { BoxBundle } from '@stb-notify/protocol/node';
 import { hashCredential } from '../broker/box-authenticator';
 import { notFound } from '../errors';
@@ -46,5 +47,50 @@ export class ProvisioningService {
     this.d.keys.invalidate(boxId);
     await this.d.stores.audit.append({ atMs: now, actor, action: 'box.provisioned', subject: boxId, detail: {} });
     return { ...bundle, zoneId: box.zoneId, accountId: box.accountId, credential, broker: this.d.brokerUrls() };
+  }
+
+  /**
+   * Provisions many boxes for MQTT over WebSocket only: credential and uplink key, no TLS
+   * certificate (RSA key generation would take ~30 ms a box). For browser boxes and fleets.
+   */
+  async provisionForWebSocket(boxIds: readonly string[], actor: string): Promise<ProvisioningResult[]> {
+    const now = this.d.clock.now();
+    const keys = this.d.dataDir.noticeKeys();
+    const out: ProvisioningResult[] = [];
+    for (const boxId of boxIds) {
+      const box = await this.d.stores.registry.getBox(boxId);
+      if (box === undefined) throw notFound('box', boxId);
+      const uplink = generateEd25519();
+      const credential = randomBytes(24).toString('base64url');
+      const uplinkPublicKey = toBase64(uplink.publicKey);
+      await this.d.stores.registry.setBoxCredentials(boxId, {
+        uplinkPublicKey,
+        credentialHash: hashCredential(credential),
+        provisionedAtMs: now,
+      });
+      this.d.keys.invalidate(boxId);
+      out.push({
+        boxId,
+        certPem: '',
+        keyPem: '',
+        caPem: '',
+        uplinkKeyId: boxKeyId(boxId),
+        uplinkSeed: toBase64(uplink.seed),
+        uplinkPublicKey,
+        trustedKeys: keys.keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey, notAfterMs: k.notAfterMs })),
+        zoneId: box.zoneId,
+        accountId: box.accountId,
+        credential,
+        broker: this.d.brokerUrls(),
+      });
+    }
+    await this.d.stores.audit.append({
+      atMs: now,
+      actor,
+      action: 'boxes.provisioned',
+      subject: 'registry',
+      detail: { count: boxIds.length, certificates: false },
+    });
+    return out;
   }
 }

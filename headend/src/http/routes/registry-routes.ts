@@ -155,6 +155,25 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return importRegistry(ctx.stores, importFromCsv(kind, req.body), actorName(req), ctx.clock);
     },
   );
+  const Batch = Type.Object(
+    { boxIds: Type.Array(Id, { minItems: 1, maxItems: 50_000 }) },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/api/v1/boxes/provision-websocket',
+    {
+      config: writers,
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        summary: 'Provision many boxes for MQTT over WebSocket (credential and uplink key, no certificate)',
+        tags: ['registry'],
+        body: Batch,
+      },
+    },
+    async (req) => ({
+      items: await ctx.provisioning.provisionForWebSocket((req.body as Static<typeof Batch>).boxIds, actorName(req)),
+    }),
+  );
   app.post(
     '/api/v1/boxes/:id/provision',
     {

@@ -1,0 +1,62 @@
+import type { Clock } from '@stb-notify/protocol';
+import { SimBox } from './sim-box';
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/** Polls `cond` (real time) until it holds or the timeout passes; returns whether it held. */
+export async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 10): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await cond()) return true;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return cond();
+}
+
+/** A fleet of simulated boxes in this process. */
+export class Fleet {
+  readonly boxes: SimBox[];
+
+  constructor(bundles: readonly unknown[], opts: { clock: Clock; brokerUrl?: string; autoDisplay?: boolean }) {
+    this.boxes = bundles.map((b) => new SimBox(b, opts));
+  }
+
+  /** Starts every box, `spreadMs` apart in total (boxes reconnect with jitter, never all at the same instant). */
+  async start(spreadMs = 0): Promise<void> {
+    const step = this.boxes.length > 0 ? spreadMs / this.boxes.length : 0;
+    for (const [i, b] of this.boxes.entries()) {
+      if (step > 0 && i % 50 === 0) await new Promise((r) => setTimeout(r, step * 50));
+      b.session.start();
+    }
+  }
+
+  online(): number {
+    return this.boxes.filter((b) => b.session.connection === 'online').length;
+  }
+
+  async waitOnline(timeoutMs: number): Promise<boolean> {
+    return until(() => this.online() === this.boxes.length, timeoutMs, 50);
+  }
+
+  received(noticeId: string): number {
+    return this.boxes.filter((b) => b.timings.has(noticeId)).length;
+  }
+
+  displayed(noticeId: string): number {
+    return this.boxes.filter((b) => (b.timings.get(noticeId)?.displayedAt ?? 0) > 0).length;
+  }
+
+  async stop(): Promise<void> {
+    await pool(this.boxes, 200, (b) => b.session.stop());
+  }
+}

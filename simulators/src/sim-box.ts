@@ -1,0 +1,70 @@
+import type { Clock } from '@stb-notify/protocol';
+import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
+import { MemoryStorage, mqttTransport, StaticPlatform } from '@stb-notify/stb-app/adapters';
+import { BoxSession, configFromBundle } from '@stb-notify/stb-app';
+import type { BoxConfig } from '@stb-notify/stb-app';
+
+export interface SimBoxOptions {
+  readonly clock: Clock;
+  /** Broker URL to use instead of the bundle's (ws://host:port/mqtt). */
+  readonly brokerUrl?: string;
+  /** Show every notice at once (sends the displayed receipt), as a TV that is on. */
+  readonly autoDisplay?: boolean;
+}
+
+/** Times (performance.now, ms) at which this box got and showed each notice. */
+export interface NoticeTiming {
+  readonly deliveredAt: number;
+  displayedAt: number;
+}
+
+/**
+ * A simulated set-top box: the real box core (BoxSession) with Node adapters — memory
+ * storage (kept across a simulated reboot), native Ed25519, a platform whose readings fault
+ * injection changes.
+ */
+export class SimBox {
+  readonly session: BoxSession;
+  readonly platform: StaticPlatform;
+  readonly storage = new MemoryStorage();
+  readonly timings = new Map<string, NoticeTiming>();
+  readonly config: BoxConfig;
+
+  constructor(bundle: unknown, o: SimBoxOptions) {
+    const checked = configFromBundle(bundle, 'ws');
+    if (!checked.ok) throw new Error(`bad bundle: ${checked.reason}`);
+    this.config = { ...checked.config, ...(o.brokerUrl ? { brokerUrl: o.brokerUrl } : {}) };
+    this.platform = new StaticPlatform({ model: 'SIM-1', firmware: 'sim-1.0', appVersion: '0.1.0' }, o.clock);
+    this.session = new BoxSession(this.config, {
+      transport: mqttTransport(this.config),
+      storage: this.storage,
+      platform: this.platform,
+      clock: o.clock,
+      signer: createNodeSigner(this.config.uplinkKeyId, this.config.uplinkSeed),
+      verifier: createNodeVerifier(),
+    });
+    this.session.on('notice', (m) => {
+      const at = performance.now();
+      this.timings.set(m.noticeId, { deliveredAt: at, displayedAt: 0 });
+      if (o.autoDisplay !== false && m.display !== 'MAILBOX') {
+        void this.session.markDisplayed(m.noticeId).then(() => {
+          const t = this.timings.get(m.noticeId);
+          if (t) t.displayedAt = performance.now();
+        });
+      }
+    });
+  }
+
+  get id(): string {
+    return this.config.boxId;
+  }
+
+  /** Fault injection: loss of signal (the tuner loses lock). */
+  loseSignal(): void {
+    this.platform.readings = { ...this.platform.readings, tunerLocked: false, signalLevelDbuv: 0, snrDb: 0 };
+  }
+
+  restoreSignal(): void {
+    this.platform.readings = {};
+  }
+}
