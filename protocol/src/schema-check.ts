@@ -55,7 +55,8 @@ export function checkNotice(n: Notice): string | undefined {
   if (n.ticketUpdate) {
     const t = n.ticketUpdate;
     const known = (t.ticketId ?? '') === '' && isValidId(t.incidentId ?? '');
-    if (!known && !isValidId(t.ticketId ?? '')) return 'ticketUpdate needs a ticketId (or an incidentId for a known outage)';
+    if (!known && !isValidId(t.ticketId ?? ''))
+      return 'ticketUpdate needs a ticketId (or an incidentId for a known outage)';
     if ((t.reportId ?? '') !== '' && !isValidId(t.reportId ?? '')) return 'ticketUpdate.reportId is not a valid id';
     if (!enumHas(TicketStatus, t.status ?? 0)) return 'ticketUpdate.status is unknown';
     if ((t.severity ?? 0) !== 0 && !enumHas(TicketSeverity, t.severity ?? 0)) return 'ticketUpdate.severity is unknown';
