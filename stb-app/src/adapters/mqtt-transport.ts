@@ -62,7 +62,8 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
       async close() {
         const c = client;
         client = undefined;
-        if (c !== undefined) await c.endAsync(true);
+        // end(true) drops the socket at once; never wait more than a moment on a half-dead client.
+        if (c !== undefined) await Promise.race([c.endAsync(true), new Promise((r) => setTimeout(r, 1000))]);
       },
     };
     return t;

@@ -1,0 +1,112 @@
+/**
+ * A bench worker process: holds part of the fleet (simulated boxes running the real box
+ * core, or raw MQTT clients for the baseline) and answers the orchestrator over IPC.
+ */
+import mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { systemClock } from '@stb-notify/protocol';
+import { Symptom } from '@stb-notify/protocol';
+import { Fleet, pool } from '../fleet';
+import type { WorkerCommand, WorkerReply } from './ipc';
+
+let fleet: Fleet | undefined;
+let raw: MqttClient[] = [];
+let rawUrl = '';
+let rawReceived = 0;
+
+function reply(r: WorkerReply): void {
+  process.send?.(r);
+}
+
+async function rawConnect(id: string): Promise<MqttClient> {
+  const c = mqtt.connect(rawUrl, {
+    protocolVersion: 4,
+    clientId: id,
+    clean: false,
+    reconnectPeriod: 0,
+    keepalive: 120,
+  });
+  // Attached before CONNACK: a resumed session delivers its queued messages right after it.
+  c.on('message', (topic, payload) => {
+    rawReceived++;
+    // The baseline's "receipt": one small publish back, as a box acknowledges what it showed.
+    if (topic.startsWith('raw/down/')) c.publish(`raw/up/${id}`, payload.subarray(0, 16), { qos: 1 });
+  });
+  await new Promise<void>((resolve, reject) => {
+    c.once('connect', () => resolve());
+    c.once('error', reject);
+  });
+  return c;
+}
+
+async function handle(m: WorkerCommand): Promise<WorkerReply> {
+  switch (m.cmd) {
+    case 'sim-start':
+      fleet = new Fleet(m.bundles, { clock: systemClock, brokerUrl: m.brokerUrl });
+      await fleet.start(m.spreadMs);
+      await fleet.waitOnline(300_000);
+      return { ok: true, online: fleet.online() };
+    case 'sim-stop':
+      await fleet?.stop();
+      return { ok: true, online: fleet?.online() ?? 0 };
+    case 'sim-restart':
+      await fleet?.start(m.spreadMs);
+      return { ok: true };
+    case 'sim-count': {
+      const counts: Record<string, number> = {};
+      for (const id of m.noticeIds) counts[id] = fleet?.received(id) ?? 0;
+      counts.online = fleet?.online() ?? 0;
+      return { ok: true, counts };
+    }
+    case 'sim-fault':
+      await pool(fleet?.boxes ?? [], 500, async (b) => {
+        await b.session.reportFault(Symptom.SYMPTOM_NO_SOUND);
+      });
+      return { ok: true };
+    case 'raw-start': {
+      rawUrl = m.url;
+      const step = m.ids.length > 0 ? m.spreadMs / m.ids.length : 0;
+      const out: MqttClient[] = [];
+      await pool(m.ids, 200, async (id) => {
+        if (step > 0) await new Promise((r) => setTimeout(r, step * 200));
+        const c = await rawConnect(id);
+        await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 });
+        out.push(c);
+      });
+      raw = out;
+      return { ok: true, online: raw.length };
+    }
+    case 'raw-ingest': {
+      const body = Buffer.alloc(m.bytes, 7);
+      await pool(raw, 500, async (c) => {
+        await c.publishAsync(`raw/up/${c.options.clientId ?? ''}/fault`, body, { qos: 1 });
+      });
+      return { ok: true };
+    }
+    case 'raw-count':
+      return { ok: true, received: rawReceived };
+    case 'raw-stop':
+      await pool(raw, 500, async (c) => {
+        await c.endAsync(true);
+      });
+      raw = [];
+      rawReceived = 0;
+      return { ok: true };
+    case 'raw-close':
+      await pool(raw, 500, async (c) => {
+        await c.endAsync(true);
+      });
+      raw = [];
+      return { ok: true };
+    case 'exit':
+      await fleet?.stop();
+      setTimeout(() => process.exit(0), 50);
+      return { ok: true };
+  }
+}
+
+process.on('message', (m: WorkerCommand) => {
+  handle(m).then(reply, (err: unknown) =>
+    reply({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+});
