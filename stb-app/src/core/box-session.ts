@@ -221,7 +221,6 @@ export class BoxSession extends Emitter<SessionEvents> {
       const mail = noticeToMail(d.notice as never, header, now);
       const { outcome } = this.mailbox.add(mail);
       if (outcome === 'duplicate') return;
-      void this.receipt(mail.noticeId, 'delivered');
       const tu = d.notice.ticketUpdate;
       if (tu) {
         const info: TicketInfo = {
@@ -238,6 +237,9 @@ export class BoxSession extends Emitter<SessionEvents> {
       }
       this.emit('notice', mail);
       this.emit('mailbox', this.mailbox.list());
+      // One receipt where one will do: a notice put on screen at once is acknowledged as
+      // displayed (which implies delivered); otherwise as delivered now.
+      if (this.mailbox.get(mail.noticeId)?.displayed !== true) void this.receipt(mail.noticeId, 'delivered');
     } else if (d.withdrawal) {
       const id = d.withdrawal.noticeId ?? '';
       const m = this.mailbox.get(id);
