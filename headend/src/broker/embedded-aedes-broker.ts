@@ -124,7 +124,10 @@ export class EmbeddedAedesBroker implements Broker {
         const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
         for (const h of this.uplinkHandlers)
           h(packet.topic, new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
-        done();
+        // Not synchronously: mqemitter delivers the next queued message from inside done(),
+        // so a burst of thousands of uplink messages would otherwise recurse until the stack
+        // overflows and take the headend down.
+        queueMicrotask(done);
       },
       () => undefined,
     );
