@@ -105,6 +105,9 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
   }
 }
 
+// The orchestrator is gone (finished, killed or crashed): never linger with a fleet of reconnecting boxes.
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (m: WorkerCommand) => {
   handle(m).then(reply, (err: unknown) =>
     reply({ ok: false, error: err instanceof Error ? err.message : String(err) }),
