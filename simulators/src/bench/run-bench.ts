@@ -49,9 +49,11 @@ interface Row {
 }
 
 const log = (s: string) => console.log(`[bench] ${s}`);
+/** JS heap + external buffers after a full GC (RSS would also count pages the allocator has not given back yet). */
 const rss = () => {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external + m.arrayBuffers;
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

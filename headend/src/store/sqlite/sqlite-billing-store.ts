@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache';
 import type { BillingStore, Invoice, Payment, Restore, Suspension } from '../../ports/billing-store';
 
 const INVOICE = `id, account_id AS accountId, amount_minor AS amountMinor, currency, due_at_ms AS dueAtMs,
@@ -19,77 +20,74 @@ const SUSPENSION_COLUMNS: Record<string, string> = {
 };
 
 export class SqliteBillingStore implements BillingStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly prepare: (sql: string) => Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.prepare = statementCache(db);
+  }
 
   async upsertInvoice(inv: Omit<Invoice, 'status' | 'paidAtMs'>): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO invoices (id, account_id, amount_minor, currency, due_at_ms) VALUES (@id, @accountId, @amountMinor, @currency, @dueAtMs)
+    this.prepare(
+      `INSERT INTO invoices (id, account_id, amount_minor, currency, due_at_ms) VALUES (@id, @accountId, @amountMinor, @currency, @dueAtMs)
          ON CONFLICT(id) DO UPDATE SET amount_minor = excluded.amount_minor, currency = excluded.currency, due_at_ms = excluded.due_at_ms`,
-      )
-      .run(inv);
+    ).run(inv);
   }
 
   async getInvoice(id: string): Promise<Invoice | undefined> {
-    return this.db.prepare(`SELECT ${INVOICE} FROM invoices WHERE id = ?`).get(id) as Invoice | undefined;
+    return this.prepare(`SELECT ${INVOICE} FROM invoices WHERE id = ?`).get(id) as Invoice | undefined;
   }
 
   async openInvoices(accountId: string): Promise<Invoice[]> {
-    return this.db
-      .prepare(`SELECT ${INVOICE} FROM invoices WHERE account_id = ? AND status = 'open' ORDER BY due_at_ms`)
-      .all(accountId) as Invoice[];
+    return this.prepare(
+      `SELECT ${INVOICE} FROM invoices WHERE account_id = ? AND status = 'open' ORDER BY due_at_ms`,
+    ).all(accountId) as Invoice[];
   }
 
   async recordPayment(p: Payment): Promise<boolean> {
     return this.db.transaction(() => {
-      const r = this.db
-        .prepare(
-          `INSERT INTO payments (id, account_id, amount_minor, currency, paid_at_ms, invoice_id, method)
+      const r = this.prepare(
+        `INSERT INTO payments (id, account_id, amount_minor, currency, paid_at_ms, invoice_id, method)
            VALUES (@id, @accountId, @amountMinor, @currency, @paidAtMs, @invoiceId, @method) ON CONFLICT DO NOTHING`,
-        )
-        .run(p);
+      ).run(p);
       if (r.changes === 0) return false;
       if (p.invoiceId !== '') {
-        this.db
-          .prepare(`UPDATE invoices SET status = 'paid', paid_at_ms = ? WHERE id = ? AND status = 'open'`)
-          .run(p.paidAtMs, p.invoiceId);
+        this.prepare(`UPDATE invoices SET status = 'paid', paid_at_ms = ? WHERE id = ? AND status = 'open'`).run(
+          p.paidAtMs,
+          p.invoiceId,
+        );
       }
       return true;
     })();
   }
 
   async payments(accountId: string, sinceMs: number): Promise<Payment[]> {
-    return this.db
-      .prepare(`SELECT ${PAYMENT} FROM payments WHERE account_id = ? AND paid_at_ms >= ? ORDER BY paid_at_ms DESC`)
-      .all(accountId, sinceMs) as Payment[];
+    return this.prepare(
+      `SELECT ${PAYMENT} FROM payments WHERE account_id = ? AND paid_at_ms >= ? ORDER BY paid_at_ms DESC`,
+    ).all(accountId, sinceMs) as Payment[];
   }
 
   async insertSuspension(s: Suspension): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms, suspended_notice_id, note)
+    this.prepare(
+      `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms, suspended_notice_id, note)
          VALUES (@id, @accountId, @warningNoticeId, @warnedAtMs, @suspendAtMs, @state, @executedAtMs, @suspendedNoticeId, @note)`,
-      )
-      .run(s);
+    ).run(s);
   }
 
   async getSuspension(id: string): Promise<Suspension | undefined> {
-    return this.db.prepare(`SELECT ${SUSPENSION} FROM suspensions WHERE id = ?`).get(id) as Suspension | undefined;
+    return this.prepare(`SELECT ${SUSPENSION} FROM suspensions WHERE id = ?`).get(id) as Suspension | undefined;
   }
 
   async suspensions(accountId: string): Promise<Suspension[]> {
-    return this.db
-      .prepare(`SELECT ${SUSPENSION} FROM suspensions WHERE account_id = ? ORDER BY warned_at_ms DESC`)
-      .all(accountId) as Suspension[];
+    return this.prepare(`SELECT ${SUSPENSION} FROM suspensions WHERE account_id = ? ORDER BY warned_at_ms DESC`).all(
+      accountId,
+    ) as Suspension[];
   }
 
   async activeSuspension(accountId: string): Promise<Suspension | undefined> {
-    return this.db
-      .prepare(
-        `SELECT ${SUSPENSION} FROM suspensions WHERE account_id = ? AND state IN ('scheduled','executed')
+    return this.prepare(
+      `SELECT ${SUSPENSION} FROM suspensions WHERE account_id = ? AND state IN ('scheduled','executed')
          ORDER BY warned_at_ms DESC LIMIT 1`,
-      )
-      .get(accountId) as Suspension | undefined;
+    ).get(accountId) as Suspension | undefined;
   }
 
   async updateSuspension(
@@ -99,34 +97,28 @@ export class SqliteBillingStore implements BillingStore {
     const entries = Object.entries(change).filter(([k]) => SUSPENSION_COLUMNS[k] !== undefined);
     if (entries.length === 0) return;
     const set = entries.map(([k]) => `${SUSPENSION_COLUMNS[k]} = @${k}`).join(', ');
-    this.db.prepare(`UPDATE suspensions SET ${set} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
+    this.prepare(`UPDATE suspensions SET ${set} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
   }
 
   async insertRestore(r: Restore): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO restores (id, account_id, suspension_id, paid_at_ms, deadline_ms, restored_at_ms, notice_id)
+    this.prepare(
+      `INSERT INTO restores (id, account_id, suspension_id, paid_at_ms, deadline_ms, restored_at_ms, notice_id)
          VALUES (@id, @accountId, @suspensionId, @paidAtMs, @deadlineMs, @restoredAtMs, @noticeId)`,
-      )
-      .run(r);
+    ).run(r);
   }
 
   async markRestored(id: string, restoredAtMs: number, noticeId: string): Promise<void> {
-    this.db
-      .prepare('UPDATE restores SET restored_at_ms = ?, notice_id = ? WHERE id = ?')
-      .run(restoredAtMs, noticeId, id);
+    this.prepare('UPDATE restores SET restored_at_ms = ?, notice_id = ? WHERE id = ?').run(restoredAtMs, noticeId, id);
   }
 
   async restores(f: { accountId?: string; unrestoredOnly?: boolean; limit: number }): Promise<Restore[]> {
-    return this.db
-      .prepare(
-        `SELECT ${RESTORE} FROM restores WHERE (@account IS NULL OR account_id = @account)
+    return this.prepare(
+      `SELECT ${RESTORE} FROM restores WHERE (@account IS NULL OR account_id = @account)
            AND (@unrestored = 0 OR restored_at_ms = 0) ORDER BY paid_at_ms DESC LIMIT @limit`,
-      )
-      .all({
-        account: f.accountId ?? null,
-        unrestored: f.unrestoredOnly === true ? 1 : 0,
-        limit: f.limit,
-      }) as Restore[];
+    ).all({
+      account: f.accountId ?? null,
+      unrestored: f.unrestoredOnly === true ? 1 : 0,
+      limit: f.limit,
+    }) as Restore[];
   }
 }

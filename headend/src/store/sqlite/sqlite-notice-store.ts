@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache';
 import { DELIVERY_RANK } from '../../ports/notice-store';
 import type {
   Delivery,
@@ -94,7 +95,10 @@ function toDelivery(r: DeliveryRow): Delivery {
 export class SqliteNoticeStore implements NoticeStore {
   private readonly receiptStmts: Record<ReceiptUpdate['state'], Database.Statement>;
 
+  private readonly prepare: (sql: string) => Database.Statement;
+
   constructor(private readonly db: Database.Database) {
+    this.prepare = statementCache(db);
     const upd = (col: string): Database.Statement =>
       db.prepare(
         `UPDATE deliveries SET state = @state, rank = @rank, ${col} = CASE WHEN ${col} = 0 THEN @at ELSE ${col} END,
@@ -110,12 +114,12 @@ export class SqliteNoticeStore implements NoticeStore {
   }
 
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void> {
-    const ins = this.db.prepare(
+    const ins = this.prepare(
       `INSERT INTO notices (${NOTICE_COLS}) VALUES (@id, @kind, @display, @priority, @collapseKey, @texts,
         @hotline, @actionRequired, @accountId, @detail, @target, @status, @createdBy, @issuedAtMs, @expiresAtMs,
         @cancelledAtMs, @cancelReason)`,
     );
-    const insD = this.db.prepare(
+    const insD = this.prepare(
       `INSERT INTO deliveries (notice_id, box_id, zone_id, state, rank, queued_at_ms, expires_at_ms)
        VALUES (?, ?, ?, 'queued', 0, ?, ?)`,
     );
@@ -132,7 +136,7 @@ export class SqliteNoticeStore implements NoticeStore {
   }
 
   async get(id: string): Promise<NoticeRecord | undefined> {
-    const r = this.db.prepare(`SELECT ${NOTICE_COLS} FROM notices WHERE id = ?`).get(id) as NoticeRow | undefined;
+    const r = this.prepare(`SELECT ${NOTICE_COLS} FROM notices WHERE id = ?`).get(id) as NoticeRow | undefined;
     return r === undefined ? undefined : toNotice(r);
   }
 
@@ -148,24 +152,24 @@ export class SqliteNoticeStore implements NoticeStore {
       args.push(f.accountId);
     }
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(`SELECT ${NOTICE_COLS} FROM notices ${w} ORDER BY issued_at_ms DESC, rowid DESC LIMIT ? OFFSET ?`)
-      .all(...args, f.limit, f.offset) as NoticeRow[];
-    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM notices ${w}`).get(...args) as { n: number };
+    const rows = this.prepare(
+      `SELECT ${NOTICE_COLS} FROM notices ${w} ORDER BY issued_at_ms DESC, rowid DESC LIMIT ? OFFSET ?`,
+    ).all(...args, f.limit, f.offset) as NoticeRow[];
+    const { n } = this.prepare(`SELECT COUNT(*) AS n FROM notices ${w}`).get(...args) as { n: number };
     return { items: rows.map(toNotice), total: n };
   }
 
   async cancel(id: string, atMs: number, reason: string): Promise<number> {
     return this.db.transaction(() => {
-      this.db
-        .prepare(`UPDATE notices SET status = 'cancelled', cancelled_at_ms = ?, cancel_reason = ? WHERE id = ?`)
-        .run(atMs, reason, id);
-      return this.db
-        .prepare(
-          `UPDATE deliveries SET state = 'withdrawn', rank = ${DELIVERY_RANK.withdrawn}, withdrawn_at_ms = ?
+      this.prepare(`UPDATE notices SET status = 'cancelled', cancelled_at_ms = ?, cancel_reason = ? WHERE id = ?`).run(
+        atMs,
+        reason,
+        id,
+      );
+      return this.prepare(
+        `UPDATE deliveries SET state = 'withdrawn', rank = ${DELIVERY_RANK.withdrawn}, withdrawn_at_ms = ?
            WHERE notice_id = ? AND state IN ('queued','delivered')`,
-        )
-        .run(atMs, id).changes;
+      ).run(atMs, id).changes;
     })();
   }
 
@@ -189,11 +193,9 @@ export class SqliteNoticeStore implements NoticeStore {
     noticeId: string,
     nowMs: number,
   ): Promise<{ total: DeliveryCounts; byZone: Record<string, DeliveryCounts> }> {
-    const rows = this.db
-      .prepare(
-        `SELECT d.zone_id AS zone, ${VIEW_STATE} AS view, COUNT(*) AS n FROM deliveries d WHERE d.notice_id = @id GROUP BY 1, 2`,
-      )
-      .all({ id: noticeId, now: nowMs }) as Array<{ zone: string; view: DeliveryView; n: number }>;
+    const rows = this.prepare(
+      `SELECT d.zone_id AS zone, ${VIEW_STATE} AS view, COUNT(*) AS n FROM deliveries d WHERE d.notice_id = @id GROUP BY 1, 2`,
+    ).all({ id: noticeId, now: nowMs }) as Array<{ zone: string; view: DeliveryView; n: number }>;
     const total = emptyCounts();
     const byZone: Record<string, DeliveryCounts> = {};
     for (const r of rows) {
@@ -211,26 +213,24 @@ export class SqliteNoticeStore implements NoticeStore {
     const base = `FROM (SELECT d.*, ${VIEW_STATE} AS view FROM deliveries d WHERE d.notice_id = @id) x`;
     const w = o.state === undefined ? '' : 'WHERE view = @state';
     const params = { id: noticeId, now: o.nowMs, state: o.state ?? '', limit: o.limit, offset: o.offset };
-    const rows = this.db
-      .prepare(`SELECT * ${base} ${w} ORDER BY box_id LIMIT @limit OFFSET @offset`)
-      .all(params) as DeliveryRow[];
-    const { n } = this.db.prepare(`SELECT COUNT(*) AS n ${base} ${w}`).get(params) as { n: number };
+    const rows = this.prepare(`SELECT * ${base} ${w} ORDER BY box_id LIMIT @limit OFFSET @offset`).all(
+      params,
+    ) as DeliveryRow[];
+    const { n } = this.prepare(`SELECT COUNT(*) AS n ${base} ${w}`).get(params) as { n: number };
     return { items: rows.map(toDelivery), total: n };
   }
 
   async pendingForBox(boxId: string, nowMs: number): Promise<string[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT d.notice_id AS id FROM deliveries d JOIN notices n ON n.id = d.notice_id
+    const rows = this.prepare(
+      `SELECT d.notice_id AS id FROM deliveries d JOIN notices n ON n.id = d.notice_id
          WHERE d.box_id = ? AND d.state = 'queued' AND n.status = 'sent' AND (d.expires_at_ms = 0 OR d.expires_at_ms > ?)
          ORDER BY d.queued_at_ms, d.notice_id`,
-      )
-      .all(boxId, nowMs) as Array<{ id: string }>;
+    ).all(boxId, nowMs) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 
   async deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]> {
-    const st = this.db.prepare(`SELECT d.*, d.state AS view FROM deliveries d WHERE d.notice_id = ? AND d.box_id = ?`);
+    const st = this.prepare(`SELECT d.*, d.state AS view FROM deliveries d WHERE d.notice_id = ? AND d.box_id = ?`);
     return boxIds.flatMap((b) => {
       const r = st.get(noticeId, b) as DeliveryRow | undefined;
       return r === undefined ? [] : [toDelivery(r)];
@@ -239,11 +239,9 @@ export class SqliteNoticeStore implements NoticeStore {
 
   async queuedCount(nowMs: number): Promise<number> {
     return (
-      this.db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM deliveries WHERE state = 'queued' AND (expires_at_ms = 0 OR expires_at_ms > ?)`,
-        )
-        .get(nowMs) as { n: number }
+      this.prepare(
+        `SELECT COUNT(*) AS n FROM deliveries WHERE state = 'queued' AND (expires_at_ms = 0 OR expires_at_ms > ?)`,
+      ).get(nowMs) as { n: number }
     ).n;
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache';
 import type {
   Account,
   AccountStatus,
@@ -44,10 +45,14 @@ function toBox(r: BoxRow): Box {
 type Target = Array<{ id: string; zoneId: string }>;
 
 export class SqliteRegistryStore implements RegistryStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly prepare: (sql: string) => Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.prepare = statementCache(db);
+  }
 
   async upsertZones(zones: readonly Zone[]): Promise<void> {
-    const st = this.db.prepare(
+    const st = this.prepare(
       `INSERT INTO zones (id, name, type, maintainer) VALUES (@id, @name, @type, @maintainer)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, maintainer = excluded.maintainer`,
     );
@@ -55,17 +60,17 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   async getZone(id: string): Promise<Zone | undefined> {
-    return this.db.prepare('SELECT id, name, type, maintainer FROM zones WHERE id = ?').get(id) as Zone | undefined;
+    return this.prepare('SELECT id, name, type, maintainer FROM zones WHERE id = ?').get(id) as Zone | undefined;
   }
 
   async listZones(): Promise<Zone[]> {
-    return this.db.prepare('SELECT id, name, type, maintainer FROM zones ORDER BY id').all() as Zone[];
+    return this.prepare('SELECT id, name, type, maintainer FROM zones ORDER BY id').all() as Zone[];
   }
 
   async upsertAccounts(
     accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>,
   ): Promise<void> {
-    const st = this.db.prepare(
+    const st = this.prepare(
       `INSERT INTO accounts (id, name, status) VALUES (@id, @name, @status)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
     );
@@ -75,23 +80,24 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   async getAccount(id: string): Promise<Account | undefined> {
-    return this.db.prepare('SELECT id, name, status FROM accounts WHERE id = ?').get(id) as Account | undefined;
+    return this.prepare('SELECT id, name, status FROM accounts WHERE id = ?').get(id) as Account | undefined;
   }
 
   async listAccounts(opts: ListOptions): Promise<Page<Account>> {
-    const items = this.db
-      .prepare('SELECT id, name, status FROM accounts ORDER BY id LIMIT ? OFFSET ?')
-      .all(opts.limit, opts.offset) as Account[];
-    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
+    const items = this.prepare('SELECT id, name, status FROM accounts ORDER BY id LIMIT ? OFFSET ?').all(
+      opts.limit,
+      opts.offset,
+    ) as Account[];
+    const { n } = this.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
     return { items, total: n };
   }
 
   async setAccountStatus(id: string, status: AccountStatus): Promise<void> {
-    this.db.prepare('UPDATE accounts SET status = ? WHERE id = ?').run(status, id);
+    this.prepare('UPDATE accounts SET status = ? WHERE id = ?').run(status, id);
   }
 
   async upsertBoxes(boxes: readonly BoxInput[]): Promise<void> {
-    const st = this.db.prepare(
+    const st = this.prepare(
       `INSERT INTO boxes (id, account_id, zone_id, model, firmware) VALUES (@id, @accountId, @zoneId, @model, @firmware)
        ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, zone_id = excluded.zone_id,
          model = CASE WHEN excluded.model = '' THEN boxes.model ELSE excluded.model END,
@@ -111,7 +117,7 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   async getBox(id: string): Promise<Box | undefined> {
-    const r = this.db.prepare('SELECT * FROM boxes WHERE id = ?').get(id) as BoxRow | undefined;
+    const r = this.prepare('SELECT * FROM boxes WHERE id = ?').get(id) as BoxRow | undefined;
     return r === undefined ? undefined : toBox(r);
   }
 
@@ -131,50 +137,55 @@ export class SqliteRegistryStore implements RegistryStore {
       args.push(f.online ? 1 : 0);
     }
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(`SELECT * FROM boxes ${w} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(...args, f.limit, f.offset) as BoxRow[];
-    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM boxes ${w}`).get(...args) as { n: number };
+    const rows = this.prepare(`SELECT * FROM boxes ${w} ORDER BY id LIMIT ? OFFSET ?`).all(
+      ...args,
+      f.limit,
+      f.offset,
+    ) as BoxRow[];
+    const { n } = this.prepare(`SELECT COUNT(*) AS n FROM boxes ${w}`).get(...args) as { n: number };
     return { items: rows.map(toBox), total: n };
   }
 
   async boxIdsForAccounts(accountIds: readonly string[]): Promise<Target> {
-    const st = this.db.prepare('SELECT id, zone_id AS zoneId FROM boxes WHERE account_id = ? ORDER BY id');
+    const st = this.prepare('SELECT id, zone_id AS zoneId FROM boxes WHERE account_id = ? ORDER BY id');
     return accountIds.flatMap((a) => st.all(a) as Target);
   }
 
   async boxIdsForZones(zoneIds: readonly string[]): Promise<Target> {
-    const st = this.db.prepare('SELECT id, zone_id AS zoneId FROM boxes WHERE zone_id = ? ORDER BY id');
+    const st = this.prepare('SELECT id, zone_id AS zoneId FROM boxes WHERE zone_id = ? ORDER BY id');
     return zoneIds.flatMap((z) => st.all(z) as Target);
   }
 
   async allBoxIds(): Promise<Target> {
-    return this.db.prepare('SELECT id, zone_id AS zoneId FROM boxes ORDER BY id').all() as Target;
+    return this.prepare('SELECT id, zone_id AS zoneId FROM boxes ORDER BY id').all() as Target;
   }
 
   async setBoxCredentials(
     id: string,
     c: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
   ): Promise<void> {
-    this.db
-      .prepare('UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, provisioned_at_ms = ? WHERE id = ?')
-      .run(c.uplinkPublicKey, c.credentialHash, c.provisionedAtMs, id);
+    this.prepare('UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, provisioned_at_ms = ? WHERE id = ?').run(
+      c.uplinkPublicKey,
+      c.credentialHash,
+      c.provisionedAtMs,
+      id,
+    );
   }
 
   async recordHello(
     id: string,
     h: { model: string; firmware: string; appVersion: string; atMs: number },
   ): Promise<void> {
-    this.db
-      .prepare('UPDATE boxes SET model = ?, firmware = ?, app_version = ?, last_seen_ms = ?, online = 1 WHERE id = ?')
-      .run(h.model, h.firmware, h.appVersion, h.atMs, id);
+    this.prepare(
+      'UPDATE boxes SET model = ?, firmware = ?, app_version = ?, last_seen_ms = ?, online = 1 WHERE id = ?',
+    ).run(h.model, h.firmware, h.appVersion, h.atMs, id);
   }
 
   async setOnline(id: string, online: boolean, atMs: number): Promise<void> {
-    this.db.prepare('UPDATE boxes SET online = ?, last_seen_ms = ? WHERE id = ?').run(online ? 1 : 0, atMs, id);
+    this.prepare('UPDATE boxes SET online = ?, last_seen_ms = ? WHERE id = ?').run(online ? 1 : 0, atMs, id);
   }
 
   async countOnline(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM boxes WHERE online = 1').get() as { n: number }).n;
+    return (this.prepare('SELECT COUNT(*) AS n FROM boxes WHERE online = 1').get() as { n: number }).n;
   }
 }

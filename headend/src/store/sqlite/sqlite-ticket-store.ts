@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache';
 import type { Page } from '../../ports/registry-store';
 import type {
   Callback,
@@ -71,7 +72,10 @@ const CALLBACK = `id, ticket_id AS ticketId, created_at_ms AS createdAtMs, due_a
 export class SqliteTicketStore implements TicketStore {
   private readonly insertEvent: Database.Statement;
 
+  private readonly prepare: (sql: string) => Database.Statement;
+
   constructor(private readonly db: Database.Database) {
+    this.prepare = statementCache(db);
     this.insertEvent = db.prepare(
       'INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json) VALUES (@ticketId, @atMs, @actor, @type, @detail)',
     );
@@ -85,13 +89,13 @@ export class SqliteTicketStore implements TicketStore {
     const cols = FIELDS.map(column).join(', ');
     const vals = FIELDS.map((f) => `@${f}`).join(', ');
     this.db.transaction(() => {
-      this.db.prepare(`INSERT INTO tickets (${cols}) VALUES (${vals})`).run(toParams(t));
+      this.prepare(`INSERT INTO tickets (${cols}) VALUES (${vals})`).run(toParams(t));
       this.event(event);
     })();
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const r = this.db.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as Row | undefined;
+    const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as Row | undefined;
     return r === undefined ? undefined : toTicket(r);
   }
 
@@ -100,35 +104,34 @@ export class SqliteTicketStore implements TicketStore {
       const keys = Object.keys(change).filter((k) => (FIELDS as readonly string[]).includes(k));
       if (keys.length > 0) {
         const set = keys.map((k) => `${column(k)} = @${k}`).join(', ');
-        this.db.prepare(`UPDATE tickets SET ${set} WHERE id = @id`).run({ ...toParams(change), id });
+        this.prepare(`UPDATE tickets SET ${set} WHERE id = @id`).run({ ...toParams(change), id });
       }
       this.event(event);
-      const r = this.db.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as Row | undefined;
+      const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as Row | undefined;
       if (r === undefined) throw new Error(`ticket ${id} vanished`);
       return toTicket(r);
     })();
   }
 
   async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
-    const r = this.db.prepare(`SELECT ${SELECT} FROM tickets WHERE fault_key = ? AND ${OPEN} LIMIT 1`).get(faultKey) as
+    const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE fault_key = ? AND ${OPEN} LIMIT 1`).get(faultKey) as
       Row | undefined;
     return r === undefined ? undefined : toTicket(r);
   }
 
   async rememberReport(reportId: string, boxId: string, ticketId: string, atMs: number): Promise<boolean> {
     return (
-      this.db
-        .prepare(
-          'INSERT INTO ticket_reports (report_id, box_id, ticket_id, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        )
-        .run(reportId, boxId, ticketId, atMs).changes === 1
+      this.prepare(
+        'INSERT INTO ticket_reports (report_id, box_id, ticket_id, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(reportId, boxId, ticketId, atMs).changes === 1
     );
   }
 
   async findReport(boxId: string, reportId: string): Promise<string | undefined> {
-    const r = this.db
-      .prepare('SELECT ticket_id AS id FROM ticket_reports WHERE box_id = ? AND report_id = ?')
-      .get(boxId, reportId) as { id: string } | undefined;
+    const r = this.prepare('SELECT ticket_id AS id FROM ticket_reports WHERE box_id = ? AND report_id = ?').get(
+      boxId,
+      reportId,
+    ) as { id: string } | undefined;
     return r?.id;
   }
 
@@ -143,81 +146,72 @@ export class SqliteTicketStore implements TicketStore {
     }
     if (f.breached !== undefined) where.push(f.breached ? 'breached_at_ms > 0' : 'breached_at_ms = 0');
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(`SELECT ${SELECT} FROM tickets ${w} ORDER BY opened_at_ms DESC, rowid DESC LIMIT @limit OFFSET @offset`)
-      .all(params) as Row[];
-    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM tickets ${w}`).get(params) as { n: number };
+    const rows = this.prepare(
+      `SELECT ${SELECT} FROM tickets ${w} ORDER BY opened_at_ms DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+    ).all(params) as Row[];
+    const { n } = this.prepare(`SELECT COUNT(*) AS n FROM tickets ${w}`).get(params) as { n: number };
     return { items: rows.map(toTicket), total: n };
   }
 
   async events(ticketId: string): Promise<TicketEvent[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT ticket_id AS ticketId, at_ms AS atMs, actor, type, detail_json AS detail FROM ticket_events WHERE ticket_id = ? ORDER BY id',
-      )
-      .all(ticketId) as Array<TicketEvent & { detail: string }>;
+    const rows = this.prepare(
+      'SELECT ticket_id AS ticketId, at_ms AS atMs, actor, type, detail_json AS detail FROM ticket_events WHERE ticket_id = ? ORDER BY id',
+    ).all(ticketId) as Array<TicketEvent & { detail: string }>;
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   async overdue(nowMs: number): Promise<Ticket[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${SELECT} FROM tickets WHERE status IN ('assigned','in_progress') AND breached_at_ms = 0 AND due_at_ms <= ?`,
-      )
-      .all(nowMs) as Row[];
+    const rows = this.prepare(
+      `SELECT ${SELECT} FROM tickets WHERE status IN ('assigned','in_progress') AND breached_at_ms = 0 AND due_at_ms <= ?`,
+    ).all(nowMs) as Row[];
     return rows.map(toTicket);
   }
 
   async forPeriod(fromMs: number, toMs: number): Promise<Ticket[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${SELECT} FROM tickets WHERE (opened_at_ms >= @from AND opened_at_ms < @to)
+    const rows = this.prepare(
+      `SELECT ${SELECT} FROM tickets WHERE (opened_at_ms >= @from AND opened_at_ms < @to)
            OR (resolved_at_ms >= @from AND resolved_at_ms < @to)`,
-      )
-      .all({ from: fromMs, to: toMs }) as Row[];
+    ).all({ from: fromMs, to: toMs }) as Row[];
     return rows.map(toTicket);
   }
 
   async withoutFollowUp(resolvedBeforeMs: number): Promise<Ticket[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${SELECT} FROM tickets WHERE resolved_at_ms > 0 AND resolved_at_ms < ? AND follow_up = '' ORDER BY resolved_at_ms`,
-      )
-      .all(resolvedBeforeMs) as Row[];
+    const rows = this.prepare(
+      `SELECT ${SELECT} FROM tickets WHERE resolved_at_ms > 0 AND resolved_at_ms < ? AND follow_up = '' ORDER BY resolved_at_ms`,
+    ).all(resolvedBeforeMs) as Row[];
     return rows.map(toTicket);
   }
 
   async recordSignalReport(zoneId: string, boxId: string, atMs: number): Promise<void> {
-    this.db.prepare('INSERT INTO signal_reports (zone_id, box_id, at_ms) VALUES (?, ?, ?)').run(zoneId, boxId, atMs);
+    this.prepare('INSERT INTO signal_reports (zone_id, box_id, at_ms) VALUES (?, ?, ?)').run(zoneId, boxId, atMs);
   }
 
   async distinctSignalBoxes(zoneId: string, sinceMs: number): Promise<number> {
     return (
-      this.db
-        .prepare('SELECT COUNT(DISTINCT box_id) AS n FROM signal_reports WHERE zone_id = ? AND at_ms >= ?')
-        .get(zoneId, sinceMs) as {
+      this.prepare('SELECT COUNT(DISTINCT box_id) AS n FROM signal_reports WHERE zone_id = ? AND at_ms >= ?').get(
+        zoneId,
+        sinceMs,
+      ) as {
         n: number;
       }
     ).n;
   }
 
   async insertIncident(i: Incident): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count)
+    this.prepare(
+      `INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count)
          VALUES (@id, @zoneId, @status, @openedAtMs, @etaMs, @resolvedAtMs, @noticeId, @reportCount)`,
-      )
-      .run(i);
+    ).run(i);
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
-    return this.db.prepare(`SELECT ${INCIDENT} FROM incidents WHERE id = ?`).get(id) as Incident | undefined;
+    return this.prepare(`SELECT ${INCIDENT} FROM incidents WHERE id = ?`).get(id) as Incident | undefined;
   }
 
   async openIncidentForZone(zoneId: string): Promise<Incident | undefined> {
-    return this.db
-      .prepare(`SELECT ${INCIDENT} FROM incidents WHERE zone_id = ? AND status = 'open' LIMIT 1`)
-      .get(zoneId) as Incident | undefined;
+    return this.prepare(`SELECT ${INCIDENT} FROM incidents WHERE zone_id = ? AND status = 'open' LIMIT 1`).get(
+      zoneId,
+    ) as Incident | undefined;
   }
 
   async updateIncident(
@@ -226,43 +220,41 @@ export class SqliteTicketStore implements TicketStore {
   ): Promise<void> {
     const keys = Object.keys(change);
     if (keys.length === 0) return;
-    this.db
-      .prepare(`UPDATE incidents SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE id = @id`)
-      .run({ ...change, id });
+    this.prepare(`UPDATE incidents SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE id = @id`).run({
+      ...change,
+      id,
+    });
   }
 
   async listIncidents(f: { status?: 'open' | 'resolved'; limit: number }): Promise<Incident[]> {
-    return this.db
-      .prepare(
-        `SELECT ${INCIDENT} FROM incidents WHERE (@status IS NULL OR status = @status) ORDER BY opened_at_ms DESC LIMIT @limit`,
-      )
-      .all({ status: f.status ?? null, limit: f.limit }) as Incident[];
+    return this.prepare(
+      `SELECT ${INCIDENT} FROM incidents WHERE (@status IS NULL OR status = @status) ORDER BY opened_at_ms DESC LIMIT @limit`,
+    ).all({ status: f.status ?? null, limit: f.limit }) as Incident[];
   }
 
   async insertCallback(c: Callback): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO callbacks (id, ticket_id, created_at_ms, due_at_ms, status, outcome, done_at_ms, agent)
+    this.prepare(
+      `INSERT INTO callbacks (id, ticket_id, created_at_ms, due_at_ms, status, outcome, done_at_ms, agent)
          VALUES (@id, @ticketId, @createdAtMs, @dueAtMs, @status, @outcome, @doneAtMs, @agent) ON CONFLICT(ticket_id) DO NOTHING`,
-      )
-      .run(c);
+    ).run(c);
   }
 
   async getCallback(id: string): Promise<Callback | undefined> {
-    return this.db.prepare(`SELECT ${CALLBACK} FROM callbacks WHERE id = ?`).get(id) as Callback | undefined;
+    return this.prepare(`SELECT ${CALLBACK} FROM callbacks WHERE id = ?`).get(id) as Callback | undefined;
   }
 
   async listCallbacks(f: { status?: 'open' | 'done'; limit: number }): Promise<Callback[]> {
-    return this.db
-      .prepare(
-        `SELECT ${CALLBACK} FROM callbacks WHERE (@status IS NULL OR status = @status) ORDER BY due_at_ms LIMIT @limit`,
-      )
-      .all({ status: f.status ?? null, limit: f.limit }) as Callback[];
+    return this.prepare(
+      `SELECT ${CALLBACK} FROM callbacks WHERE (@status IS NULL OR status = @status) ORDER BY due_at_ms LIMIT @limit`,
+    ).all({ status: f.status ?? null, limit: f.limit }) as Callback[];
   }
 
   async completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<void> {
-    this.db
-      .prepare(`UPDATE callbacks SET status = 'done', outcome = ?, agent = ?, done_at_ms = ? WHERE id = ?`)
-      .run(outcome, agent, atMs, id);
+    this.prepare(`UPDATE callbacks SET status = 'done', outcome = ?, agent = ?, done_at_ms = ? WHERE id = ?`).run(
+      outcome,
+      agent,
+      atMs,
+      id,
+    );
   }
 }

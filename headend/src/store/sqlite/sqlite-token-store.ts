@@ -1,29 +1,37 @@
 import type Database from 'better-sqlite3';
+import { statementCache } from './statement-cache';
 import type { ApiToken, TokenStore } from '../../ports/token-store';
 
 const COLS = 'id, name, role, created_at_ms AS createdAtMs, revoked_at_ms AS revokedAtMs';
 
 export class SqliteTokenStore implements TokenStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly prepare: (sql: string) => Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.prepare = statementCache(db);
+  }
 
   async insert(t: ApiToken, tokenHash: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO api_tokens (id, name, role, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)')
-      .run(t.id, t.name, t.role, tokenHash, t.createdAtMs);
+    this.prepare('INSERT INTO api_tokens (id, name, role, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
+      t.id,
+      t.name,
+      t.role,
+      tokenHash,
+      t.createdAtMs,
+    );
   }
 
   async findByHash(tokenHash: string): Promise<ApiToken | undefined> {
-    return this.db.prepare(`SELECT ${COLS} FROM api_tokens WHERE token_hash = ?`).get(tokenHash) as
-      ApiToken | undefined;
+    return this.prepare(`SELECT ${COLS} FROM api_tokens WHERE token_hash = ?`).get(tokenHash) as ApiToken | undefined;
   }
 
   async list(): Promise<ApiToken[]> {
-    return this.db.prepare(`SELECT ${COLS} FROM api_tokens ORDER BY created_at_ms`).all() as ApiToken[];
+    return this.prepare(`SELECT ${COLS} FROM api_tokens ORDER BY created_at_ms`).all() as ApiToken[];
   }
 
   async revoke(id: string, atMs: number): Promise<boolean> {
     return (
-      this.db.prepare('UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms = 0').run(atMs, id)
+      this.prepare('UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms = 0').run(atMs, id)
         .changes === 1
     );
   }
