@@ -25,6 +25,8 @@ export interface EmbeddedBrokerOptions {
   readonly onRefused?: (what: 'connect' | 'subscribe' | 'publish', reason: string) => void;
 }
 
+/** Headend publishes in flight inside aedes at once (see publish()). */
+const MAX_INFLIGHT = 32;
 const NOT_AUTHORIZED = 5;
 const BAD_USERNAME_OR_PASSWORD = 4;
 
@@ -45,6 +47,8 @@ export class EmbeddedAedesBroker implements Broker {
   private wss: WebSocketServer | undefined;
   private onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
   private boxes = 0;
+  private inflight = 0;
+  private readonly waiting: Array<() => void> = [];
 
   private constructor(
     private readonly aedes: Aedes,
@@ -154,7 +158,37 @@ export class EmbeddedAedesBroker implements Broker {
     }
   }
 
-  publish(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void> {
+  /**
+   * At most MAX_INFLIGHT headend publishes inside aedes at once, each next one started from
+   * a fresh macrotask. A storm of resends (10,000 boxes reconnecting, two notices each) to
+   * sessions that are still offline completes synchronously inside aedes' emitter, which then
+   * recurses once per queued message until the stack overflows (mqemitter#204; seen in
+   * `npm run bench`). Pacing keeps that queue short and the stack flat.
+   */
+  private async slot(): Promise<void> {
+    if (this.inflight < MAX_INFLIGHT) {
+      this.inflight++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next === undefined) this.inflight--;
+    else setImmediate(next);
+  }
+
+  async publish(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void> {
+    await this.slot();
+    try {
+      await this.publishNow(topic, payload, opts);
+    } finally {
+      this.release();
+    }
+  }
+
+  private publishNow(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void> {
     return new Promise((resolve, reject) => {
       this.aedes.publish(
         {
