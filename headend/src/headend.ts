@@ -24,6 +24,7 @@ import { Scheduler } from './services/scheduler';
 import { createTicketServices } from './services/tickets/ticket-services';
 import { TokenService } from './services/token-service';
 import { receiptStateName, UplinkRouter } from './services/uplink-router';
+import { openPostgresStores } from './store/postgres/open-postgres-stores';
 import { openSqliteStores } from './store/sqlite/open-sqlite-stores';
 
 export interface HeadendOptions {
@@ -58,7 +59,12 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const dataDir = new DataDir(config.dataDir);
   const created = dataDir.init({ nowMs: clock.now(), hosts: [config.publicHost] });
   if (created.length > 0) log.info({ created, dir: dataDir.pkiDir }, 'initialised data directory');
-  const stores = opts.stores ?? openSqliteStores(config.database);
+  // The embedded default is a SQLite file; a postgres:// URL selects PostgreSQL (scale-out).
+  const stores =
+    opts.stores ??
+    (/^postgres(ql)?:\/\//.test(config.database)
+      ? await openPostgresStores(config.database)
+      : openSqliteStores(config.database));
   const metrics = new Metrics();
   let signer: Signer = activeSigner(dataDir.noticeKeys());
 

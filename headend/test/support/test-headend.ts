@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/load-config';
 import { startHeadend } from '../../src/headend';
+import type { Stores } from '../../src/ports/store';
 import type { Headend } from '../../src/headend';
 import { ManualClock, T0 } from './manual-clock';
 
@@ -30,6 +31,8 @@ export interface TestHeadendOptions {
   readonly token?: string;
   readonly mqttsPort?: number;
   readonly httpPort?: number;
+  /** Stores to use instead of a SQLite file in the data directory (e.g. PostgreSQL). */
+  readonly stores?: () => Promise<Stores>;
 }
 
 /** A real headend on free loopback ports with a file-backed SQLite store in a temp dir and a manual clock. */
@@ -52,6 +55,7 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
     clock,
     schedulerTick: false,
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    ...(opts.stores ? { stores: await opts.stores() } : {}),
   });
   const token = opts.token ?? (await h.tokens.create('test-operator', 'operator')).token;
   const self: TestHeadend = {
@@ -73,7 +77,14 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
       const port = Number(new URL(h.urls.mqtts.replace('mqtts', 'http')).port);
       const httpPort = Number(new URL(h.urls.http).port);
       await h.close();
-      return startTestHeadend({ dir, clock, token, mqttsPort: port, httpPort });
+      return startTestHeadend({
+        dir,
+        clock,
+        token,
+        mqttsPort: port,
+        httpPort,
+        ...(opts.stores ? { stores: opts.stores } : {}),
+      });
     },
     async stop() {
       await h.close();
