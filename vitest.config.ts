@@ -2,11 +2,30 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['*/test/**/*.test.ts', '*/src/**/*.test.ts', '*/e2e/**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
     globalSetup: ['./vitest.global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'all', include: ['*/test/**/*.test.ts', '*/src/**/*.test.ts', '*/e2e/**/*.test.ts'] },
+      },
+      {
+        // The headend's scenario tests once more with every store on PostgreSQL: same rules, same ports.
+        extends: true,
+        test: {
+          name: 'headend-on-postgres',
+          include: ['headend/test/**/*.test.ts'],
+          exclude: [
+            'headend/test/sqlite-stores.test.ts',
+            'headend/test/postgres-*.test.ts',
+            'headend/test/cli.test.ts',
+            'headend/test/config.test.ts',
+          ],
+          env: { STB_NOTIFY_TEST_STORE: 'postgres' },
+        },
+      },
+    ],
   },
 });

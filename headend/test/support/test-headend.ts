@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../../src/config/load-config';
 import { startHeadend } from '../../src/headend';
 import type { Stores } from '../../src/ports/store';
+import { openPostgresStores } from '../../src/store/postgres/open-postgres-stores';
 import type { Headend } from '../../src/headend';
 import { ManualClock, T0 } from './manual-clock';
 
@@ -36,8 +39,23 @@ export interface TestHeadendOptions {
 }
 
 /** A real headend on free loopback ports with a file-backed SQLite store in a temp dir and a manual clock. */
+/**
+ * STB_NOTIFY_TEST_STORE=postgres runs every headend scenario on PostgreSQL (a fresh schema per
+ * test headend) instead of SQLite: the same rules through the same ports.
+ */
+const PG_URL = process.env.STB_NOTIFY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgSchemas = new Map<string, string>();
+
+function defaultStores(dir: string): (() => Promise<Stores>) | undefined {
+  if (process.env.STB_NOTIFY_TEST_STORE !== 'postgres') return undefined;
+  const schema = pgSchemas.get(dir) ?? `s_${randomBytes(6).toString('hex')}`;
+  pgSchemas.set(dir, schema);
+  return () => openPostgresStores(PG_URL, { schema, poolSize: 4 });
+}
+
 export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<TestHeadend> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'stb-headend-'));
+  const storesFactory = opts.stores ?? defaultStores(dir);
   const clock = opts.clock ?? new ManualClock(T0);
   const config = loadConfig({
     flags: {
@@ -55,7 +73,7 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
     clock,
     schedulerTick: false,
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
-    ...(opts.stores ? { stores: await opts.stores() } : {}),
+    ...(storesFactory ? { stores: await storesFactory() } : {}),
   });
   const token = opts.token ?? (await h.tokens.create('test-operator', 'operator')).token;
   const self: TestHeadend = {
@@ -83,7 +101,7 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
         token,
         mqttsPort: port,
         httpPort,
-        ...(opts.stores ? { stores: opts.stores } : {}),
+        ...(storesFactory ? { stores: storesFactory } : {}),
       });
     },
     async stop() {
@@ -93,9 +111,17 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
   return self;
 }
 
-/** Removes a test data directory. */
+/** Removes a test data directory (and its PostgreSQL schema when the run uses PostgreSQL). */
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  const schema = pgSchemas.get(dir);
+  if (schema === undefined) return;
+  pgSchemas.delete(dir);
+  const c = new pg.Client({ connectionString: PG_URL });
+  void c
+    .connect()
+    .then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+    .finally(() => void c.end());
 }
 
 /** Registers zones, accounts and boxes through the API. */
