@@ -9,12 +9,14 @@ export async function openTv(
   t: TestHeadend,
   boxId: string,
   size = { width: 1280, height: 720 },
+  /** Extra query, e.g. '&canvas2d'. */
+  query = '',
 ): Promise<{ page: Page; bundle: ProvisioningResult }> {
   const bundle = (await t.api('POST', `/api/v1/boxes/${boxId}/provision`)).body as unknown as ProvisioningResult;
   const page = await browser.newPage({ viewport: size });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const frag = Buffer.from(JSON.stringify(bundle)).toString('base64url');
-  await page.goto(`${t.h.urls.http.replace('localhost', '127.0.0.1')}/tv/?inspect#bundle=${frag}`);
+  await page.goto(`${t.h.urls.http.replace('localhost', '127.0.0.1')}/tv/?inspect${query}#bundle=${frag}`);
   await page.waitForFunction(
     () => (window as unknown as { __stb?: { session: { connection: string } } }).__stb?.session.connection === 'online',
     undefined,
