@@ -10,7 +10,7 @@ describe('API input errors are 4xx with a code, never 500', () => {
   });
   afterAll(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   it('no token → 401, bad token → 401, wrong role → 403', async () => {

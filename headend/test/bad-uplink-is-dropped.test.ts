@@ -25,7 +25,7 @@ describe('malformed, oversize and unsigned uplink is counted and dropped; other 
     await bad.disconnect();
     await good.disconnect();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const rejected = (code: string) => t.h.metrics.uplinkRejected.get({ code });

@@ -40,7 +40,7 @@ describe('broker security: mutual TLS, credentials and the access rule', () => {
   });
   afterAll(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const tlsOpts = (b: ProvisioningResult, clientId = b.boxId): IClientOptions => ({

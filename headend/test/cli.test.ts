@@ -81,7 +81,7 @@ describe('the stb-notify command', () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      removeDir(dir);
+      await removeDir(dir);
     }
   });
 });

@@ -11,7 +11,7 @@ describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const feeNotices = async () => (await t.h.stores.notices.list({ limit: 100, offset: 0, kind: 'FEE_DUE' })).items;

@@ -13,7 +13,7 @@ describe('N2: a suspension takes effect only 24 h after a warning to every box o
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const overdue = (body: Record<string, unknown> = {}) =>

@@ -11,7 +11,7 @@ describe('N3: a payment restores service at once and the 24 h deadline is tracke
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   async function suspend(): Promise<void> {

@@ -11,7 +11,7 @@ describe('N4: planned work is announced 48 h ahead; outages go out at once', () 
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const plan = (startsAtMs: number) =>

@@ -17,7 +17,7 @@ describe('a notice sent through the operator API reaches the boxes (N5)', () => 
   afterEach(async () => {
     for (const b of boxes.splice(0)) await b.disconnect();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   async function box(id: string): Promise<TestBox> {

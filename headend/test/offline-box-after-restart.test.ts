@@ -9,7 +9,7 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
   let t: TestHeadend;
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   it('after a headend restart the box receives the pending notice, and an expired one never', async () => {

@@ -25,7 +25,7 @@ describe.skipIf(!reachable)('the headend on PostgreSQL', () => {
   let t: TestHeadend;
   afterAll(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
     const c = new pg.Client({ connectionString: URL });
     await c.connect();
     await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -22,7 +22,7 @@ describe('the repair loop with a real box over MQTT: report → ticket → updat
   afterEach(async () => {
     await box.disconnect();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const updates = () => box.accepted.flatMap((d) => (d.notice?.ticketUpdate ? [d.notice.ticketUpdate] : []));

@@ -15,7 +15,7 @@ describe('outage correlation: many signal faults in one zone become one incident
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const signalReport = (box: string, id: string) =>

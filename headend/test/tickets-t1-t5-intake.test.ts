@@ -13,7 +13,7 @@ describe('T1/T5/Z1: fault reports and diagnostics become tickets at once, with s
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const ticketOf = (r: Awaited<ReturnType<TestHeadend['h']['tickets']['intake']['faultReport']>>): Ticket => {

@@ -15,7 +15,7 @@ describe('the SLA clock: pauses (T2, T3), extensions (T8), breach and escalation
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const ticket = async () => (await t.api('GET', `/api/v1/tickets/${id}`)).body;

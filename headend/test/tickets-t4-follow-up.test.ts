@@ -17,7 +17,7 @@ describe('T4: every resolved ticket is followed up — survey on the box, else a
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const ticket = async () => (await t.api('GET', `/api/v1/tickets/${id}`)).body;

@@ -16,7 +16,7 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
   });
   afterEach(async () => {
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   async function repair(

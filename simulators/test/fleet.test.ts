@@ -18,7 +18,7 @@ describe('a fleet of simulated boxes running the real box core', () => {
   afterEach(async () => {
     await fleet.stop();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   it('a broadcast reaches every box, and every displayed receipt is counted at the headend', async () => {

@@ -39,7 +39,7 @@ describe('the box app in Chromium against the real headend', () => {
   afterEach(async () => {
     await page.close();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   const send = async (body: Record<string, unknown>): Promise<string> => {

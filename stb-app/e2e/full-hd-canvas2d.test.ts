@@ -21,7 +21,7 @@ describe('1920×1080 without WebGL (canvas2d), as on boxes that lack it', () => 
   afterAll(async () => {
     await browser.close();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   it('renders notices and menus at full HD with the canvas 2D renderer', async () => {

@@ -28,7 +28,7 @@ describe('hours of notices do not grow graphics memory', () => {
   afterAll(async () => {
     await browser.close();
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   it('texture memory after 150 banners equals that after 10 (the renderer reuses its elements)', async () => {

@@ -21,7 +21,7 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     for (const b of boxes) await b.session.stop();
     boxes = [];
     await t.stop();
-    removeDir(t.dir);
+    await removeDir(t.dir);
   });
 
   async function box(id: string, opts: Parameters<typeof startBox>[2] = {}): Promise<HarnessBox> {

@@ -112,16 +112,18 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
 }
 
 /** Removes a test data directory (and its PostgreSQL schema when the run uses PostgreSQL). */
-export function removeDir(dir: string): void {
+export async function removeDir(dir: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const schema = pgSchemas.get(dir);
   if (schema === undefined) return;
   pgSchemas.delete(dir);
   const c = new pg.Client({ connectionString: PG_URL });
-  void c
-    .connect()
-    .then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
-    .finally(() => void c.end());
+  await c.connect();
+  try {
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end();
+  }
 }
 
 /** Registers zones, accounts and boxes through the API. */
