@@ -1,3 +1,5 @@
+import { snake, TICKET_FIELDS, ticketColumn, toTicket } from '../ticket-columns';
+import type { TicketRow } from '../ticket-columns';
 import type { Page } from '../../ports/registry-store';
 import type {
   Callback,
@@ -10,47 +12,7 @@ import type {
 } from '../../ports/ticket-store';
 import type { PgDb } from './pg-db';
 
-const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const FIELDS: ReadonlyArray<keyof Ticket> = [
-  'id',
-  'kind',
-  'status',
-  'severity',
-  'severityReason',
-  'boxId',
-  'accountId',
-  'zoneId',
-  'source',
-  'symptom',
-  'code',
-  'faultKey',
-  'diagnostics',
-  'summary',
-  'owner',
-  'openedAtMs',
-  'dueAtMs',
-  'firstReplyAtMs',
-  'pausedAtMs',
-  'pauseReason',
-  'resolvedAtMs',
-  'closedAtMs',
-  'resolution',
-  'incidentId',
-  'breachedAtMs',
-  'extensions',
-  'reportCount',
-  'lastReportAtMs',
-  'surveyId',
-  'answerByMs',
-  'followUp',
-  'followUpAtMs',
-  'rating',
-  'customerResolved',
-];
-const column = (f: string): string => (f === 'diagnostics' ? 'diagnostics_json' : snake(f));
-const SELECT = FIELDS.map((f) => `${column(f)} AS "${f}"`).join(', ');
-type Row = Omit<Ticket, 'diagnostics'> & { diagnostics: string };
-const toTicket = (r: Row): Ticket => ({ ...r, diagnostics: JSON.parse(r.diagnostics) as Record<string, unknown> });
+const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS "${f}"`).join(', ');
 const value = (k: string, v: unknown): unknown => (k === 'diagnostics' ? JSON.stringify(v) : v);
 const OPEN = `status NOT IN ('resolved','closed')`;
 const INCIDENT = `id, zone_id AS "zoneId", status, opened_at_ms AS "openedAtMs", eta_ms AS "etaMs", resolved_at_ms AS "resolvedAtMs",
@@ -66,36 +28,36 @@ export class PgTicketStore implements TicketStore {
   async insert(t: Ticket, event: TicketEvent): Promise<void> {
     await this.db.tx(async (c) => {
       await c.query(
-        `INSERT INTO tickets (${FIELDS.map(column).join(', ')}) VALUES (${FIELDS.map((_, i) => `$${i + 1}`).join(', ')})`,
-        FIELDS.map((f) => value(f, t[f])),
+        `INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')}) VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')})`,
+        TICKET_FIELDS.map((f) => value(f, t[f])),
       );
       await c.query(EVENT_SQL, eventArgs(event));
     });
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const r = await this.db.one<Row>(`SELECT ${SELECT} FROM tickets WHERE id = $1`, [id]);
+    const r = await this.db.one<TicketRow>(`SELECT ${SELECT} FROM tickets WHERE id = $1`, [id]);
     return r === undefined ? undefined : toTicket(r);
   }
 
   async update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket> {
     return this.db.tx(async (c) => {
-      const keys = Object.keys(change).filter((k) => (FIELDS as readonly string[]).includes(k));
+      const keys = Object.keys(change).filter((k) => (TICKET_FIELDS as readonly string[]).includes(k));
       if (keys.length > 0) {
-        await c.query(`UPDATE tickets SET ${keys.map((k, i) => `${column(k)} = $${i + 2}`).join(', ')} WHERE id = $1`, [
-          id,
-          ...keys.map((k) => value(k, (change as Record<string, unknown>)[k])),
-        ]);
+        await c.query(
+          `UPDATE tickets SET ${keys.map((k, i) => `${ticketColumn(k)} = $${i + 2}`).join(', ')} WHERE id = $1`,
+          [id, ...keys.map((k) => value(k, (change as Record<string, unknown>)[k]))],
+        );
       }
       await c.query(EVENT_SQL, eventArgs(event));
-      const r = (await c.query<Row>(`SELECT ${SELECT} FROM tickets WHERE id = $1`, [id])).rows[0];
+      const r = (await c.query<TicketRow>(`SELECT ${SELECT} FROM tickets WHERE id = $1`, [id])).rows[0];
       if (r === undefined) throw new Error(`ticket ${id} vanished`);
       return toTicket(r);
     });
   }
 
   async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
-    const r = await this.db.one<Row>(`SELECT ${SELECT} FROM tickets WHERE fault_key = $1 AND ${OPEN} LIMIT 1`, [
+    const r = await this.db.one<TicketRow>(`SELECT ${SELECT} FROM tickets WHERE fault_key = $1 AND ${OPEN} LIMIT 1`, [
       faultKey,
     ]);
     return r === undefined ? undefined : toTicket(r);
@@ -123,11 +85,11 @@ export class PgTicketStore implements TicketStore {
     const where: string[] = [];
     const args: unknown[] = [];
     for (const k of ['status', 'zoneId', 'owner', 'boxId', 'incidentId', 'kind'] as const) {
-      if (f[k] !== undefined) where.push(`${column(k)} = $${args.push(f[k])}`);
+      if (f[k] !== undefined) where.push(`${ticketColumn(k)} = $${args.push(f[k])}`);
     }
     if (f.breached !== undefined) where.push(f.breached ? 'breached_at_ms > 0' : 'breached_at_ms = 0');
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = await this.db.rows<Row>(
+    const rows = await this.db.rows<TicketRow>(
       `SELECT ${SELECT} FROM tickets ${w} ORDER BY opened_at_ms DESC, seq DESC LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
       [...args, f.limit, f.offset],
     );
@@ -145,7 +107,7 @@ export class PgTicketStore implements TicketStore {
 
   async overdue(nowMs: number): Promise<Ticket[]> {
     return (
-      await this.db.rows<Row>(
+      await this.db.rows<TicketRow>(
         `SELECT ${SELECT} FROM tickets WHERE status IN ('assigned','in_progress') AND breached_at_ms = 0 AND due_at_ms <= $1`,
         [nowMs],
       )
@@ -154,7 +116,7 @@ export class PgTicketStore implements TicketStore {
 
   async forPeriod(fromMs: number, toMs: number): Promise<Ticket[]> {
     return (
-      await this.db.rows<Row>(
+      await this.db.rows<TicketRow>(
         `SELECT ${SELECT} FROM tickets WHERE (opened_at_ms >= $1 AND opened_at_ms < $2) OR (resolved_at_ms >= $1 AND resolved_at_ms < $2)`,
         [fromMs, toMs],
       )
@@ -163,7 +125,7 @@ export class PgTicketStore implements TicketStore {
 
   async withoutFollowUp(resolvedBeforeMs: number): Promise<Ticket[]> {
     return (
-      await this.db.rows<Row>(
+      await this.db.rows<TicketRow>(
         `SELECT ${SELECT} FROM tickets WHERE resolved_at_ms > 0 AND resolved_at_ms < $1 AND follow_up = '' ORDER BY resolved_at_ms`,
         [resolvedBeforeMs],
       )

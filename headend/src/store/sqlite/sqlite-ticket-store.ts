@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statementCache } from './statement-cache';
+import { snake, TICKET_FIELDS, ticketColumn, toTicket } from '../ticket-columns';
+import type { TicketRow } from '../ticket-columns';
 import type { Page } from '../../ports/registry-store';
 import type {
   Callback,
@@ -11,53 +13,7 @@ import type {
   TicketStore,
 } from '../../ports/ticket-store';
 
-const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** Ticket fields in column order; `diagnostics` is stored as JSON. */
-const FIELDS: ReadonlyArray<keyof Ticket> = [
-  'id',
-  'kind',
-  'status',
-  'severity',
-  'severityReason',
-  'boxId',
-  'accountId',
-  'zoneId',
-  'source',
-  'symptom',
-  'code',
-  'faultKey',
-  'diagnostics',
-  'summary',
-  'owner',
-  'openedAtMs',
-  'dueAtMs',
-  'firstReplyAtMs',
-  'pausedAtMs',
-  'pauseReason',
-  'resolvedAtMs',
-  'closedAtMs',
-  'resolution',
-  'incidentId',
-  'breachedAtMs',
-  'extensions',
-  'reportCount',
-  'lastReportAtMs',
-  'surveyId',
-  'answerByMs',
-  'followUp',
-  'followUpAtMs',
-  'rating',
-  'customerResolved',
-];
-const column = (f: string): string => (f === 'diagnostics' ? 'diagnostics_json' : snake(f));
-const SELECT = FIELDS.map((f) => `${column(f)} AS ${f}`).join(', ');
-
-type Row = Omit<Ticket, 'diagnostics'> & { diagnostics: string };
-
-function toTicket(r: Row): Ticket {
-  return { ...r, diagnostics: JSON.parse(r.diagnostics) as Record<string, unknown> };
-}
+const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS ${f}`).join(', ');
 
 function toParams(t: Partial<Ticket>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'diagnostics' ? JSON.stringify(v) : v]));
@@ -86,8 +42,8 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async insert(t: Ticket, event: TicketEvent): Promise<void> {
-    const cols = FIELDS.map(column).join(', ');
-    const vals = FIELDS.map((f) => `@${f}`).join(', ');
+    const cols = TICKET_FIELDS.map(ticketColumn).join(', ');
+    const vals = TICKET_FIELDS.map((f) => `@${f}`).join(', ');
     this.db.transaction(() => {
       this.prepare(`INSERT INTO tickets (${cols}) VALUES (${vals})`).run(toParams(t));
       this.event(event);
@@ -95,19 +51,19 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as Row | undefined;
+    const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
     return r === undefined ? undefined : toTicket(r);
   }
 
   async update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket> {
     return this.db.transaction(() => {
-      const keys = Object.keys(change).filter((k) => (FIELDS as readonly string[]).includes(k));
+      const keys = Object.keys(change).filter((k) => (TICKET_FIELDS as readonly string[]).includes(k));
       if (keys.length > 0) {
-        const set = keys.map((k) => `${column(k)} = @${k}`).join(', ');
+        const set = keys.map((k) => `${ticketColumn(k)} = @${k}`).join(', ');
         this.prepare(`UPDATE tickets SET ${set} WHERE id = @id`).run({ ...toParams(change), id });
       }
       this.event(event);
-      const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as Row | undefined;
+      const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
       if (r === undefined) throw new Error(`ticket ${id} vanished`);
       return toTicket(r);
     })();
@@ -115,7 +71,7 @@ export class SqliteTicketStore implements TicketStore {
 
   async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
     const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE fault_key = ? AND ${OPEN} LIMIT 1`).get(faultKey) as
-      Row | undefined;
+      TicketRow | undefined;
     return r === undefined ? undefined : toTicket(r);
   }
 
@@ -140,7 +96,7 @@ export class SqliteTicketStore implements TicketStore {
     const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
     for (const k of ['status', 'zoneId', 'owner', 'boxId', 'incidentId', 'kind'] as const) {
       if (f[k] !== undefined) {
-        where.push(`${column(k)} = @${k}`);
+        where.push(`${ticketColumn(k)} = @${k}`);
         params[k] = f[k];
       }
     }
@@ -148,7 +104,7 @@ export class SqliteTicketStore implements TicketStore {
     const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.prepare(
       `SELECT ${SELECT} FROM tickets ${w} ORDER BY opened_at_ms DESC, rowid DESC LIMIT @limit OFFSET @offset`,
-    ).all(params) as Row[];
+    ).all(params) as TicketRow[];
     const { n } = this.prepare(`SELECT COUNT(*) AS n FROM tickets ${w}`).get(params) as { n: number };
     return { items: rows.map(toTicket), total: n };
   }
@@ -163,7 +119,7 @@ export class SqliteTicketStore implements TicketStore {
   async overdue(nowMs: number): Promise<Ticket[]> {
     const rows = this.prepare(
       `SELECT ${SELECT} FROM tickets WHERE status IN ('assigned','in_progress') AND breached_at_ms = 0 AND due_at_ms <= ?`,
-    ).all(nowMs) as Row[];
+    ).all(nowMs) as TicketRow[];
     return rows.map(toTicket);
   }
 
@@ -171,14 +127,14 @@ export class SqliteTicketStore implements TicketStore {
     const rows = this.prepare(
       `SELECT ${SELECT} FROM tickets WHERE (opened_at_ms >= @from AND opened_at_ms < @to)
            OR (resolved_at_ms >= @from AND resolved_at_ms < @to)`,
-    ).all({ from: fromMs, to: toMs }) as Row[];
+    ).all({ from: fromMs, to: toMs }) as TicketRow[];
     return rows.map(toTicket);
   }
 
   async withoutFollowUp(resolvedBeforeMs: number): Promise<Ticket[]> {
     const rows = this.prepare(
       `SELECT ${SELECT} FROM tickets WHERE resolved_at_ms > 0 AND resolved_at_ms < ? AND follow_up = '' ORDER BY resolved_at_ms`,
-    ).all(resolvedBeforeMs) as Row[];
+    ).all(resolvedBeforeMs) as TicketRow[];
     return rows.map(toTicket);
   }
 
