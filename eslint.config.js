@@ -3,7 +3,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'protocol/src/gen/**', '**/*.d.ts', '.data/**', 'stb-app/build/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'protocol/src/gen/**',
+      '**/*.d.ts',
+      '.data/**',
+      'stb-app/build/**',
+      'console/build/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -44,3 +44,14 @@ export class HeadendError extends Error {
 export function notFound(what: string, id: string): HeadendError {
   return new HeadendError('NOT_FOUND', `${what} ${JSON.stringify(id)} not found`, { what, id });
 }
+
+/** A rule check for previews (the console's composer): allowed, or the refusal it would get. */
+export function ruleVerdict(
+  refusal: HeadendError | undefined,
+):
+  | { allowed: true }
+  | { allowed: false; code: ErrorCode; message: string; details: Record<string, unknown> | undefined } {
+  return refusal === undefined
+    ? { allowed: true }
+    : { allowed: false, code: refusal.code, message: refusal.message, details: refusal.details };
+}

@@ -6,8 +6,10 @@ import { installAuth } from './auth';
 import { installErrorHandler } from './error-handler';
 import { installOpenApi } from './openapi';
 import { billingRoutes } from './routes/billing-routes';
+import { consoleRoutes } from './routes/console-routes';
 import { healthRoutes } from './routes/health-routes';
 import { maintenanceRoutes } from './routes/maintenance-routes';
+import { noticeProgressRoutes } from './routes/notice-progress-routes';
 import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
 import { ticketRoutes } from './routes/ticket-routes';
@@ -38,10 +40,12 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   healthRoutes(app, ctx);
   registryRoutes(app, ctx);
   noticeRoutes(app, ctx);
+  noticeProgressRoutes(app, ctx);
   maintenanceRoutes(app, ctx);
   billingRoutes(app, ctx);
   tokenRoutes(app, ctx);
   ticketRoutes(app, ctx);
   tvRoutes(app, ctx);
+  consoleRoutes(app);
   return app;
 }

@@ -115,21 +115,32 @@ export class BillingRules {
     });
   }
 
+  /** The N2 lead-time check alone, for the console's composer: undefined when allowed, else the refusal. */
+  checkSuspension(suspendAtMs: number): HeadendError | undefined {
+    const now = this.d.clock.now();
+    const minNotice = this.d.rules.suspensionNoticeHours * HOUR;
+    if (suspendAtMs >= now + minNotice) return undefined;
+    const leadH = Math.max(0, (suspendAtMs - now) / HOUR);
+    return new HeadendError(
+      'N2_NOTICE_TOO_SHORT',
+      `N2: a suspension needs ${this.d.rules.suspensionNoticeHours} h notice; this is ${leadH.toFixed(1)} h`,
+      {
+        earliestAllowedAtMs: now + minNotice,
+        earliestAllowedAt: new Date(now + minNotice).toISOString(),
+        leadHours: Number(leadH.toFixed(2)),
+      },
+    );
+  }
+
   /** N2: the account is overdue. Warn every box now; suspend no sooner than 24 h later. */
   async accountOverdue(input: OverdueInput, actor: string): Promise<Suspension> {
     await this.requireAccount(input.accountId);
     const now = this.d.clock.now();
-    const minNotice = this.d.rules.suspensionNoticeHours * HOUR;
-    const suspendAt = input.suspendAtMs ?? now + minNotice;
-    if (suspendAt < now + minNotice) {
-      throw this.refuse(
-        'N2_NOTICE_TOO_SHORT',
-        `N2: a suspension needs ${this.d.rules.suspensionNoticeHours} h notice`,
-        {
-          earliestAllowedAtMs: now + minNotice,
-          earliestAllowedAt: new Date(now + minNotice).toISOString(),
-        },
-      );
+    const suspendAt = input.suspendAtMs ?? now + this.d.rules.suspensionNoticeHours * HOUR;
+    const refusal = this.checkSuspension(suspendAt);
+    if (refusal !== undefined) {
+      this.d.metrics.ruleRefusals.inc({ code: refusal.code });
+      throw refusal;
     }
     const active = await this.d.stores.billing.activeSuspension(input.accountId);
     if (active !== undefined) {

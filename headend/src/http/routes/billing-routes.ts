@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { notFound } from '../../errors';
+import { notFound, ruleVerdict } from '../../errors';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, IdParams, Money, Ms } from '../schemas';
@@ -28,6 +28,7 @@ const OverdueBody = Type.Object(
   { additionalProperties: false },
 );
 const RescheduleBody = Type.Object({ suspendAtMs: Ms }, { additionalProperties: false });
+const SuspensionCheckQuery = Type.Object({ suspendAtMs: Ms }, { additionalProperties: false });
 const RestoreQuery = Type.Object(
   {
     accountId: Type.Optional(Id),
@@ -113,6 +114,20 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
       );
       reply.status(201);
       return s;
+    },
+  );
+
+  app.get(
+    '/api/v1/billing/suspension-check',
+    {
+      schema: {
+        summary: 'Would a suspension at that time be allowed? (N2: 24 h notice, for the composer)',
+        tags: ['billing'],
+        querystring: SuspensionCheckQuery,
+      },
+    },
+    async (req) => {
+      return ruleVerdict(ctx.billing.checkSuspension((req.query as Static<typeof SuspensionCheckQuery>).suspendAtMs));
     },
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { ruleVerdict } from '../../errors';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, Ms, Texts } from '../schemas';
@@ -56,10 +57,7 @@ export function maintenanceRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => {
-      const refusal = ctx.maintenance.check((req.query as Static<typeof CheckQuery>).startsAtMs);
-      return refusal === undefined
-        ? { allowed: true }
-        : { allowed: false, code: refusal.code, message: refusal.message, details: refusal.details };
+      return ruleVerdict(ctx.maintenance.check((req.query as Static<typeof CheckQuery>).startsAtMs));
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { PauseReason, Severity, TicketKind, TicketStatus } from '../../ports/ticket-store';
-import { figuresToCsv, zoneFigures } from '../../services/tickets/zone-figures';
+import { figuresToCsv, Z2_TARGETS, zoneFigures } from '../../services/tickets/zone-figures';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, IdParams, Ms, page, Paging } from '../schemas';
@@ -319,7 +319,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
           .header('content-disposition', `attachment; filename="zone-figures-${q.month}.csv"`);
         return figuresToCsv(rows);
       }
-      return { month: q.month, items: rows };
+      return { month: q.month, targets: Z2_TARGETS, items: rows };
     },
   );
 }

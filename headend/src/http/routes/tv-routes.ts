@@ -1,46 +1,22 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { HeadendError } from '../../errors';
 import { BoxAuthenticator } from '../../broker/box-authenticator';
 import type { ApiContext } from '../api-context';
+import { serveBuiltApp } from '../serve-built-app';
 
 /** The built box app (stb-app/build), served at /tv/. */
 const TV_DIR = fileURLToPath(new URL('../../../../stb-app/build/', import.meta.url));
-const FILES: Record<string, string> = {
-  '': 'text/html; charset=utf-8',
-  'index.html': 'text/html; charset=utf-8',
-  'app.js': 'application/javascript; charset=utf-8',
-  'lightning-inspect.js': 'application/javascript; charset=utf-8',
-};
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/tv', { config: { public: true }, schema: { summary: 'The box app', tags: ['box'] } }, async (_req, reply) =>
-    reply.redirect('/tv/'),
-  );
-  app.get(
-    '/tv/:file',
-    {
-      config: { public: true },
-      schema: { summary: 'The box app (LightningJS), configured by its provisioning bundle', tags: ['box'] },
-    },
-    async (req, reply) => {
-      const file = (req.params as { file: string }).file;
-      const type = FILES[file];
-      if (type === undefined) throw new HeadendError('NOT_FOUND', `no file ${file} in the box app`);
-      let body: Buffer;
-      try {
-        body = await readFile(`${TV_DIR}${file === '' ? 'index.html' : file}`);
-      } catch {
-        return reply
-          .status(503)
-          .type('text/plain; charset=utf-8')
-          .send('The box app is not built: run "npm run build" first.');
-      }
-      return reply.type(type).header('cache-control', 'no-cache').send(body);
-    },
-  );
+  serveBuiltApp(app, {
+    prefix: '/tv',
+    dir: TV_DIR,
+    files: ['index.html', 'app.js', 'lightning-inspect.js'],
+    summary: 'The box app (LightningJS), configured by its provisioning bundle',
+    tag: 'box',
+  });
 
   // N6: the box shows its account's payments of the last 12 months. Box credential auth (Basic boxId:credential).
   const auth = new BoxAuthenticator(ctx.stores.registry);

@@ -1,0 +1,243 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NoticeKind } from '@stb-notify/protocol';
+import { HOUR, ManualClock } from '../../headend/test/support/manual-clock';
+import { TestBox, until } from '../../headend/test/support/test-box';
+import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
+import type { TestHeadend } from '../../headend/test/support/test-headend';
+import type { ProvisioningResult } from '../../headend/src/services/provisioning-service';
+import { report, Symptom } from '../../headend/test/support/ticket-fixtures';
+import { launchBrowser } from '../../stb-app/e2e/support/browser';
+
+const SCREENS = fileURLToPath(new URL('./screens/', import.meta.url));
+mkdirSync(SCREENS, { recursive: true });
+
+/** Fills a datetime-local input with an instant, written in the browser's own time zone. */
+async function fillTime(page: Page, selector: string, ms: number): Promise<void> {
+  const local = await page.evaluate((at) => {
+    const d = new Date(at);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, ms);
+  await page.fill(selector, local);
+}
+
+describe('the operator console in Chromium against the real headend', () => {
+  let browser: Browser;
+  let t: TestHeadend;
+  let page: Page;
+  const boxes: TestBox[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    // The rules' clock starts at the browser's time, so the composer's lead times agree with the headend's.
+    t = await startTestHeadend({ clock: new ManualClock(Math.floor(Date.now() / 60_000) * 60_000) });
+    await seedRegistry(t);
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => console.error('console page error:', e.message));
+    await page.goto(`${t.h.urls.http}/console/`);
+    await page.fill('input[name=token]', t.token);
+    await page.press('input[name=token]', 'Enter');
+    await page.waitForSelector('[data-testid=who]');
+  });
+  afterEach(async () => {
+    await page.close();
+    for (const b of boxes.splice(0)) await b.disconnect();
+    await t.stop();
+    await removeDir(t.dir);
+  });
+
+  async function connectBox(id: string): Promise<TestBox> {
+    const bundle = (await t.api('POST', `/api/v1/boxes/${id}/provision`)).body as unknown as ProvisioningResult;
+    const box = new TestBox(bundle, t.clock);
+    box.autoReceipts = ['delivered', 'displayed'];
+    await box.connect();
+    boxes.push(box);
+    return box;
+  }
+
+  it('signs in with an API token, and a wrong token is refused in words', async () => {
+    expect(await page.textContent('[data-testid=who]')).toContain('test-operator');
+    await page.click('text=退出');
+    await page.fill('input[name=token]', 'stbn_not-a-real-token');
+    await page.press('input[name=token]', 'Enter');
+    const err = await page.waitForSelector('[data-testid=error]');
+    expect(await err.textContent()).toContain('UNAUTHENTICATED');
+  });
+
+  it('N4: composes a maintenance notice for a zone, previews it, sends it and watches the boxes receive it live', async () => {
+    const east = await Promise.all(['box-1', 'box-2', 'box-3'].map((id) => connectBox(id)));
+    const west = await connectBox('box-4');
+
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=MAINTENANCE]');
+    await page.fill('input[name=zoneSearch]', '东城');
+    await page.check('input[name=zone][value=z-east]');
+    await fillTime(page, 'input[name=startsAt]', t.clock.now() + 50 * HOUR);
+    await fillTime(page, 'input[name=endsAt]', t.clock.now() + 54 * HOUR);
+    await page.fill('input[name=reason]', '光缆迁改');
+    await page.fill('input[name=zhTitle]', '东城计划检修');
+    await page.fill('textarea[name=zhBody]', '后天凌晨光缆迁改，约停播4小时。');
+    await page.fill('input[name=enTitle]', 'Planned work in Dongcheng');
+    await page.waitForSelector('[data-testid=rule][data-allowed=true]');
+    expect(await page.textContent('[data-testid=tv-preview]')).toContain('东城计划检修');
+    await page.screenshot({ path: `${SCREENS}compose.png` });
+
+    await page.click('button[name=send]');
+    await page.waitForSelector('[data-testid=progress]');
+    expect(page.url()).toMatch(/#\/notices\/\S+/);
+    // Live: the zone row reaches 3 displayed without reloading the page.
+    await page.waitForSelector('tr[data-zone=z-east] td[data-state=displayed]:text-is("3")', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid=pending]:has-text("全部已送达")');
+    expect(await page.textContent('[data-testid=live]')).toBe('实时');
+    await page.screenshot({ path: `${SCREENS}progress.png` });
+
+    for (const b of east) expect(b.accepted.map((m) => m.notice?.kind)).toContain(NoticeKind.NOTICE_KIND_MAINTENANCE);
+    expect(west.accepted).toHaveLength(0);
+  });
+
+  it('shows the boxes still pending while some are offline', async () => {
+    await connectBox('box-1');
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=ANNOUNCEMENT]');
+    await page.check('input[name=target][value=zones]');
+    await page.check('input[name=zone][value=z-east]');
+    await page.fill('input[name=zhTitle]', '新频道上线');
+    await page.click('button[name=send]');
+    await page.waitForSelector('tr[data-zone=z-east] td[data-state=displayed]:text-is("1")', { timeout: 10_000 });
+    const pending = await page.textContent('[data-testid=pending]');
+    expect(pending).toContain('box-2');
+    expect(pending).toContain('box-3');
+    expect(pending).not.toContain('box-1');
+  });
+
+  it('N4: a maintenance notice 47 hours ahead is refused before sending, and why is explained on screen', async () => {
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=MAINTENANCE]');
+    await page.check('input[name=zone][value=z-east]');
+    await page.fill('input[name=reason]', '设备更换');
+    await fillTime(page, 'input[name=startsAt]', t.clock.now() + 47 * HOUR);
+    const rule = await page.waitForSelector('[data-testid=rule][data-allowed=false]');
+    expect(await rule.getAttribute('data-code')).toBe('N4_LEAD_TIME_TOO_SHORT');
+    const words = (await rule.textContent()) ?? '';
+    expect(words).toContain('48 小时');
+    expect(words).toContain('47');
+    expect(await page.isDisabled('button[name=send]')).toBe(true);
+    await page.screenshot({ path: `${SCREENS}refused-47h.png` });
+
+    // The same explanation in English.
+    await page.click('header >> text=English');
+    const en = (await page.waitForSelector('[data-testid=rule][data-allowed=false]')).textContent();
+    expect(await en).toContain('48 hours ahead');
+    // Moving the start to 48 h makes it lawful.
+    await fillTime(page, 'input[name=startsAt]', t.clock.now() + 48 * HOUR + 60_000);
+    await page.waitForSelector('[data-testid=rule][data-allowed=true]');
+    expect(await page.isDisabled('button[name=send]')).toBe(false);
+    expect((await t.api('GET', '/api/v1/notices?kind=MAINTENANCE')).body.total).toBe(0);
+  });
+
+  it('N2: a suspension warning under 24 hours is explained and cannot be sent', async () => {
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=SUSPENSION]');
+    await page.fill('textarea[name=ids]', 'acct-1');
+    await page.fill('input[name=amount]', '26.50');
+    await fillTime(page, 'input[name=suspendAt]', t.clock.now() + 12 * HOUR);
+    const rule = await page.waitForSelector('[data-testid=rule][data-allowed=false]');
+    expect(await rule.getAttribute('data-code')).toBe('N2_NOTICE_TOO_SHORT');
+    expect(await rule.textContent()).toContain('24 小时');
+    expect(await page.isDisabled('button[name=send]')).toBe(true);
+  });
+
+  it('T1–T4: a ticket from a box is worked from open to resolved on the board, then followed up by callback', async () => {
+    const box = await connectBox('box-1');
+    await box.send('fault', { faultReport: report('r-console', Symptom.SYMPTOM_NO_SIGNAL) });
+    await t.h.settle();
+    const ticketId = String(
+      ((await t.api('GET', '/api/v1/tickets?boxId=box-1')).body.items as { id: string }[])[0]?.id,
+    );
+    expect(ticketId).toMatch(/^t-/);
+
+    await page.click('text=工单');
+    await page.click(`a[href="#/tickets/${ticketId}"]`);
+    await page.waitForSelector('[data-testid=ticket-detail]');
+    await page.click('[data-testid=ticket-detail] >> text=开始处理');
+    await page.waitForSelector(`tr[data-ticket=${ticketId}] td[data-status=in_progress]`);
+    await page.click('[data-testid=ticket-detail] >> text=暂停计时');
+    await page.selectOption('select[name=pauseReason]', 'waiting-on-customer');
+    await page.fill('input[name=note]', '用户不在家');
+    await page.click('.action-form >> text=确定');
+    await page.waitForSelector(`tr[data-ticket=${ticketId}] td[data-status=paused]`);
+    t.clock.advance(2 * HOUR);
+    await page.click('[data-testid=ticket-detail] >> text=恢复计时');
+    await page.waitForSelector(`tr[data-ticket=${ticketId}] td[data-status=in_progress]`);
+    await page.click('[data-testid=ticket-detail] >> text=修复完成');
+    await page.fill('input[name=resolution]', '更换分支器');
+    await page.click('.action-form >> text=确定');
+    await page.waitForSelector(`tr[data-ticket=${ticketId}] td[data-status=resolved]`);
+    const history = (await page.textContent('.history')) ?? '';
+    expect(history).toContain('paused');
+    expect(history).toContain('resumed');
+    expect(history).toContain('resolved');
+    // The box got its survey (T4).
+    await until(
+      () => box.accepted.some((m) => m.notice?.kind === NoticeKind.NOTICE_KIND_SURVEY_REQUEST),
+      'survey on the box',
+    );
+
+    // Survey unanswered for 48 h → callback queue; the agent records the call on the console.
+    t.clock.advance(49 * HOUR);
+    await t.h.scheduler.runDue();
+    await page.click('text=刷新');
+    const cb = await page.waitForSelector(`[data-testid=callbacks] form:has(a[href="#/tickets/${ticketId}"])`);
+    await page.screenshot({ path: `${SCREENS}tickets.png` });
+    await (await cb.$('button[type=submit]'))?.click();
+    await page.waitForSelector(`tr[data-ticket=${ticketId}] >> text=已电话回访`);
+    const tk = (await t.api('GET', `/api/v1/tickets/${ticketId}`)).body;
+    expect(tk).toMatchObject({ status: 'closed', followUp: 'callback-reached', rating: 5 });
+    expect(await page.textContent('[data-testid=gaps]')).toContain('：0');
+  });
+
+  it('Z2: zone figures as charts and a table, with zones that miss the targets flagged, and a CSV export', async () => {
+    // A ticket left without a first reply for more than 24 h: the zone misses the 100 % reply target (T6/Z2).
+    await t.h.tickets.intake.faultReport('box-1', report('r-fig', Symptom.SYMPTOM_NO_SOUND));
+    t.clock.advance(25 * HOUR);
+    await page.click('text=片区指标');
+    const east = await page.waitForSelector(
+      '[data-testid=figures] tr[data-zone=z-east] td[data-metric=replyRate24hPct]',
+    );
+    expect(await east.getAttribute('class')).toBe('miss');
+    expect(await east.textContent()).toBe('0 %');
+    const west = await page.waitForSelector(
+      '[data-testid=figures] tr[data-zone=z-west] td[data-metric=replyRate24hPct]',
+    );
+    expect(await west.getAttribute('class')).toBe('');
+    expect(await page.$$('.chart svg')).toHaveLength(4);
+    expect(await page.$$('.chart rect.miss')).not.toHaveLength(0);
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export-csv]');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^zone-figures-\d{4}-\d{2}\.csv$/);
+    await page.screenshot({ path: `${SCREENS}figures.png` });
+  });
+
+  it('an API refusal is shown in words, never swallowed', async () => {
+    const viewer = await t.h.tokens.create('viewer', 'read-only');
+    await page.click('text=退出');
+    await page.fill('input[name=token]', viewer.token);
+    await page.press('input[name=token]', 'Enter');
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=OUTAGE]');
+    await page.check('input[name=zone][value=z-west]');
+    await page.click('button[name=send]');
+    const err = await page.waitForSelector('[data-testid=error]');
+    expect(await err.textContent()).toContain('FORBIDDEN');
+    expect((await t.api('GET', '/api/v1/notices')).body.total).toBe(0);
+  });
+});

@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiClient } from './api-client';
+import type { Actor, ConsoleContext } from './console-context';
+import { Ctx } from './console-context';
+import type { Lang, TextKey } from './i18n';
+import { translate } from './i18n';
+import { ComposeView } from './views/compose-view';
+import { ErrorBanner } from './views/error-banner';
+import { FiguresView } from './views/figures-view';
+import { LoginView } from './views/login-view';
+import { NoticeProgressView } from './views/notice-progress-view';
+import { NoticesView } from './views/notices-view';
+import { TicketsView } from './views/tickets-view';
+
+const TOKEN_KEY = 'stb-console-token';
+const LANG_KEY = 'stb-console-lang';
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash || '#/compose');
+  useEffect(() => {
+    const on = () => setHash(location.hash || '#/compose');
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+const NAV: readonly [string, TextKey][] = [
+  ['#/compose', 'navCompose'],
+  ['#/notices', 'navNotices'],
+  ['#/tickets', 'navTickets'],
+  ['#/figures', 'navFigures'],
+];
+
+/** The console: sign-in, then compose / notices / tickets / figures, routed by the URL hash. */
+export function App() {
+  const [lang, setLang] = useState<Lang>(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN');
+  const [session, setSession] = useState<{ api: ApiClient; actor: Actor } | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [restoring, setRestoring] = useState(sessionStorage.getItem(TOKEN_KEY) !== null);
+  const hash = useHash();
+
+  const toggleLang = () => {
+    const next: Lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
+    localStorage.setItem(LANG_KEY, next);
+    document.documentElement.lang = next;
+    setLang(next);
+  };
+  const signIn = useCallback(async (token: string) => {
+    const api = new ApiClient(token);
+    try {
+      const actor = await api.get<Actor>('/api/v1/me');
+      sessionStorage.setItem(TOKEN_KEY, token);
+      setSession({ api, actor });
+      setError(undefined);
+    } catch (err) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      setError(err);
+    }
+  }, []);
+  useEffect(() => {
+    const saved = sessionStorage.getItem(TOKEN_KEY);
+    if (saved !== null) void signIn(saved).finally(() => setRestoring(false));
+  }, [signIn]);
+
+  const ctx = useMemo<ConsoleContext | undefined>(
+    () =>
+      session === undefined
+        ? undefined
+        : {
+            ...session,
+            lang,
+            t: (k, vars) => translate(lang, k, vars),
+            fail: (err) => {
+              // An expired or revoked token: back to sign-in, with the reason shown.
+              if ((err as { code?: string }).code === 'UNAUTHENTICATED') {
+                sessionStorage.removeItem(TOKEN_KEY);
+                setSession(undefined);
+              }
+              setError(err);
+            },
+            go: (h) => {
+              location.hash = h;
+            },
+          },
+    [session, lang],
+  );
+
+  const banner =
+    error === undefined ? null : (
+      <ErrorBanner
+        error={error}
+        title={translate(lang, 'error')}
+        dismiss={translate(lang, 'dismiss')}
+        onDismiss={() => setError(undefined)}
+      />
+    );
+  if (restoring) return <p class="loading">{translate(lang, 'loading')}</p>;
+  if (ctx === undefined)
+    return (
+      <>
+        {banner}
+        <LoginView lang={lang} onToken={signIn} onLang={toggleLang} />
+      </>
+    );
+
+  const [, section = 'compose', id] = hash.split('/');
+  return (
+    <Ctx.Provider value={ctx}>
+      <header>
+        <h1>{ctx.t('appTitle')}</h1>
+        <nav>
+          {NAV.map(([href, key]) => (
+            <a href={href} aria-current={hash.startsWith(href) ? 'page' : undefined}>
+              {ctx.t(key)}
+            </a>
+          ))}
+        </nav>
+        <span class="who" data-testid="who">
+          {ctx.t('signedInAs', { name: ctx.actor.name, role: ctx.actor.role })}
+        </span>
+        <button type="button" onClick={toggleLang}>
+          {ctx.t('otherLang')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            sessionStorage.removeItem(TOKEN_KEY);
+            setSession(undefined);
+          }}
+        >
+          {ctx.t('signOut')}
+        </button>
+      </header>
+      {banner}
+      <main>
+        {section === 'compose' && <ComposeView />}
+        {section === 'notices' && (id === undefined ? <NoticesView /> : <NoticeProgressView id={id} />)}
+        {section === 'tickets' && <TicketsView selected={id} />}
+        {section === 'figures' && <FiguresView />}
+      </main>
+    </Ctx.Provider>
+  );
+}

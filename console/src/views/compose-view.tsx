@@ -1,0 +1,349 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useConsole } from '../console-context';
+import { formatTime, fromLocalInput, splitIds, toLocalInput } from '../format';
+import { TvPreview } from './tv-preview';
+import { useRuleCheck } from './rule-check';
+import type { RuleVerdict } from './rule-check';
+import { ZonePicker } from './zone-picker';
+
+type Kind = 'MAINTENANCE' | 'OUTAGE' | 'ANNOUNCEMENT' | 'SUSPENSION';
+type TargetType = 'all' | 'zones' | 'accounts' | 'boxes';
+type Display = 'MAILBOX' | 'BANNER' | 'FULLSCREEN';
+const KINDS: readonly Kind[] = ['MAINTENANCE', 'OUTAGE', 'ANNOUNCEMENT', 'SUSPENSION'];
+const HOUR = 3_600_000;
+
+/** What each kind is shown as on the box (the rules decide; announcements choose). */
+const RULE_DISPLAY: Record<Exclude<Kind, 'ANNOUNCEMENT'>, Display> = {
+  MAINTENANCE: 'BANNER',
+  OUTAGE: 'BANNER',
+  SUSPENSION: 'FULLSCREEN',
+};
+
+interface Sent {
+  readonly notice: { readonly id: string };
+}
+
+/** Compose: kind, target, schedule checked against N2/N4 before sending, zh/en texts, TV preview. */
+export function ComposeView() {
+  const { api, t, fail, go, lang } = useConsole();
+  const [kind, setKind] = useState<Kind>('MAINTENANCE');
+  const [targetType, setTargetType] = useState<TargetType>('zones');
+  const [zoneIds, setZoneIds] = useState<string[]>([]);
+  const [ids, setIds] = useState('');
+  const [startsAt, setStartsAt] = useState(toLocalInput(Date.now() + 49 * HOUR));
+  const [endsAt, setEndsAt] = useState(toLocalInput(Date.now() + 53 * HOUR));
+  const [suspendAt, setSuspendAt] = useState(toLocalInput(Date.now() + 25 * HOUR));
+  const [eta, setEta] = useState('');
+  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState('');
+  const [texts, setTexts] = useState({ zhTitle: '', zhBody: '', enTitle: '', enBody: '' });
+  const [display, setDisplay] = useState<Display>('BANNER');
+  const [priority, setPriority] = useState('NORMAL');
+  const [previewLang, setPreviewLang] = useState(lang);
+  const [busy, setBusy] = useState(false);
+
+  // Maintenance and outages go to zones, a suspension to one account; announcements anywhere.
+  useEffect(() => {
+    if (kind === 'MAINTENANCE' || kind === 'OUTAGE') setTargetType('zones');
+    if (kind === 'SUSPENSION') setTargetType('accounts');
+  }, [kind]);
+
+  const checkPath =
+    kind === 'MAINTENANCE'
+      ? '/api/v1/maintenance/check'
+      : kind === 'SUSPENSION'
+        ? '/api/v1/billing/suspension-check'
+        : undefined;
+  const checkAt = fromLocalInput(kind === 'MAINTENANCE' ? startsAt : suspendAt);
+  const verdict = useRuleCheck(api, checkPath, checkAt, fail);
+
+  const textList = [
+    ...(texts.zhTitle ? [{ lang: 'zh-CN', title: texts.zhTitle, body: texts.zhBody }] : []),
+    ...(texts.enTitle ? [{ lang: 'en', title: texts.enTitle, body: texts.enBody }] : []),
+  ];
+  const textsOptional = kind !== 'ANNOUNCEMENT';
+  const targetOk = targetType === 'all' || (targetType === 'zones' ? zoneIds.length > 0 : splitIds(ids).length > 0);
+  const ready =
+    targetOk &&
+    (textsOptional || texts.zhTitle !== '') &&
+    (checkPath === undefined || verdict?.allowed === true) &&
+    (kind !== 'MAINTENANCE' || reason.trim() !== '') &&
+    (kind !== 'SUSPENSION' || amount !== '');
+
+  async function send(): Promise<void> {
+    const withTexts = textList.length > 0 ? { texts: textList } : {};
+    let r: Sent;
+    if (kind === 'MAINTENANCE') {
+      r = await api.post<Sent>('/api/v1/maintenance', {
+        zoneIds,
+        startsAtMs: fromLocalInput(startsAt),
+        endsAtMs: fromLocalInput(endsAt),
+        reason: reason.trim(),
+        ...withTexts,
+      });
+    } else if (kind === 'OUTAGE') {
+      const etaMs = fromLocalInput(eta);
+      r = await api.post<Sent>('/api/v1/outages', {
+        zoneIds,
+        ...(Number.isFinite(etaMs) ? { etaMs } : {}),
+        ...withTexts,
+      });
+    } else if (kind === 'SUSPENSION') {
+      const s = await api.post<{ warningNoticeId: string }>('/api/v1/billing/overdue', {
+        accountId: splitIds(ids)[0],
+        amountMinor: Math.round(Number(amount) * 100),
+        currency: 'CNY',
+        suspendAtMs: fromLocalInput(suspendAt),
+      });
+      r = { notice: { id: s.warningNoticeId } };
+    } else {
+      const list = splitIds(ids);
+      const target =
+        targetType === 'all'
+          ? { type: 'all' }
+          : targetType === 'zones'
+            ? { type: 'zones', zoneIds }
+            : targetType === 'accounts'
+              ? { type: 'accounts', accountIds: list }
+              : { type: 'boxes', boxIds: list };
+      r = await api.post<Sent>('/api/v1/notices', { kind, target, texts: textList, display, priority });
+    }
+    go(`#/notices/${r.notice.id}`);
+  }
+
+  const shownDisplay = kind === 'ANNOUNCEMENT' ? display : RULE_DISPLAY[kind];
+  const pv =
+    previewLang === 'en' ? { title: texts.enTitle, body: texts.enBody } : { title: texts.zhTitle, body: texts.zhBody };
+  const auto = pv.title === '' && textsOptional;
+
+  return (
+    <form
+      class="compose"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready || busy) return;
+        setBusy(true);
+        send()
+          .catch(fail)
+          .finally(() => setBusy(false));
+      }}
+    >
+      <section class="compose-fields">
+        <fieldset>
+          <legend>{t('kind')}</legend>
+          {KINDS.map((k) => (
+            <label class="radio">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {t(`kind_${k}`)}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('target')}</legend>
+          {kind === 'ANNOUNCEMENT' &&
+            (['all', 'zones', 'accounts', 'boxes'] as const).map((tt) => (
+              <label class="radio">
+                <input
+                  type="radio"
+                  name="target"
+                  value={tt}
+                  checked={targetType === tt}
+                  onChange={() => setTargetType(tt)}
+                />
+                {t(`target_${tt}`)}
+              </label>
+            ))}
+          {targetType === 'zones' && <ZonePicker chosen={zoneIds} onChange={setZoneIds} />}
+          {(targetType === 'accounts' || targetType === 'boxes') && (
+            <label>
+              {t(targetType === 'accounts' ? 'target_accounts' : 'target_boxes')}
+              <textarea name="ids" rows={2} value={ids} onInput={(e) => setIds(e.currentTarget.value)} />
+              <span class="hint">{t('idsHint')}</span>
+            </label>
+          )}
+        </fieldset>
+
+        {kind === 'MAINTENANCE' && (
+          <fieldset>
+            <legend>{t('kind_MAINTENANCE')}</legend>
+            <label>
+              {t('startsAt')}
+              <input
+                name="startsAt"
+                type="datetime-local"
+                value={startsAt}
+                onInput={(e) => setStartsAt(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              {t('endsAt')}
+              <input
+                name="endsAt"
+                type="datetime-local"
+                value={endsAt}
+                onInput={(e) => setEndsAt(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              {t('reason')}
+              <input name="reason" value={reason} maxLength={256} onInput={(e) => setReason(e.currentTarget.value)} />
+            </label>
+          </fieldset>
+        )}
+        {kind === 'OUTAGE' && (
+          <fieldset>
+            <legend>{t('kind_OUTAGE')}</legend>
+            <label>
+              {t('eta')}
+              <input name="eta" type="datetime-local" value={eta} onInput={(e) => setEta(e.currentTarget.value)} />
+            </label>
+          </fieldset>
+        )}
+        {kind === 'SUSPENSION' && (
+          <fieldset>
+            <legend>{t('kind_SUSPENSION')}</legend>
+            <label>
+              {t('suspendAt')}
+              <input
+                name="suspendAt"
+                type="datetime-local"
+                value={suspendAt}
+                onInput={(e) => setSuspendAt(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              {t('amountYuan')}
+              <input
+                name="amount"
+                type="number"
+                min="0"
+                step="0.01"
+                value={amount}
+                onInput={(e) => setAmount(e.currentTarget.value)}
+              />
+            </label>
+          </fieldset>
+        )}
+        {checkPath !== undefined && <RuleLine kind={kind} verdict={verdict} atMs={checkAt} />}
+
+        <fieldset>
+          <legend>{t('textsZh')}</legend>
+          {textsOptional && <p class="hint">{t('textsAuto')}</p>}
+          <label>
+            {t('title')}
+            <input
+              name="zhTitle"
+              value={texts.zhTitle}
+              maxLength={256}
+              onInput={(e) => setTexts({ ...texts, zhTitle: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t('body')}
+            <textarea
+              name="zhBody"
+              rows={3}
+              value={texts.zhBody}
+              maxLength={4000}
+              onInput={(e) => setTexts({ ...texts, zhBody: e.currentTarget.value })}
+            />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('textsEn')}</legend>
+          <label>
+            {t('title')}
+            <input
+              name="enTitle"
+              value={texts.enTitle}
+              maxLength={256}
+              onInput={(e) => setTexts({ ...texts, enTitle: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            {t('body')}
+            <textarea
+              name="enBody"
+              rows={3}
+              value={texts.enBody}
+              maxLength={4000}
+              onInput={(e) => setTexts({ ...texts, enBody: e.currentTarget.value })}
+            />
+          </label>
+        </fieldset>
+        {kind === 'ANNOUNCEMENT' && (
+          <fieldset class="inline">
+            <label>
+              {t('display')}
+              <select name="display" value={display} onChange={(e) => setDisplay(e.currentTarget.value as Display)}>
+                {(['MAILBOX', 'BANNER', 'FULLSCREEN'] as const).map((d) => (
+                  <option value={d}>{t(`display_${d}`)}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('priority')}
+              <select name="priority" value={priority} onChange={(e) => setPriority(e.currentTarget.value)}>
+                {['LOW', 'NORMAL', 'HIGH', 'URGENT'].map((p) => (
+                  <option value={p}>{p}</option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        )}
+        <button type="submit" class="primary" name="send" disabled={!ready || busy}>
+          {busy ? t('sending') : t('send')}
+        </button>
+      </section>
+
+      <aside class="compose-preview">
+        <h2>
+          {t('preview')}{' '}
+          <button type="button" class="link" onClick={() => setPreviewLang(previewLang === 'en' ? 'zh-CN' : 'en')}>
+            {previewLang === 'en' ? '中文' : 'English'}
+          </button>
+        </h2>
+        <TvPreview
+          display={shownDisplay}
+          title={auto ? t(`kind_${kind}`) : pv.title}
+          body={auto ? t('previewAuto') : pv.body}
+          hotline={t('previewHotline')}
+          okHint={t('previewOk')}
+          auto={auto}
+        />
+      </aside>
+    </form>
+  );
+}
+
+/** The rule verdict in words: allowed with the lead time, or refused with the earliest lawful time. */
+function RuleLine(props: { kind: Kind; verdict: RuleVerdict | undefined; atMs: number }) {
+  const { t } = useConsole();
+  const v = props.verdict;
+  if (v === undefined)
+    return (
+      <p class="rule" data-testid="rule">
+        {t('ruleChecking')}
+      </p>
+    );
+  const lead = (Math.max(0, props.atMs - Date.now()) / HOUR).toFixed(1);
+  if (v.allowed)
+    return (
+      <p class="rule ok" data-testid="rule" data-allowed="true">
+        ✔ {t(props.kind === 'MAINTENANCE' ? 'ruleN4Ok' : 'ruleN2Ok', { lead })}
+      </p>
+    );
+  const earliest = v.details?.earliestStartAtMs ?? v.details?.earliestAllowedAtMs ?? 0;
+  const words =
+    v.code === 'N4_LEAD_TIME_TOO_SHORT'
+      ? t('ruleN4Refused', { lead: v.details?.leadHours ?? lead, earliest: formatTime(earliest) })
+      : v.code === 'N2_NOTICE_TOO_SHORT'
+        ? t('ruleN2Refused', { lead: v.details?.leadHours ?? lead, earliest: formatTime(earliest) })
+        : (v.message ?? '');
+  return (
+    <p class="rule refused" role="alert" data-testid="rule" data-allowed="false" data-code={v.code}>
+      ✘ {words}
+    </p>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useConsole } from '../console-context';
+import { formatTime, fromLocalInput, toLocalInput } from '../format';
+import { translateValue } from '../i18n';
+import type { TicketEvent, TicketRow } from './ticket-types';
+import { OPEN_STATUSES } from './ticket-types';
+
+type Action = 'reply' | 'pause' | 'extend' | 'reassign' | 'resolve';
+
+/** One ticket: its facts, its history, and the actions its state allows, each with its reason. */
+export function TicketDetail(props: { id: string; version: number; onChanged: () => void }) {
+  const { api, t, fail, lang } = useConsole();
+  const [ticket, setTicket] = useState<(TicketRow & { events: TicketEvent[] }) | undefined>();
+  const [action, setAction] = useState<Action | undefined>();
+  const [f, setF] = useState<Record<string, string>>({});
+  const path = `/api/v1/tickets/${encodeURIComponent(props.id)}`;
+  useEffect(() => {
+    api.get<TicketRow & { events: TicketEvent[] }>(path).then(setTicket).catch(fail);
+  }, [api, fail, path, props.version]);
+  if (ticket === undefined) return <section class="ticket-detail">{t('loading')}</section>;
+
+  const open = OPEN_STATUSES.includes(ticket.status);
+  const run = (sub: string, body: unknown = {}) =>
+    api
+      .post(`${path}/${sub}`, body)
+      .then(() => {
+        setAction(undefined);
+        setF({});
+        props.onChanged();
+      })
+      .catch(fail);
+  const field = (name: string, label: string, type = 'text') => (
+    <label>
+      {label}
+      <input
+        name={name}
+        type={type}
+        required
+        value={f[name] ?? ''}
+        onInput={(e) => setF({ ...f, [name]: e.currentTarget.value })}
+      />
+    </label>
+  );
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (action === 'reply') void run('reply', { message: f.message });
+    if (action === 'pause')
+      void run('pause', { reason: f.pauseReason ?? 'waiting-on-customer', ...(f.note ? { note: f.note } : {}) });
+    if (action === 'extend')
+      void run('extend', { dueAtMs: fromLocalInput(f.newDue ?? ''), reason: f.reason, approver: f.approver });
+    if (action === 'reassign') void run('reassign', { to: f.to, reason: f.reason });
+    if (action === 'resolve') void run('resolve', { resolution: f.resolution });
+  };
+
+  return (
+    <section class="ticket-detail" data-testid="ticket-detail">
+      <h2>
+        {ticket.id} · {translateValue(lang, 'ticketStatus', ticket.status)}
+      </h2>
+      <dl>
+        <dt>{t('severity')}</dt>
+        <dd>{translateValue(lang, 'severity', ticket.severity)}</dd>
+        <dt>{t('box')}</dt>
+        <dd>
+          {ticket.boxId || '—'} · {ticket.accountId} · {ticket.zoneId}
+        </dd>
+        <dt>{t('owner')}</dt>
+        <dd>{ticket.owner}</dd>
+        <dt>{t('slaLeft')}</dt>
+        <dd>
+          {formatTime(ticket.dueAtMs)}
+          {ticket.breachedAtMs > 0 && <strong class="badge">{t('breached')}</strong>}
+        </dd>
+        <dt>{t('body')}</dt>
+        <dd>{ticket.summary || ticket.symptom}</dd>
+        {ticket.resolution && (
+          <>
+            <dt>{t('resolution')}</dt>
+            <dd>{ticket.resolution}</dd>
+          </>
+        )}
+      </dl>
+      {open && (
+        <div class="actions">
+          {ticket.status === 'assigned' && (
+            <button type="button" onClick={() => void run('start')}>
+              {t('actStart')}
+            </button>
+          )}
+          <button type="button" onClick={() => setAction('reply')}>
+            {t('actReply')}
+          </button>
+          {ticket.status === 'paused' ? (
+            <button type="button" onClick={() => void run('resume')}>
+              {t('actResume')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => setAction('pause')}>
+              {t('actPause')}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              setF({ newDue: toLocalInput(ticket.dueAtMs + 8 * 3_600_000) });
+              setAction('extend');
+            }}
+          >
+            {t('actExtend')}
+          </button>
+          <button type="button" onClick={() => setAction('reassign')}>
+            {t('actReassign')}
+          </button>
+          <button type="button" class="primary" onClick={() => setAction('resolve')}>
+            {t('actResolve')}
+          </button>
+        </div>
+      )}
+      {action !== undefined && (
+        <form class="action-form" onSubmit={submit} data-action={action}>
+          {action === 'reply' && field('message', t('message'))}
+          {action === 'pause' && (
+            <>
+              <label>
+                {t('pauseReason')}
+                <select
+                  name="pauseReason"
+                  value={f.pauseReason ?? 'waiting-on-customer'}
+                  onChange={(e) => setF({ ...f, pauseReason: e.currentTarget.value })}
+                >
+                  <option value="waiting-on-customer">{t('pause_waiting_on_customer')}</option>
+                  <option value="force-majeure">{t('pause_force_majeure')}</option>
+                </select>
+              </label>
+              <label>
+                {t('note')}
+                <input name="note" value={f.note ?? ''} onInput={(e) => setF({ ...f, note: e.currentTarget.value })} />
+              </label>
+            </>
+          )}
+          {action === 'extend' && (
+            <>
+              {field('newDue', t('newDue'), 'datetime-local')}
+              {field('reason', t('reason'))}
+              {field('approver', t('approver'))}
+            </>
+          )}
+          {action === 'reassign' && (
+            <>
+              {field('to', t('newOwner'))}
+              {field('reason', t('reason'))}
+            </>
+          )}
+          {action === 'resolve' && field('resolution', t('resolution'))}
+          <button type="submit" class="primary">
+            {t('confirm')}
+          </button>
+          <button type="button" onClick={() => setAction(undefined)}>
+            {t('cancel')}
+          </button>
+        </form>
+      )}
+      <h3>{t('history')}</h3>
+      <ol class="history">
+        {ticket.events.map((e) => (
+          <li>
+            <time>{formatTime(e.atMs)}</time> <strong>{e.type}</strong> <span class="hint">{e.actor}</span>{' '}
+            {Object.entries(e.detail)
+              .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+              .join(' · ')}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+export interface TicketRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly severity: string;
+  readonly boxId: string;
+  readonly accountId: string;
+  readonly zoneId: string;
+  readonly symptom: string;
+  readonly summary: string;
+  readonly owner: string;
+  readonly openedAtMs: number;
+  readonly dueAtMs: number;
+  readonly pausedAtMs: number;
+  readonly pauseReason: string;
+  readonly resolvedAtMs: number;
+  readonly resolution: string;
+  readonly breachedAtMs: number;
+  readonly incidentId: string;
+  readonly followUp: string;
+  readonly rating: number;
+  /** From the list endpoint: time left on the SLA clock when fetched. */
+  readonly remainingMs?: number;
+}
+
+export interface TicketEvent {
+  readonly atMs: number;
+  readonly actor: string;
+  readonly type: string;
+  readonly detail: Record<string, unknown>;
+}
+
+export const OPEN_STATUSES = ['assigned', 'in_progress', 'paused'];
