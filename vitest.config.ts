@@ -20,6 +20,8 @@ export default defineConfig({
           exclude: [
             'headend/test/sqlite-stores.test.ts',
             'headend/test/postgres-*.test.ts',
+            'headend/test/external-*.test.ts',
+            'headend/test/scale-out-*.test.ts',
             'headend/test/cli.test.ts',
             'headend/test/config.test.ts',
           ],

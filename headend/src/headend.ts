@@ -7,12 +7,14 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { BoxAuthenticator } from './broker/box-authenticator';
 import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
+import { ExternalMqttBroker } from './broker/external-mqtt-broker';
 import type { HeadendConfig } from './config/headend-config';
 import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
 import { createHttpApp, registerApi } from './http/build-app';
 import { Metrics } from './metrics/metrics';
-import { DataDir } from './pki/data-dir';
+import { DataDir, HEADEND_IDENTITY } from './pki/data-dir';
+import type { Broker } from './ports/broker';
 import type { Stores } from './ports/store';
 import { BillingRules } from './services/billing-rules';
 import { BoxKeyLookup } from './services/box-key-lookup';
@@ -24,8 +26,7 @@ import { Scheduler } from './services/scheduler';
 import { createTicketServices } from './services/tickets/ticket-services';
 import { TokenService } from './services/token-service';
 import { receiptStateName, UplinkRouter } from './services/uplink-router';
-import { openPostgresStores } from './store/postgres/open-postgres-stores';
-import { openSqliteStores } from './store/sqlite/open-sqlite-stores';
+import { openStores } from './store/open-stores';
 
 export interface HeadendOptions {
   readonly config: HeadendConfig;
@@ -59,28 +60,32 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const dataDir = new DataDir(config.dataDir);
   const created = dataDir.init({ nowMs: clock.now(), hosts: [config.publicHost] });
   if (created.length > 0) log.info({ created, dir: dataDir.pkiDir }, 'initialised data directory');
-  // The embedded default is a SQLite file; a postgres:// URL selects PostgreSQL (scale-out).
-  const stores =
-    opts.stores ??
-    (/^postgres(ql)?:\/\//.test(config.database)
-      ? await openPostgresStores(config.database)
-      : openSqliteStores(config.database));
+  const stores = opts.stores ?? (await openStores(config.database));
   const metrics = new Metrics();
   let signer: Signer = activeSigner(dataDir.noticeKeys());
 
   const urls = { http: '', mqtts: '', ws: '' };
   const texts = new NoticeTexts(config.timeZone, config.hotline);
   const app = createHttpApp(log);
-  const broker = await EmbeddedAedesBroker.start({
-    tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
-    mqtts: config.mqtts,
-    httpServer: app.server,
-    wsPath: '/mqtt',
-    authenticator: new BoxAuthenticator(stores.registry),
-    log,
-    onRefused: (what, reason) =>
-      metrics.brokerRefused.inc({ what, reason: what === 'connect' ? reason : 'access-rule' }),
-  });
+  const external = config.broker.url !== '';
+  const broker: Broker & { readonly mqttsPort?: number } = external
+    ? await ExternalMqttBroker.connect({
+        url: config.broker.url,
+        tls: { ...dataDir.headendClient(clock.now()), caPem: dataDir.ca().certPem },
+        clientId: `${HEADEND_IDENTITY}-${config.broker.instance}`,
+        group: config.broker.group,
+        log,
+      })
+    : await EmbeddedAedesBroker.start({
+        tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
+        mqtts: config.mqtts,
+        httpServer: app.server,
+        wsPath: '/mqtt',
+        authenticator: new BoxAuthenticator(stores.registry),
+        log,
+        onRefused: (what, reason) =>
+          metrics.brokerRefused.inc({ what, reason: what === 'connect' ? reason : 'access-rule' }),
+      });
   const notices = new NoticeService({
     stores,
     broker,
@@ -192,8 +197,10 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const inflight = new Set<Promise<void>>();
   broker.onUplink((topic, payload) => {
     const p = uplink.handle(topic, payload);
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
+    const tracked = p.then(() => undefined);
+    inflight.add(tracked);
+    void tracked.finally(() => inflight.delete(tracked));
+    return p;
   });
   broker.onPresence((boxId, online) => {
     stores.registry
@@ -203,7 +210,10 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   metrics.addGauge({
     name: 'stb_boxes_connected',
     help: 'Boxes connected to the embedded broker',
-    read: () => [{ labels: {}, value: broker.connectedBoxes() }],
+    read: () => {
+      const n = broker.connectedBoxes();
+      return n === undefined ? [] : [{ labels: {}, value: n }];
+    },
   });
   metrics.addGauge({
     name: 'stb_deliveries_queued',
@@ -220,8 +230,9 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const httpPort = (app.server.address() as AddressInfo).port;
   const host = config.publicHost;
   urls.http = `http://${host}:${httpPort}`;
-  urls.ws = `ws://${host}:${httpPort}/mqtt`;
-  urls.mqtts = `mqtts://${host}:${broker.mqttsPort}`;
+  // With an external broker, boxes connect to it (broker.boxUrl); there is no /mqtt here.
+  urls.ws = external ? '' : `ws://${host}:${httpPort}/mqtt`;
+  urls.mqtts = external ? config.broker.boxUrl : `mqtts://${host}:${broker.mqttsPort ?? 0}`;
   if (opts.schedulerTick !== false) scheduler.start();
   log.info({ ...urls }, 'headend listening');
 

@@ -36,12 +36,13 @@ describe('live delivery progress (server-sent events for the console)', () => {
       signal: ac.signal,
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
     const next = async (): Promise<{ total: Record<string, number>; pending: { boxId: string }[] }> => {
       let buf = '';
       for (;;) {
         const { value } = await reader.read();
-        buf += value ?? '';
+        buf += decoder.decode(value, { stream: true });
         const m = /event: progress\ndata: (.*)\n\n/.exec(buf);
         if (m?.[1] !== undefined) return JSON.parse(m[1]) as never;
       }

@@ -41,7 +41,7 @@ function authError(message: string, code: number): AuthenticateError {
  */
 export class EmbeddedAedesBroker implements Broker {
   private readonly identities = new WeakMap<Client, BoxIdentity>();
-  private uplinkHandlers: Array<(topic: string, payload: Uint8Array) => void> = [];
+  private uplinkHandlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
   private presenceHandlers: Array<(boxId: string, online: boolean) => void> = [];
   private tlsServer: TlsServer | undefined;
   private wss: WebSocketServer | undefined;
@@ -126,8 +126,10 @@ export class EmbeddedAedesBroker implements Broker {
       uplinkFilter(),
       (packet, done) => {
         const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+        // aedes has already acknowledged the box's PUBLISH; the handler's outcome is tracked by
+        // the headend (durable delivery re-asks boxes on hello), not by the broker here.
         for (const h of this.uplinkHandlers)
-          h(packet.topic, new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
+          void h(packet.topic, new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
         // Not synchronously: mqemitter delivers the next queued message from inside done(),
         // so a burst of thousands of uplink messages would otherwise recurse until the stack
         // overflows and take the headend down.
@@ -204,7 +206,7 @@ export class EmbeddedAedesBroker implements Broker {
     });
   }
 
-  onUplink(handler: (topic: string, payload: Uint8Array) => void): void {
+  onUplink(handler: (topic: string, payload: Uint8Array) => Promise<boolean>): void {
     this.uplinkHandlers.push(handler);
   }
 

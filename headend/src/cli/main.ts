@@ -12,7 +12,8 @@ import type { Role } from '../ports/token-store';
 import { BoxKeyLookup } from '../services/box-key-lookup';
 import { ProvisioningService } from '../services/provisioning-service';
 import { TokenService } from '../services/token-service';
-import { openSqliteStores } from '../store/sqlite/open-sqlite-stores';
+import { openStores } from '../store/open-stores';
+import { writeMosquittoFiles } from '../broker/mosquitto-config';
 import { callApi } from './api-client';
 
 interface ConfigFlags {
@@ -24,6 +25,10 @@ interface ConfigFlags {
   mqttsPort?: string;
   publicHost?: string;
   logLevel?: string;
+  database?: string;
+  brokerUrl?: string;
+  brokerBoxUrl?: string;
+  instance?: string;
 }
 
 function withConfigFlags(cmd: Command): Command {
@@ -35,6 +40,10 @@ function withConfigFlags(cmd: Command): Command {
     .option('--mqtts-host <host>', 'MQTT-over-TLS listen address (default 0.0.0.0)')
     .option('--mqtts-port <port>', 'MQTT-over-TLS port for boxes with certificates (default 18883)')
     .option('--public-host <host>', 'host name boxes use to reach this headend (default localhost)')
+    .option('--database <path-or-url>', 'SQLite file (default <data-dir>/headend.db) or postgres://… URL')
+    .option('--broker-url <url>', 'external MQTT broker, mqtts://host:port (default: the embedded broker)')
+    .option('--broker-box-url <url>', 'the broker URL boxes are given (default: --broker-url)')
+    .option('--instance <name>', 'this headend instance (MQTT client id stb-headend-<name>; default: host name)')
     .addOption(
       new Option('--log-level <level>', 'log level').choices([
         'fatal',
@@ -60,6 +69,10 @@ function configFrom(o: ConfigFlags): HeadendConfig {
       'mqtts.port': o.mqttsPort,
       publicHost: o.publicHost,
       logLevel: o.logLevel,
+      database: o.database,
+      'broker.url': o.brokerUrl,
+      'broker.boxUrl': o.brokerBoxUrl,
+      'broker.instance': o.instance,
     },
   });
 }
@@ -119,7 +132,7 @@ withConfigFlags(token.command('create').description('create an API token (printe
   .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
   .action(async (o: ConfigFlags & { name: string; role: Role }) => {
     const config = configFrom(o);
-    const stores = openSqliteStores(config.database);
+    const stores = await openStores(config.database);
     try {
       const { token: t, record } = await new TokenService(stores.tokens, systemClock).create(o.name, o.role);
       console.log(`${t}\n(id ${record.id}, role ${record.role}; keep it secret, it is not shown again)`);
@@ -136,7 +149,7 @@ withConfigFlags(
   .option('-o, --out <file>', 'write the bundle here (default <boxId>.bundle.json)')
   .action(async (boxId: string, o: ConfigFlags & { out?: string }) => {
     const config = configFrom(o);
-    const stores = openSqliteStores(config.database);
+    const stores = await openStores(config.database);
     const dataDir = new DataDir(config.dataDir);
     dataDir.init({ nowMs: Date.now(), hosts: [config.publicHost] });
     try {
@@ -173,6 +186,34 @@ function apiToken(o: { token?: string }): string {
   if (t === '') throw new HeadendError('UNAUTHENTICATED', 'no API token: pass --token or set STB_NOTIFY_TOKEN');
   return t;
 }
+
+const broker = program.command('broker').description('external MQTT broker (scale-out)');
+withConfigFlags(
+  broker
+    .command('mosquitto')
+    .description(
+      'write a Mosquitto configuration for this headend: TLS with client certificates from the operator CA, ' +
+        'use_identity_as_username, and an ACL implementing the access rule (run again after registry changes, then SIGHUP mosquitto)',
+    ),
+)
+  .requiredOption('--out <dir>', 'directory for mosquitto.conf, acl.conf and the certificates')
+  .option('--listen-host <host>', 'Mosquitto listen address', '0.0.0.0')
+  .option('--listen-port <port>', 'Mosquitto TLS port', '8883')
+  .action(async (o: ConfigFlags & { out: string; listenHost: string; listenPort: string }) => {
+    const config = configFrom(o);
+    const port = Number(o.listenPort);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new HeadendError('VALIDATION', `--listen-port: an integer 1-65535, got ${o.listenPort}`);
+    const dataDir = new DataDir(config.dataDir);
+    dataDir.init({ nowMs: Date.now(), hosts: [config.publicHost] });
+    const stores = await openStores(config.database);
+    try {
+      const files = await writeMosquittoFiles(dataDir, stores.registry, { dir: o.out, host: o.listenHost, port });
+      console.log(`wrote ${files.join(', ')} to ${o.out}\nrun: mosquitto -c ${join(o.out, 'mosquitto.conf')}`);
+    } finally {
+      await stores.close();
+    }
+  });
 
 const keys = program.command('keys').description('notice-signing keys');
 apiOptions(

@@ -7,6 +7,19 @@ export interface HeadendConfig {
   readonly http: { readonly host: string; readonly port: number };
   /** MQTT over TLS with client certificates (boxes). Port 0 picks a free port. */
   readonly mqtts: { readonly host: string; readonly port: number };
+  /**
+   * Scale-out: an external MQTT broker instead of the embedded one. url '' = embedded (default);
+   * mqtts://host:port = connect with the headend's client certificate; mqtt://host:port = no TLS.
+   */
+  readonly broker: {
+    readonly url: string;
+    /** What boxes are told to connect to (provisioning bundles); default: url. */
+    readonly boxUrl: string;
+    /** Shared-subscription group of all headend instances. */
+    readonly group: string;
+    /** This instance's name (its MQTT client id is `stb-headend-<instance>`). Default: host name. */
+    readonly instance: string;
+  };
   /** Host name boxes use to reach this headend (written into provisioning bundles). */
   readonly publicHost: string;
   /** Time zone for dates in notice texts. */

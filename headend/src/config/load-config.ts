@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HeadendError } from '../errors';
 import type { HeadendConfig } from './headend-config';
@@ -11,6 +12,7 @@ export const CONFIG_DEFAULTS = {
   http: { host: '127.0.0.1', port: 8480 },
   // Not 1883/8883: a standard MQTT broker may already run on this machine.
   mqtts: { host: '0.0.0.0', port: 18883 },
+  broker: { url: '', boxUrl: '', group: 'stb-headend', instance: '' },
   publicHost: 'localhost',
   timeZone: 'Asia/Shanghai',
   hotline: '96956',
@@ -43,6 +45,9 @@ export const ENV_KEYS: Record<string, string> = {
   STB_NOTIFY_MQTTS_HOST: 'mqtts.host',
   STB_NOTIFY_MQTTS_PORT: 'mqtts.port',
   STB_NOTIFY_PUBLIC_HOST: 'publicHost',
+  STB_NOTIFY_BROKER_URL: 'broker.url',
+  STB_NOTIFY_BROKER_BOX_URL: 'broker.boxUrl',
+  STB_NOTIFY_INSTANCE: 'broker.instance',
   STB_NOTIFY_TIME_ZONE: 'timeZone',
   STB_NOTIFY_HOTLINE: 'hotline',
   STB_NOTIFY_LOG_LEVEL: 'logLevel',
@@ -92,6 +97,7 @@ function validate(c: Raw, errors: string[]): void {
   if (!isStr(mqtts.host)) errors.push('mqtts.host: must be a host name or address');
   port(mqtts.port, 'mqtts.port');
   if (!isStr(c.publicHost)) errors.push('publicHost: must be a host name');
+  validateBroker(c.broker as Raw, errors);
   if (!isStr(c.hotline)) errors.push('hotline: must be a phone number (N7)');
   if (!isStr(c.logLevel) || !LOG_LEVELS.includes(c.logLevel)) errors.push(`logLevel: one of ${LOG_LEVELS.join(', ')}`);
   try {
@@ -114,6 +120,20 @@ function validate(c: Raw, errors: string[]): void {
   validateTickets(c.tickets as Raw, errors);
   const r = rules.restoreDeadlineHours;
   if (typeof r !== 'number' || r <= 0 || r > 24) errors.push('rules.restoreDeadlineHours: must be in (0, 24] (N3)');
+}
+
+function validateBroker(b: Raw, errors: string[]): void {
+  for (const key of ['url', 'boxUrl'] as const) {
+    const v = b[key];
+    if (typeof v !== 'string') errors.push(`broker.${key}: must be a string`);
+    else if (v !== '' && !/^mqtts?:\/\/[^/:]+(:\d{1,5})?\/?$/.test(v))
+      errors.push(`broker.${key}: must be mqtts://host:port or mqtt://host:port, got ${JSON.stringify(v)}`);
+  }
+  if (b.url === '' && b.boxUrl !== '') errors.push('broker.boxUrl: only with broker.url (external broker)');
+  if (typeof b.group !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(b.group))
+    errors.push('broker.group: 1-64 of [A-Za-z0-9_-]');
+  if (typeof b.instance !== 'string' || !/^[A-Za-z0-9_.-]{0,64}$/.test(b.instance))
+    errors.push('broker.instance: 0-64 of [A-Za-z0-9_.-]');
 }
 
 function validateTickets(t: Raw, errors: string[]): void {
@@ -183,6 +203,7 @@ export function loadConfig(src: ConfigSources = {}): HeadendConfig {
     'database',
     'http',
     'mqtts',
+    'broker',
     'publicHost',
     'timeZone',
     'hotline',
@@ -197,5 +218,10 @@ export function loadConfig(src: ConfigSources = {}): HeadendConfig {
   const cfg = c as unknown as Mutable<HeadendConfig>;
   cfg.dataDir = resolve(cfg.dataDir);
   if (typeof c.database !== 'string' || c.database === '') cfg.database = join(cfg.dataDir, 'headend.db');
+  if (cfg.broker.instance === '')
+    cfg.broker.instance = hostname()
+      .replace(/[^A-Za-z0-9_.-]/g, '-')
+      .slice(0, 64);
+  if (cfg.broker.boxUrl === '') cfg.broker.boxUrl = cfg.broker.url;
   return cfg;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   checkNoticeKeySet,
   createCa,
+  issueHeadendClientCert,
   issueServerCert,
   newNoticeKeySet,
   rotateNoticeKeys,
@@ -14,6 +15,7 @@ import { HeadendError } from '../errors';
  * The headend's secrets on disk:
  *   <dataDir>/pki/ca.pem, ca-key.pem          operator CA (signs box and broker certificates)
  *   <dataDir>/pki/server.pem, server-key.pem  the broker's TLS certificate
+ *   <dataDir>/pki/headend-client.pem, -key.pem the headend's client certificate for an external broker
  *   <dataDir>/pki/notice-keys.json            notice-signing keys (Ed25519), see protocol/README.md
  * Private keys are written with mode 0600. Files are created once by `init` and never
  * overwritten, except notice-keys.json by `keys rotate`.
@@ -107,4 +109,20 @@ export class DataDir {
     this.writeNoticeKeys(after);
     return { before, after };
   }
+
+  /**
+   * The headend's own client certificate for an external broker (CN = HEADEND_IDENTITY, the
+   * user name the generated broker ACL grants the headend's topics to); issued on first use.
+   */
+  headendClient(nowMs: number): CertAndKey {
+    if (!existsSync(this.path('headend-client.pem'))) {
+      const c = issueHeadendClientCert(this.ca(), HEADEND_IDENTITY, { nowMs });
+      this.writeSecret('headend-client-key.pem', c.keyPem);
+      writeFileSync(this.path('headend-client.pem'), c.certPem);
+    }
+    return { certPem: this.read('headend-client.pem'), keyPem: this.read('headend-client-key.pem') };
+  }
 }
+
+/** The identity (certificate CN, broker user name) of headend instances; no box may have this id. */
+export const HEADEND_IDENTITY = 'stb-headend';

@@ -6,11 +6,16 @@
 export interface Broker {
   /** Publishes with QoS 1; resolves when the broker has taken the message. */
   publish(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void>;
-  /** Called for every message a box publishes (already authorised by the access rule). */
-  onUplink(handler: (topic: string, payload: Uint8Array) => void): void;
+  /**
+   * Called for every message a box publishes (already authorised by the access rule). The
+   * handler resolves true once the message is handled and stored, false when it failed; an
+   * external broker acknowledges the message only after true, so a headend that dies
+   * mid-way gets it redelivered (to itself or another instance).
+   */
+  onUplink(handler: (topic: string, payload: Uint8Array) => Promise<boolean>): void;
   /** Called when a box connects or disconnects (embedded broker only; external ones rely on hello). */
   onPresence(handler: (boxId: string, online: boolean) => void): void;
-  /** Boxes connected right now. */
-  connectedBoxes(): number;
+  /** Boxes connected right now; undefined when the broker does not tell (external brokers). */
+  connectedBoxes(): number | undefined;
   close(): Promise<void>;
 }

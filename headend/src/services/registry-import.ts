@@ -3,6 +3,7 @@ import type { Clock } from '@stb-notify/protocol';
 import { parseCsv } from '../domain/csv';
 import { HeadendError } from '../errors';
 import type { BoxInput, Zone } from '../ports/registry-store';
+import { HEADEND_IDENTITY } from '../pki/data-dir';
 import type { Stores } from '../ports/store';
 
 export interface RegistryImport {
@@ -84,6 +85,8 @@ export async function importRegistry(
   const knownAccounts = new Set(accounts.map((a) => a.id));
   for (const [i, b] of boxes.entries()) {
     if (!isValidId(b.id)) problems.push(`boxes[${i}].id: invalid id ${JSON.stringify(b.id)}`);
+    // The broker ACL grants this user name the headend's topics (external broker mode).
+    if (b.id === HEADEND_IDENTITY) problems.push(`boxes[${i}].id: ${HEADEND_IDENTITY} is reserved for the headend`);
     if (!isValidId(b.accountId)) problems.push(`boxes[${i}].accountId: invalid id ${JSON.stringify(b.accountId)}`);
     if (!knownZones.has(b.zoneId)) problems.push(`boxes[${i}].zoneId: unknown zone ${JSON.stringify(b.zoneId)}`);
     if (

@@ -44,13 +44,19 @@ export class UplinkRouter {
     this.handlers.set(body, handler);
   }
 
-  private reject(code: string, topic: string, reason: string): void {
+  private reject(code: string, topic: string, reason: string): true {
     this.deps.metrics.uplinkRejected.inc({ code });
     this.deps.log.warn({ code, topic, reason }, 'uplink dropped');
+    return true;
   }
 
-  /** Handles one message; resolves when its handler finished. Never rejects. */
-  async handle(topic: string, payload: Uint8Array): Promise<void> {
+  /**
+   * Handles one message; resolves when its handler finished. Never rejects: resolves false
+   * only when the handler failed (the message may be redelivered), true otherwise — bad
+   * messages are dropped for good.
+   */
+  async handle(topic: string, payload: Uint8Array): Promise<boolean> {
+    let dedupe = '';
     try {
       const t = parseTopic(topic);
       if (t === undefined || t.dir !== 'up') return this.reject('PROTO_BAD_TOPIC', topic, 'not an uplink topic');
@@ -63,10 +69,10 @@ export class UplinkRouter {
         maxFutureSkewMs: 24 * 60 * 60 * 1000,
       });
       if (!r.ok) return this.reject(r.code, topic, r.reason);
-      const dedupe = `${t.boxId}/${r.header.messageId}`;
+      dedupe = `${t.boxId}/${r.header.messageId}`;
       if (this.seen.has(dedupe)) {
         this.deps.metrics.uplinkRejected.inc({ code: 'DUPLICATE' });
-        return;
+        return true;
       }
       if (this.seen.size >= 100_000) this.seen.clear();
       this.seen.set(dedupe, true);
@@ -75,12 +81,17 @@ export class UplinkRouter {
       const handler = body === undefined ? undefined : this.handlers.get(body);
       if (handler === undefined) {
         this.deps.log.debug({ topic, body }, 'uplink without handler');
-        return;
+        return true;
       }
       await handler(t.boxId, r.message, r.header);
+      return true;
     } catch (err) {
+      // Not handled: a redelivery of the same message (after a headend restart, or by the
+      // external broker to another instance) must not be dropped as a duplicate.
+      this.seen.delete(dedupe);
       this.deps.metrics.uplinkRejected.inc({ code: 'HANDLER_ERROR' });
       this.deps.log.error({ err, topic }, 'uplink handler failed');
+      return false;
     }
   }
 }

@@ -36,6 +36,8 @@ export interface TestHeadendOptions {
   readonly httpPort?: number;
   /** Stores to use instead of a SQLite file in the data directory (e.g. PostgreSQL). */
   readonly stores?: () => Promise<Stores>;
+  /** An external broker (mqtts:// or mqtt://) instead of the embedded one, and this instance's name. */
+  readonly broker?: { readonly url: string; readonly instance: string; readonly group?: string };
 }
 
 /** A real headend on free loopback ports with a file-backed SQLite store in a temp dir and a manual clock. */
@@ -66,6 +68,13 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
       'mqtts.port': opts.mqttsPort ?? 0,
       publicHost: '127.0.0.1',
       logLevel: 'silent',
+      ...(opts.broker === undefined
+        ? {}
+        : {
+            'broker.url': opts.broker.url,
+            'broker.instance': opts.broker.instance,
+            ...(opts.broker.group === undefined ? {} : { 'broker.group': opts.broker.group }),
+          }),
     },
   });
   const h = await startHeadend({
@@ -102,6 +111,7 @@ export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<T
         mqttsPort: port,
         httpPort,
         ...(storesFactory ? { stores: storesFactory } : {}),
+        ...(opts.broker === undefined ? {} : { broker: opts.broker }),
       });
     },
     async stop() {

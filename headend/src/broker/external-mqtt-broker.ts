@@ -1,0 +1,140 @@
+import { parseTopic, uplinkFilter } from '@stb-notify/protocol';
+import mqtt from 'mqtt';
+import type { IClientOptions, MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import { HeadendError } from '../errors';
+import type { Broker } from '../ports/broker';
+
+export interface ExternalBrokerOptions {
+  /** mqtts://host:port (client certificate) or mqtt://host:port (a broker without TLS, e.g. tests). */
+  readonly url: string;
+  /** The headend's client certificate and the CA that signed the broker's (mqtts only). */
+  readonly tls?: { readonly caPem: string; readonly certPem: string; readonly keyPem: string };
+  /** This instance's MQTT client id; stable across restarts so its session survives them. */
+  readonly clientId: string;
+  /** Shared-subscription group: each uplink message goes to one instance of the group. */
+  readonly group: string;
+  readonly log: Logger;
+  /** How long to wait for the first connection. */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * The headend as an MQTT 5 client of an external broker (Mosquitto, EMQX, VerneMQ, HiveMQ).
+ * Boxes connect to that broker, which enforces the access rule (see mosquitto-config.ts).
+ *
+ * Uplink arrives through the shared subscription `$share/<group>/stb/v1/up/+/+`, so several
+ * headend instances split it, each message to one of them. A message is acknowledged (PUBACK)
+ * only after the headend handled and stored it: an instance that dies mid-way leaves it
+ * unacknowledged and the broker delivers it again (to that session when it comes back, or to
+ * another member of the group). Handling is idempotent, so a redelivery changes nothing twice.
+ */
+export class ExternalMqttBroker implements Broker {
+  private handlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
+
+  private constructor(
+    /** Receives uplink: its PUBACKs wait for the handler, so nothing may wait on this connection meanwhile. */
+    private readonly client: MqttClient,
+    /** Publishes downlink: a second connection, because a handler publishes (ticket updates) and
+     *  must not wait for a PUBACK queued behind the message it is handling. */
+    private readonly publisher: MqttClient,
+    private readonly opts: ExternalBrokerOptions,
+  ) {}
+
+  static async connect(opts: ExternalBrokerOptions): Promise<ExternalMqttBroker> {
+    const url = new URL(opts.url);
+    if (url.protocol !== 'mqtts:' && url.protocol !== 'mqtt:')
+      throw new HeadendError('CONFIG_INVALID', `broker.url: mqtts:// or mqtt://, got ${opts.url}`);
+    const options: IClientOptions = {
+      protocolVersion: 5,
+      clientId: opts.clientId,
+      // A persistent session: messages for this instance wait while it restarts.
+      clean: false,
+      properties: { sessionExpiryInterval: 3600, receiveMaximum: 1000 },
+      reconnectPeriod: 1000,
+      connectTimeout: opts.connectTimeoutMs ?? 10_000,
+      keepalive: 30,
+      ...(url.protocol === 'mqtts:' && opts.tls !== undefined
+        ? { ca: opts.tls.caPem, cert: opts.tls.certPem, key: opts.tls.keyPem, rejectUnauthorized: true }
+        : {}),
+    };
+    const client = mqtt.connect(opts.url, options);
+    const publisher = mqtt.connect(opts.url, {
+      ...options,
+      clientId: `${opts.clientId}-pub`,
+      clean: true,
+      properties: { receiveMaximum: 1000 },
+    });
+    const broker = new ExternalMqttBroker(client, publisher, opts);
+    // Acknowledge only once handled (mqtt.js sends the PUBACK after this callback).
+    client.handleMessage = (packet, done) => {
+      void broker.dispatch(packet.topic, packet.payload).then(
+        (ok) => done(ok ? undefined : new Error(`uplink on ${packet.topic} not handled; the broker will redeliver`)),
+        (err: unknown) => done(err as Error),
+      );
+    };
+    for (const c of [client, publisher]) {
+      c.on('error', (err) => opts.log.warn({ err: err.message }, 'external broker error'));
+      c.on('offline', () => opts.log.warn({ url: opts.url }, 'external broker offline; reconnecting'));
+    }
+    client.on('connect', (ack) => {
+      opts.log.info({ url: opts.url, sessionPresent: ack.sessionPresent }, 'connected to the external broker');
+      // Subscribe on every connect: harmless when the session kept it, needed when it did not.
+      client
+        .subscribeAsync(`$share/${opts.group}/${uplinkFilter()}`, { qos: 1 })
+        .then((granted) => {
+          const refused = granted.filter((g) => g.qos > 2);
+          if (refused.length > 0) opts.log.error({ granted }, 'external broker refused the uplink subscription');
+        })
+        .catch((err: unknown) => opts.log.error({ err }, 'uplink subscription failed'));
+    });
+    const connected = (c: MqttClient) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          client.end(true);
+          publisher.end(true);
+          reject(new HeadendError('CONFIG_INVALID', `cannot reach the external broker at ${opts.url}`));
+        }, opts.connectTimeoutMs ?? 10_000);
+        c.once('connect', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    await Promise.all([connected(client), connected(publisher)]);
+    return broker;
+  }
+
+  private async dispatch(topic: string, payload: Buffer | string): Promise<boolean> {
+    // Only uplink topics are subscribed; anything else is not ours to handle.
+    if (parseTopic(topic)?.dir !== 'up') return true;
+    const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let ok = true;
+    for (const h of this.handlers) ok = (await h(topic, data)) && ok;
+    return ok;
+  }
+
+  async publish(topic: string, payload: Uint8Array, opts: { readonly retain?: boolean } = {}): Promise<void> {
+    await this.publisher.publishAsync(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), {
+      qos: 1,
+      retain: opts.retain === true,
+    });
+  }
+
+  onUplink(handler: (topic: string, payload: Uint8Array) => Promise<boolean>): void {
+    this.handlers.push(handler);
+  }
+
+  /** The external broker does not report box connections to clients; the headend learns of boxes by hello. */
+  onPresence(): void {
+    this.opts.log.debug('presence events are not available from an external broker; hello marks boxes online');
+  }
+
+  connectedBoxes(): undefined {
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.client.endAsync(), this.publisher.endAsync()]);
+  }
+}
