@@ -147,6 +147,31 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     expect(ticket?.diagnostics).toMatchObject({ tunerLocked: false, firmware: 'HX-3.2.1' });
   });
 
+  it('T5: a report the headend received but never handled is sent again with its id, and makes one ticket', async () => {
+    const b = await box('box-4', { reportRetryMs: 100 });
+    const intake = t.h.tickets.intake;
+    const original = intake.faultReport.bind(intake);
+    let failures = 0;
+    // The instance that took the report dies before storing it (here: its handler fails once).
+    intake.faultReport = async (...args) => {
+      if (failures++ === 0) throw new Error('instance died mid-way');
+      return original(...args);
+    };
+    const answers: string[] = [];
+    b.session.on('ticket', (x) => answers.push(x.reportId));
+    const reportId = await b.session.reportFault(Symptom.SYMPTOM_NO_SOUND);
+    await waitFor(() => failures === 1, 'first attempt reached the headend');
+    t.clock.advance(100);
+    await waitFor(() => answers.includes(reportId), 'answer to the resent report');
+    expect(failures).toBe(2);
+    const tickets = await t.h.stores.tickets.list({ limit: 10, offset: 0, boxId: 'box-4' });
+    expect(tickets.items).toHaveLength(1);
+    // Answered: not sent again.
+    t.clock.advance(1000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(failures).toBe(2);
+  });
+
   it('reports made while the headend is down are queued and sent when it is back', async () => {
     const b = await box('box-1');
     await t.h.broker.close(); // the broker goes away under the box

@@ -10,7 +10,7 @@ export interface ExternalBrokerOptions {
   readonly url: string;
   /** The headend's client certificate and the CA that signed the broker's (mqtts only). */
   readonly tls?: { readonly caPem: string; readonly certPem: string; readonly keyPem: string };
-  /** This instance's MQTT client id; stable across restarts so its session survives them. */
+  /** This instance's MQTT client id. */
   readonly clientId: string;
   /** Shared-subscription group: each uplink message goes to one instance of the group. */
   readonly group: string;
@@ -25,9 +25,8 @@ export interface ExternalBrokerOptions {
  *
  * Uplink arrives through the shared subscription `$share/<group>/stb/v1/up/+/+`, so several
  * headend instances split it, each message to one of them. A message is acknowledged (PUBACK)
- * only after the headend handled and stored it: an instance that dies mid-way leaves it
- * unacknowledged and the broker delivers it again (to that session when it comes back, or to
- * another member of the group). Handling is idempotent, so a redelivery changes nothing twice.
+ * only after the headend handled and stored it, and handling is idempotent (report ids,
+ * receipts that never move a delivery backwards), so any redelivery changes nothing twice.
  */
 export class ExternalMqttBroker implements Broker {
   private handlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
@@ -48,9 +47,13 @@ export class ExternalMqttBroker implements Broker {
     const options: IClientOptions = {
       protocolVersion: 5,
       clientId: opts.clientId,
-      // A persistent session: messages for this instance wait while it restarts.
-      clean: false,
-      properties: { sessionExpiryInterval: 3600, receiveMaximum: 1000 },
+      // A clean session, on purpose: a broker keeps handing a disconnected persistent member
+      // its share of a shared subscription (measured with Mosquitto 2.0: those messages are
+      // never delivered, not even when the member comes back). With a clean session a dead
+      // instance leaves the group at once and the others take all new uplink; what was in
+      // flight to it is covered by the box resending unanswered fault reports (same report id).
+      clean: true,
+      properties: { receiveMaximum: 1000 },
       reconnectPeriod: 1000,
       connectTimeout: opts.connectTimeoutMs ?? 10_000,
       keepalive: 30,

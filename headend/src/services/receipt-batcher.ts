@@ -34,10 +34,20 @@ export class ReceiptBatcher {
     this.buffer = [];
     this.flushing = this.flushing.then(async () => {
       if (batch.length === 0) return;
-      try {
-        await this.store.applyReceipts(batch);
-      } catch (err) {
-        this.log.error({ err, lost: batch.length }, 'storing receipts failed');
+      // A transient store failure (deadlock, failover) gets two more tries before the batch is
+      // given up; a lost receipt only leaves a delivery short of its state (the box has the notice).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.store.applyReceipts(batch);
+          return;
+        } catch (err) {
+          if (attempt >= 3) {
+            this.log.error({ err, lost: batch.length }, 'storing receipts failed');
+            return;
+          }
+          this.log.warn({ err, attempt }, 'storing receipts failed; retrying');
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
       }
     });
     return this.flushing;

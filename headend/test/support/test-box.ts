@@ -8,12 +8,11 @@ import {
   sealUplink,
   uplinkTopic,
 } from '@stb-notify/protocol';
-import type { Downlink, UplinkKind, UplinkProps } from '@stb-notify/protocol';
+import type { Clock, Downlink, UplinkKind, UplinkProps } from '@stb-notify/protocol';
 import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import type { ProvisioningResult } from '../../src/services/provisioning-service';
-import type { ManualClock } from './manual-clock';
 
 /**
  * A minimal box for headend tests: connects over mutual TLS with its provisioned
@@ -33,7 +32,7 @@ export class TestBox {
 
   constructor(
     readonly bundle: ProvisioningResult,
-    private readonly clock: ManualClock,
+    private readonly clock: Clock,
   ) {
     this.keys = new KeyRing(
       bundle.trustedKeys.map((k) => ({
@@ -94,10 +93,22 @@ export class TestBox {
     const n = r.message.notice;
     if (n?.noticeId && this.noticeIds().includes(n.noticeId)) return; // duplicate (resend after reconnect)
     this.accepted.push(r.message);
+    const answered = n?.ticketUpdate?.reportId;
+    if (answered) this.unanswered.delete(answered);
     if (n?.noticeId) for (const s of this.autoReceipts) await this.receipt(n.noticeId, s);
   }
 
+  /** Fault reports not yet answered by a TICKET_UPDATE with their id (as the box core keeps them). */
+  readonly unanswered = new Map<string, UplinkProps>();
+
+  /** What the box core does on its retry timer and on reconnect: send unanswered reports again, same ids. */
+  async resendUnanswered(): Promise<number> {
+    for (const props of this.unanswered.values()) await this.send('fault', props);
+    return this.unanswered.size;
+  }
+
   async send(kind: UplinkKind, body: UplinkProps): Promise<void> {
+    if (kind === 'fault' && body.faultReport?.reportId) this.unanswered.set(body.faultReport.reportId, body);
     const bytes = await sealUplink(
       {
         messageId: randomUUID(),

@@ -67,6 +67,8 @@ export interface SessionDeps {
   readonly verifier?: Verifier;
   /** Periodic diagnostics; 0 disables. */
   readonly diagnosticsIntervalMs?: number;
+  /** An unanswered fault report is sent again after this long (default 2 min) and on every reconnect. */
+  readonly reportRetryMs?: number;
 }
 
 const KEYS_KEY = 'stb.keys.v1';
@@ -128,6 +130,24 @@ export class BoxSession extends Emitter<SessionEvents> {
     this.emit('state', s);
   }
 
+  /**
+   * Fault reports not answered yet (a TICKET_UPDATE carrying the report id). Sent again with
+   * the same report id on every reconnect and after reportRetryMs: a report the headend
+   * received but never handled (an instance that died mid-way) is not lost, and one it did
+   * handle is answered again, not doubled (T5).
+   */
+  private readonly unanswered = new Map<string, { readonly props: UplinkProps; sentAtMs: number }>();
+  private reportTimer: unknown;
+
+  private resendUnanswered(olderThanMs: number): void {
+    const now = this.deps.clock.now();
+    for (const r of this.unanswered.values()) {
+      if (now - r.sentAtMs < olderThanMs) continue;
+      r.sentAtMs = now;
+      void this.send('fault', r.props);
+    }
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
@@ -140,12 +160,19 @@ export class BoxSession extends Emitter<SessionEvents> {
       };
       this.diagTimer = this.timers.setTimeout(tick, every);
     }
+    const retry = this.deps.reportRetryMs ?? 120_000;
+    const check = (): void => {
+      this.resendUnanswered(retry);
+      this.reportTimer = this.timers.setTimeout(check, retry);
+    };
+    this.reportTimer = this.timers.setTimeout(check, retry);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.timers.clearTimeout(this.retryTimer);
     this.timers.clearTimeout(this.diagTimer);
+    this.timers.clearTimeout(this.reportTimer);
     const t = this.transport;
     this.transport = undefined;
     this.setState('offline');
@@ -168,6 +195,7 @@ export class BoxSession extends Emitter<SessionEvents> {
       this.setState('online');
       const info = this.deps.platform.info();
       await this.send('hello', { hello: { ...info, bootId: Math.floor(this.random() * 1e9).toString(36) } });
+      this.resendUnanswered(0);
     } catch {
       this.onLost(t);
     }
@@ -233,6 +261,7 @@ export class BoxSession extends Emitter<SessionEvents> {
           pauseReason: tu.pauseReason ?? '',
         };
         if (info.ticketId !== '') this.tickets.set(info.ticketId, info);
+        this.unanswered.delete(info.reportId);
         this.emit('ticket', info);
       }
       this.emit('notice', mail);
@@ -344,9 +373,11 @@ export class BoxSession extends Emitter<SessionEvents> {
     const now = this.deps.clock.now();
     const reportId = `r-${now.toString(36)}-${Math.floor(this.random() * 1e6).toString(36)}`;
     const diagnostics = await this.deps.platform.diagnostics();
-    await this.send('fault', {
+    const props: UplinkProps = {
       faultReport: { reportId, symptom, code, diagnostics, reportedAtMs: now, automatic: false },
-    });
+    };
+    this.unanswered.set(reportId, { props, sentAtMs: now });
+    await this.send('fault', props);
     return reportId;
   }
 

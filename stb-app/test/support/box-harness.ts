@@ -18,7 +18,13 @@ export interface HarnessBox {
 export async function startBox(
   t: TestHeadend,
   boxId: string,
-  opts: { storage?: MemoryStorage; bundle?: ProvisioningResult; clock?: Clock; nativeCrypto?: boolean } = {},
+  opts: {
+    storage?: MemoryStorage;
+    bundle?: ProvisioningResult;
+    clock?: Clock;
+    nativeCrypto?: boolean;
+    reportRetryMs?: number;
+  } = {},
 ): Promise<HarnessBox> {
   const bundle =
     opts.bundle ?? ((await t.api('POST', `/api/v1/boxes/${boxId}/provision`)).body as unknown as ProvisioningResult);
@@ -36,6 +42,7 @@ export async function startBox(
     platform,
     clock,
     random: () => 0,
+    ...(opts.reportRetryMs === undefined ? {} : { reportRetryMs: opts.reportRetryMs }),
     ...(opts.nativeCrypto === false
       ? {}
       : {

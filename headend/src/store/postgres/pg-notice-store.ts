@@ -110,9 +110,22 @@ export class PgNoticeStore implements NoticeStore {
   }
 
   async applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number> {
+    // Rows in one order in every transaction: two headends flushing receipt batches that share
+    // deliveries then queue behind each other instead of deadlocking.
+    const ordered = [...updates].sort((a, b) =>
+      a.noticeId === b.noticeId
+        ? a.boxId < b.boxId
+          ? -1
+          : a.boxId > b.boxId
+            ? 1
+            : 0
+        : a.noticeId < b.noticeId
+          ? -1
+          : 1,
+    );
     return this.db.tx(async (c) => {
       let changed = 0;
-      for (const u of updates) {
+      for (const u of ordered) {
         const col = COLUMN[u.state];
         // A later state implies the earlier one: delivered_at is set too when it is still empty.
         const also =
