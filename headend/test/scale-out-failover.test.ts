@@ -169,12 +169,12 @@ describe('scale-out: two headends on PostgreSQL and Mosquitto, one killed mid-ru
       });
       sent.push((r.notice as { id: string }).id);
     };
-    // Planned work in each zone, announced 48 h ahead; its reminders fall due 2, 4 and 10 s from now.
+    // Planned work in each zone, announced 48 h ahead; its reminders fall due 3, 6 and 9 s from now.
     const plans: string[] = [];
     for (const [i, zone] of ZONES.entries()) {
       const r = await api(i === 0 ? aUrl : bUrl, 'POST', '/api/v1/maintenance', {
         zoneIds: [zone],
-        startsAtMs: Date.now() + 48 * HOUR + [2_000, 4_000, 10_000][i]!,
+        startsAtMs: Date.now() + 48 * HOUR + (i + 1) * 3_000,
         endsAtMs: Date.now() + 50 * HOUR,
         reason: '光缆迁改',
       });
