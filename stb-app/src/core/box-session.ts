@@ -67,7 +67,7 @@ export interface SessionDeps {
   readonly verifier?: Verifier;
   /** Periodic diagnostics; 0 disables. */
   readonly diagnosticsIntervalMs?: number;
-  /** An unanswered fault report is sent again after this long (default 2 min) and on every reconnect. */
+  /** An unanswered fault report is sent again after this long (default 2 min), and on reconnect when older than 10 s. */
   readonly reportRetryMs?: number;
 }
 
@@ -132,7 +132,7 @@ export class BoxSession extends Emitter<SessionEvents> {
 
   /**
    * Fault reports not answered yet (a TICKET_UPDATE carrying the report id). Sent again with
-   * the same report id on every reconnect and after reportRetryMs: a report the headend
+   * the same report id after reportRetryMs (and on reconnect): a report the headend
    * received but never handled (an instance that died mid-way) is not lost, and one it did
    * handle is answered again, not doubled (T5).
    */
@@ -195,7 +195,9 @@ export class BoxSession extends Emitter<SessionEvents> {
       this.setState('online');
       const info = this.deps.platform.info();
       await this.send('hello', { hello: { ...info, bootId: Math.floor(this.random() * 1e9).toString(36) } });
-      this.resendUnanswered(0);
+      // Reports sent before the connection dropped and never answered; ones sent moments ago
+      // (or still in the outbox, which flushes by itself) are left to the retry timer.
+      this.resendUnanswered(Math.min(this.deps.reportRetryMs ?? 120_000, 10_000));
     } catch {
       this.onLost(t);
     }
