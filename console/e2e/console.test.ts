@@ -204,6 +204,27 @@ describe('the operator console in Chromium against the real headend', () => {
     expect(await page.textContent('[data-testid=gaps]')).toContain('：0');
   });
 
+  it('Z3/T1: a complaint taken by phone is opened on the board, routed to the zone’s maintainer, and its severity changed with a reason', async () => {
+    await page.click('text=工单');
+    await page.selectOption('select[name=newKind]', 'complaint');
+    await page.fill('input[name=newSummary]', '用户投诉：晚间频繁马赛克');
+    await page.fill('input[name=newBox]', 'box-3');
+    await page.click('[data-testid=open-ticket] button[type=submit]');
+    const detail = await page.waitForSelector('[data-testid=ticket-detail]:has-text("用户投诉")');
+    expect(await detail.textContent()).toContain('wang');
+    await page.click('[data-testid=ticket-detail] >> text=改等级');
+    await page.selectOption('select[name=severity]', 'urgent');
+    await page.fill('.action-form input[name=reason]', '用户为医院值班室');
+    await page.click('.action-form >> text=确定');
+    await page.waitForSelector('.history >> text=severity');
+    const tickets = (await t.api('GET', '/api/v1/tickets?boxId=box-3')).body.items as {
+      kind: string;
+      severity: string;
+      owner: string;
+    }[];
+    expect(tickets).toEqual([expect.objectContaining({ kind: 'complaint', severity: 'urgent', owner: 'wang' })]);
+  });
+
   it('Z2: zone figures as charts and a table, with zones that miss the targets flagged, and a CSV export', async () => {
     // A ticket left without a first reply for more than 24 h: the zone misses the 100 % reply target (T6/Z2).
     await t.h.tickets.intake.faultReport('box-1', report('r-fig', Symptom.SYMPTOM_NO_SOUND));

@@ -147,6 +147,8 @@ const zh = {
   meetsTarget: '达标',
   noTickets: '没有符合条件的工单',
   refresh: '刷新',
+  openTicket: '开新工单',
+  actSeverity: '改等级',
 };
 
 export type TextKey = keyof typeof zh;
@@ -300,6 +302,8 @@ const en: Record<TextKey, string> = {
   meetsTarget: 'meets target',
   noTickets: 'No tickets match',
   refresh: 'Refresh',
+  openTicket: 'Open a ticket',
+  actSeverity: 'Change severity',
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -31,7 +31,13 @@ export class SimBox {
   readonly config: BoxConfig;
 
   constructor(bundle: unknown, o: SimBoxOptions) {
-    const checked = configFromBundle(bundle, 'ws');
+    // A broker URL given here wins over the bundle's (the scale-out bench points boxes at an
+    // external broker, and bundles from a headend without its own broker carry no ws URL).
+    const b = bundle as { broker?: Record<string, string> };
+    const checked = configFromBundle(
+      o.brokerUrl === undefined ? bundle : { ...b, broker: { ...b.broker, ws: o.brokerUrl } },
+      'ws',
+    );
     if (!checked.ok) throw new Error(`bad bundle: ${checked.reason}`);
     this.config = { ...checked.config, ...(o.brokerUrl ? { brokerUrl: o.brokerUrl } : {}) };
     this.platform = new StaticPlatform({ model: 'SIM-1', firmware: 'sim-1.0', appVersion: '0.1.0' }, o.clock);

@@ -5,7 +5,7 @@ import { translateValue } from '../i18n';
 import type { TicketEvent, TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
 
-type Action = 'reply' | 'pause' | 'extend' | 'reassign' | 'resolve';
+type Action = 'reply' | 'pause' | 'extend' | 'reassign' | 'resolve' | 'severity';
 
 /** One ticket: its facts, its history, and the actions its state allows, each with its reason. */
 export function TicketDetail(props: { id: string; version: number; onChanged: () => void }) {
@@ -50,6 +50,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
       void run('extend', { dueAtMs: fromLocalInput(f.newDue ?? ''), reason: f.reason, approver: f.approver });
     if (action === 'reassign') void run('reassign', { to: f.to, reason: f.reason });
     if (action === 'resolve') void run('resolve', { resolution: f.resolution });
+    if (action === 'severity') void run('severity', { severity: f.severity ?? ticket.severity, reason: f.reason });
   };
 
   return (
@@ -108,6 +109,9 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
           >
             {t('actExtend')}
           </button>
+          <button type="button" onClick={() => setAction('severity')}>
+            {t('actSeverity')}
+          </button>
           <button type="button" onClick={() => setAction('reassign')}>
             {t('actReassign')}
           </button>
@@ -152,6 +156,23 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
             </>
           )}
           {action === 'resolve' && field('resolution', t('resolution'))}
+          {action === 'severity' && (
+            <>
+              <label>
+                {t('severity')}
+                <select
+                  name="severity"
+                  value={f.severity ?? ticket.severity}
+                  onChange={(e) => setF({ ...f, severity: e.currentTarget.value })}
+                >
+                  {['urgent', 'ordinary', 'complex'].map((v) => (
+                    <option value={v}>{translateValue(lang, 'severity', v)}</option>
+                  ))}
+                </select>
+              </label>
+              {field('reason', t('reason'))}
+            </>
+          )}
           <button type="submit" class="primary">
             {t('confirm')}
           </button>

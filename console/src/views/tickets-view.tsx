@@ -4,6 +4,7 @@ import { formatDuration, formatTime } from '../format';
 import { translateValue } from '../i18n';
 import { CallbacksPanel } from './callbacks-panel';
 import { IncidentsPanel } from './incidents-panel';
+import { OpenTicketForm } from './open-ticket-form';
 import { TicketDetail } from './ticket-detail';
 import type { TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
@@ -13,7 +14,7 @@ const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'];
 
 /** The tickets board: filters, SLA countdowns with breaches highlighted, the selected ticket, incidents, callbacks. */
 export function TicketsView(props: { selected: string | undefined }) {
-  const { api, t, fail, lang } = useConsole();
+  const { api, t, fail, lang, go } = useConsole();
   const [status, setStatus] = useState('');
   const [zone, setZone] = useState('');
   const [breached, setBreached] = useState(false);
@@ -59,6 +60,12 @@ export function TicketsView(props: { selected: string | undefined }) {
             {t('refresh')}
           </button>
         </form>
+        <OpenTicketForm
+          onOpened={(id) => {
+            changed();
+            go(`#/tickets/${id}`);
+          }}
+        />
         {rows === undefined ? (
           <p>{t('loading')}</p>
         ) : rows.items.length === 0 ? (

@@ -24,11 +24,19 @@ export interface ExternalBrokerOptions {
  * Boxes connect to that broker, which enforces the access rule (see mosquitto-config.ts).
  *
  * Uplink arrives through the shared subscription `$share/<group>/stb/v1/up/+/+`, so several
- * headend instances split it, each message to one of them. A message is acknowledged (PUBACK)
- * only after the headend handled and stored it, and handling is idempotent (report ids,
- * receipts that never move a delivery backwards), so any redelivery changes nothing twice.
+ * headend instances split it, each message to one of them. Up to MAX_HANDLING messages are
+ * handled at once (acknowledged on arrival; beyond that the broker waits). What an instance
+ * was handling when it died is not redelivered by the broker (Mosquitto drops a clean
+ * session's in-flight messages): boxes send unanswered fault reports again with the same id,
+ * and every pending notice is resent on a box's hello. Handling is idempotent (report ids,
+ * receipts that never move a delivery backwards), so a repeat changes nothing twice.
  */
+/** Uplink messages handled concurrently per instance before the broker is made to wait. */
+const MAX_HANDLING = 256;
+
 export class ExternalMqttBroker implements Broker {
+  private handling = 0;
+  private readonly waiting: Array<() => void> = [];
   private handlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
 
   private constructor(
@@ -69,12 +77,20 @@ export class ExternalMqttBroker implements Broker {
       properties: { receiveMaximum: 1000 },
     });
     const broker = new ExternalMqttBroker(client, publisher, opts);
-    // Acknowledge only once handled (mqtt.js sends the PUBACK after this callback).
+    // mqtt.js hands over one message at a time and sends its PUBACK when `done` is called.
+    // Up to MAX_HANDLING messages are handled at once; beyond that `done` waits for one to
+    // finish, so a slow store pushes back on the broker instead of piling up in memory.
     client.handleMessage = (packet, done) => {
-      void broker.dispatch(packet.topic, packet.payload).then(
-        (ok) => done(ok ? undefined : new Error(`uplink on ${packet.topic} not handled; the broker will redeliver`)),
-        (err: unknown) => done(err as Error),
-      );
+      broker.handling++;
+      void broker
+        .dispatch(packet.topic, packet.payload)
+        .catch((err: unknown) => opts.log.error({ err, topic: packet.topic }, 'uplink dispatch failed'))
+        .finally(() => {
+          broker.handling--;
+          broker.waiting.shift()?.();
+        });
+      if (broker.handling < MAX_HANDLING) done();
+      else broker.waiting.push(() => done());
     };
     for (const c of [client, publisher]) {
       c.on('error', (err) => opts.log.warn({ err: err.message }, 'external broker error'));

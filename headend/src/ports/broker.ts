@@ -8,9 +8,8 @@ export interface Broker {
   publish(topic: string, payload: Uint8Array, opts?: { readonly retain?: boolean }): Promise<void>;
   /**
    * Called for every message a box publishes (already authorised by the access rule). The
-   * handler resolves true once the message is handled and stored, false when it failed; an
-   * external broker acknowledges the message only after true, so a headend that dies
-   * mid-way gets it redelivered (to itself or another instance).
+   * handler resolves true once the message is handled and stored, false when it failed (the
+   * broker adapters log it; recovery is end to end: boxes resend unanswered reports).
    */
   onUplink(handler: (topic: string, payload: Uint8Array) => Promise<boolean>): void;
   /** Called when a box connects or disconnects (embedded broker only; external ones rely on hello). */

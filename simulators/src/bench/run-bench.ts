@@ -16,6 +16,7 @@ import pino from 'pino';
 import { until } from '../fleet';
 import { provisionFleet } from '../provision-fleet';
 import { RawBroker } from './raw-broker';
+import { spawnBenchMosquitto } from './spawn-mosquitto';
 import { slices, Worker } from './workers';
 
 const N = (() => {
@@ -27,24 +28,24 @@ const N = (() => {
   }
   return v;
 })();
-/** Scale-out mode: `--broker mqtt://host:port` (boxes and headend on that broker) and `--database postgres://…`. */
+/** Scale-out mode: `--broker mosquitto|mqtt://host:port` (boxes and headend on that broker) and `--database postgres://…`. */
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
-const BROKER = flag('--broker');
+const BROKER_FLAG = flag('--broker');
 const DATABASE = flag('--database');
-if (BROKER !== undefined && !/^mqtt:\/\/[^/]+$/.test(BROKER)) {
-  console.error(
-    '--broker: mqtt://host:port (a broker the simulated boxes reach with their credential, e.g. 127.0.0.1:1883)',
-  );
+if (BROKER_FLAG !== undefined && BROKER_FLAG !== 'mosquitto' && !/^mqtt:\/\/[^/]+$/.test(BROKER_FLAG)) {
+  console.error('--broker: mosquitto (spawn one configured for the bench) or mqtt://host:port');
   process.exit(2);
 }
+const spawned = BROKER_FLAG === 'mosquitto' ? await spawnBenchMosquitto() : undefined;
+const BROKER = spawned?.url ?? BROKER_FLAG;
 if (DATABASE !== undefined && !/^postgres(ql)?:\/\//.test(DATABASE)) {
   console.error('--database: postgres://…');
   process.exit(2);
 }
-const SCALE_OUT = BROKER !== undefined || DATABASE !== undefined;
+const SCALE_OUT = BROKER_FLAG !== undefined || DATABASE !== undefined;
 const PER_WORKER = 5000;
 const TIMEOUT = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 600_000);
 const texts = [
@@ -364,9 +365,9 @@ async function main(): Promise<void> {
     const md = [
       SCALE_OUT ? '# Benchmarks: scale-out mode' : '# Benchmarks',
       '',
-      `Measured by \`npm run bench -- --boxes ${N}${BROKER ? ` --broker ${BROKER}` : ''}${DATABASE ? ` --database ${DATABASE}` : ''}\` on ${result.date.slice(0, 10)}: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}.`,
+      `Measured by \`npm run bench -- --boxes ${N}${BROKER_FLAG ? ` --broker ${BROKER_FLAG}` : ''}${DATABASE ? ` --database ${DATABASE}` : ''}\` on ${result.date.slice(0, 10)}: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}.`,
       SCALE_OUT
-        ? `Headend in the bench process as an MQTT client of ${BROKER ?? 'the embedded broker'} (shared subscription, acknowledged after handling) with its store on ${DATABASE === undefined ? 'SQLite' : 'PostgreSQL'}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
+        ? `Headend in the bench process as an MQTT client of ${spawned ? 'a Mosquitto 2.0 the bench starts (plain TCP, max_queued_messages 1000000)' : (BROKER ?? 'the embedded broker')} (shared subscription, acknowledged after handling) with its store on ${DATABASE === undefined ? 'SQLite' : 'PostgreSQL'}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
         : '',
       `Headend with its embedded aedes broker and SQLite store in the bench process; ${N} simulated boxes running the real box core (MQTT over WebSocket, Ed25519 verify and sign) in ${workers.length} worker process(es). The baseline is plain aedes with raw MQTT.js clients of the same count and payload sizes, measured in the same run. Ratio: 1.0 = as good as raw MQTT.`,
       '',
@@ -379,6 +380,7 @@ async function main(): Promise<void> {
     console.log(`\n${md}`);
   } finally {
     for (const w of workers) w.kill();
+    await spawned?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
