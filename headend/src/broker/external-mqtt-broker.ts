@@ -93,6 +93,12 @@ export class ExternalMqttBroker implements Broker {
       else broker.waiting.push(() => done());
     };
     for (const c of [client, publisher]) {
+      // Request/response over one socket (publish → PUBACK): without TCP_NODELAY, Nagle and
+      // delayed ACKs add up to ~40 ms to every publish the headend awaits.
+      c.on('connect', () => {
+        const socket = c.stream as unknown as { setNoDelay?: (on: boolean) => void };
+        socket.setNoDelay?.(true);
+      });
       c.on('error', (err) => opts.log.warn({ err: err.message }, 'external broker error'));
       c.on('offline', () => opts.log.warn({ url: opts.url }, 'external broker offline; reconnecting'));
     }

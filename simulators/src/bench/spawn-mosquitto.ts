@@ -25,6 +25,8 @@ export async function spawnBenchMosquitto(): Promise<{ url: string; stop: () => 
     [
       `listener ${port} 127.0.0.1`,
       'allow_anonymous true',
+      // Mosquitto leaves Nagle on by default: every PUBACK the headend awaits then waits ~40 ms.
+      'set_tcp_nodelay true',
       'max_queued_messages 1000000',
       'max_inflight_messages 1000',
       'persistence false',
