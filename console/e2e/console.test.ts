@@ -204,13 +204,13 @@ describe('the operator console in Chromium against the real headend', () => {
     expect(await page.textContent('[data-testid=gaps]')).toContain('：0');
   });
 
-  it('Z3/T1: a complaint taken by phone is opened on the board, routed to the zone’s maintainer, and its severity changed with a reason', async () => {
+  it('Z3/T1: a fault taken by phone is opened on the board, routed to the zone’s maintainer, and its severity changed with a reason', async () => {
     await page.click('text=工单');
-    await page.selectOption('select[name=newKind]', 'complaint');
-    await page.fill('input[name=newSummary]', '用户投诉：晚间频繁马赛克');
+    await page.selectOption('select[name=newKind]', 'repair');
+    await page.fill('input[name=newSummary]', '用户来电：晚间频繁马赛克');
     await page.fill('input[name=newBox]', 'box-3');
     await page.click('[data-testid=open-ticket] button[type=submit]');
-    const detail = await page.waitForSelector('[data-testid=ticket-detail]:has-text("用户投诉")');
+    const detail = await page.waitForSelector('[data-testid=ticket-detail]:has-text("用户来电")');
     expect(await detail.textContent()).toContain('wang');
     await page.click('[data-testid=ticket-detail] >> text=改等级');
     await page.selectOption('select[name=severity]', 'urgent');
@@ -222,7 +222,7 @@ describe('the operator console in Chromium against the real headend', () => {
       severity: string;
       owner: string;
     }[];
-    expect(tickets).toEqual([expect.objectContaining({ kind: 'complaint', severity: 'urgent', owner: 'wang' })]);
+    expect(tickets).toEqual([expect.objectContaining({ kind: 'repair', severity: 'urgent', owner: 'wang' })]);
   });
 
   it('Z2: zone figures as charts and a table, with zones that miss the targets flagged, and a CSV export', async () => {

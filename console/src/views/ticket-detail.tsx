@@ -109,9 +109,11 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
           >
             {t('actExtend')}
           </button>
-          <button type="button" onClick={() => setAction('severity')}>
-            {t('actSeverity')}
-          </button>
+          {ticket.kind === 'repair' && (
+            <button type="button" onClick={() => setAction('severity')}>
+              {t('actSeverity')}
+            </button>
+          )}
           <button type="button" onClick={() => setAction('reassign')}>
             {t('actReassign')}
           </button>
