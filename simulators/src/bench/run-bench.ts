@@ -362,7 +362,8 @@ async function main(): Promise<void> {
     };
     const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
     mkdirSync(docs, { recursive: true });
-    const base = SCALE_OUT ? 'benchmarks-scale-out' : 'benchmarks';
+    // The 10,000-box runs are the reference tables; other sizes get their own files.
+    const base = `${SCALE_OUT ? 'benchmarks-scale-out' : 'benchmarks'}${N === 10_000 ? '' : `-${N}`}`;
     writeFileSync(join(docs, `${base}.json`), `${JSON.stringify(result, null, 2)}\n`);
     const md = [
       SCALE_OUT ? '# Benchmarks: scale-out mode' : '# Benchmarks',
