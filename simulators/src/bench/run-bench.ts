@@ -384,7 +384,12 @@ async function main(): Promise<void> {
   } finally {
     for (const w of workers) w.kill();
     await spawned?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // Never let cleanup hide the error that ended the run (e.g. EMFILE at the open-files limit).
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (err) {
+      console.error(`bench: could not remove ${dir}: ${(err as Error).message}`);
+    }
   }
 }
 
