@@ -10,7 +10,7 @@ import type { ProvisioningResult } from '../src/services/provisioning-service';
 import { openSqliteStores } from '../src/store/sqlite/open-sqlite-stores';
 import { importRegistry } from '../src/services/registry-import';
 import { ManualClock } from './support/manual-clock';
-import { freePort, startMosquitto } from './support/mosquitto';
+import { freePort, portOpen, startMosquitto } from './support/mosquitto';
 import type { RunningMosquitto } from './support/mosquitto';
 import { TestBox, until } from './support/test-box';
 import { removeDir, startTestHeadend } from './support/test-headend';
@@ -137,7 +137,6 @@ describe('external broker: the headend as an MQTT client of a Mosquitto it confi
 
 describe('external broker: the plain Mosquitto on 127.0.0.1:1883 (no TLS)', () => {
   it('carries notices and uplink between the headend and a box', async (ctx) => {
-    const { portOpen } = await import('./support/mosquitto');
     if (!(await portOpen(1883))) {
       console.warn('skipped: no MQTT broker on 127.0.0.1:1883 (CI runs one)');
       ctx.skip();
