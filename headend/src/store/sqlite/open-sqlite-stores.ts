@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Stores } from '../../ports/store';
+import { GroupCommit } from './group-commit';
 import { migrate } from './migrations';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteBillingStore } from './sqlite-billing-store';
@@ -9,7 +10,7 @@ import { SqliteRegistryStore } from './sqlite-registry-store';
 import { SqliteTicketStore } from './sqlite-ticket-store';
 import { SqliteTokenStore } from './sqlite-token-store';
 
-/** The embedded store: one SQLite file (or ':memory:'), WAL mode, migrated on open. */
+/** The embedded store: one SQLite file (or ':memory:'), WAL mode, migrated on open, writes group-committed. */
 export function openSqliteStores(file: string): Stores {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -17,15 +18,17 @@ export function openSqliteStores(file: string): Stores {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  const tx = new GroupCommit(db);
   return {
-    registry: new SqliteRegistryStore(db),
-    notices: new SqliteNoticeStore(db),
-    jobs: new SqliteJobStore(db),
-    billing: new SqliteBillingStore(db),
-    tokens: new SqliteTokenStore(db),
-    audit: new SqliteAuditLog(db),
-    tickets: new SqliteTicketStore(db),
+    registry: new SqliteRegistryStore(db, tx),
+    notices: new SqliteNoticeStore(db, tx),
+    jobs: new SqliteJobStore(db, tx),
+    billing: new SqliteBillingStore(db, tx),
+    tokens: new SqliteTokenStore(db, tx),
+    audit: new SqliteAuditLog(db, tx),
+    tickets: new SqliteTicketStore(db, tx),
     close: async () => {
+      tx.commit();
       db.close();
     },
   };

@@ -1,21 +1,27 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type { AuditEntry, AuditLog } from '../../ports/audit-log';
 
 export class SqliteAuditLog implements AuditLog {
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
   }
 
   async append(e: AuditEntry): Promise<void> {
-    this.prepare('INSERT INTO audit (at_ms, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)').run(
-      e.atMs,
-      e.actor,
-      e.action,
-      e.subject,
-      JSON.stringify(e.detail),
+    await this.tx.write(() =>
+      this.prepare('INSERT INTO audit (at_ms, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)').run(
+        e.atMs,
+        e.actor,
+        e.action,
+        e.subject,
+        JSON.stringify(e.detail),
+      ),
     );
   }
 

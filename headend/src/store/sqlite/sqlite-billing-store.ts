@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type { BillingStore, Invoice, Payment, Restore, Suspension } from '../../ports/billing-store';
 
@@ -22,15 +23,20 @@ const SUSPENSION_COLUMNS: Record<string, string> = {
 export class SqliteBillingStore implements BillingStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
   }
 
   async upsertInvoice(inv: Omit<Invoice, 'status' | 'paidAtMs'>): Promise<void> {
-    this.prepare(
-      `INSERT INTO invoices (id, account_id, amount_minor, currency, due_at_ms) VALUES (@id, @accountId, @amountMinor, @currency, @dueAtMs)
+    await this.tx.write(() =>
+      this.prepare(
+        `INSERT INTO invoices (id, account_id, amount_minor, currency, due_at_ms) VALUES (@id, @accountId, @amountMinor, @currency, @dueAtMs)
          ON CONFLICT(id) DO UPDATE SET amount_minor = excluded.amount_minor, currency = excluded.currency, due_at_ms = excluded.due_at_ms`,
-    ).run(inv);
+      ).run(inv),
+    );
   }
 
   async getInvoice(id: string): Promise<Invoice | undefined> {
@@ -44,7 +50,7 @@ export class SqliteBillingStore implements BillingStore {
   }
 
   async recordPayment(p: Payment): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.tx.write(() => {
       const r = this.prepare(
         `INSERT INTO payments (id, account_id, amount_minor, currency, paid_at_ms, invoice_id, method)
            VALUES (@id, @accountId, @amountMinor, @currency, @paidAtMs, @invoiceId, @method) ON CONFLICT DO NOTHING`,
@@ -57,7 +63,7 @@ export class SqliteBillingStore implements BillingStore {
         );
       }
       return true;
-    })();
+    });
   }
 
   async payments(accountId: string, sinceMs: number): Promise<Payment[]> {
@@ -67,10 +73,12 @@ export class SqliteBillingStore implements BillingStore {
   }
 
   async insertSuspension(s: Suspension): Promise<void> {
-    this.prepare(
-      `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms, suspended_notice_id, note)
+    await this.tx.write(() =>
+      this.prepare(
+        `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms, suspended_notice_id, note)
          VALUES (@id, @accountId, @warningNoticeId, @warnedAtMs, @suspendAtMs, @state, @executedAtMs, @suspendedNoticeId, @note)`,
-    ).run(s);
+      ).run(s),
+    );
   }
 
   async getSuspension(id: string): Promise<Suspension | undefined> {
@@ -97,18 +105,28 @@ export class SqliteBillingStore implements BillingStore {
     const entries = Object.entries(change).filter(([k]) => SUSPENSION_COLUMNS[k] !== undefined);
     if (entries.length === 0) return;
     const set = entries.map(([k]) => `${SUSPENSION_COLUMNS[k]} = @${k}`).join(', ');
-    this.prepare(`UPDATE suspensions SET ${set} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
+    await this.tx.write(() =>
+      this.prepare(`UPDATE suspensions SET ${set} WHERE id = @id`).run({ ...Object.fromEntries(entries), id }),
+    );
   }
 
   async insertRestore(r: Restore): Promise<void> {
-    this.prepare(
-      `INSERT INTO restores (id, account_id, suspension_id, paid_at_ms, deadline_ms, restored_at_ms, notice_id)
+    await this.tx.write(() =>
+      this.prepare(
+        `INSERT INTO restores (id, account_id, suspension_id, paid_at_ms, deadline_ms, restored_at_ms, notice_id)
          VALUES (@id, @accountId, @suspensionId, @paidAtMs, @deadlineMs, @restoredAtMs, @noticeId)`,
-    ).run(r);
+      ).run(r),
+    );
   }
 
   async markRestored(id: string, restoredAtMs: number, noticeId: string): Promise<void> {
-    this.prepare('UPDATE restores SET restored_at_ms = ?, notice_id = ? WHERE id = ?').run(restoredAtMs, noticeId, id);
+    await this.tx.write(() =>
+      this.prepare('UPDATE restores SET restored_at_ms = ?, notice_id = ? WHERE id = ?').run(
+        restoredAtMs,
+        noticeId,
+        id,
+      ),
+    );
   }
 
   async restores(f: { accountId?: string; unrestoredOnly?: boolean; limit: number }): Promise<Restore[]> {

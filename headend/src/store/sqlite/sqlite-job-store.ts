@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type { Job, JobState, JobStore, NewJob } from '../../ports/job-store';
 
@@ -29,22 +30,27 @@ function toJob(r: JobRow): Job {
 export class SqliteJobStore implements JobStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
   }
 
   async schedule(job: NewJob): Promise<number> {
     const key = job.dedupeKey === undefined || job.dedupeKey === '' ? null : job.dedupeKey;
-    const r = this.prepare(
-      'INSERT INTO jobs (kind, run_at_ms, payload_json, dedupe_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    ).run(job.kind, job.runAtMs, JSON.stringify(job.payload), key);
-    if (r.changes === 1) return Number(r.lastInsertRowid);
-    const existing = this.prepare('SELECT id FROM jobs WHERE dedupe_key = ?').get(key) as { id: number };
-    return existing.id;
+    return this.tx.write(() => {
+      const r = this.prepare(
+        'INSERT INTO jobs (kind, run_at_ms, payload_json, dedupe_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ).run(job.kind, job.runAtMs, JSON.stringify(job.payload), key);
+      if (r.changes === 1) return Number(r.lastInsertRowid);
+      const existing = this.prepare('SELECT id FROM jobs WHERE dedupe_key = ?').get(key) as { id: number };
+      return existing.id;
+    });
   }
 
   async claimDue(nowMs: number, worker: string, leaseMs: number, limit: number): Promise<Job[]> {
-    return this.db.transaction(() => {
+    return this.tx.write(() => {
       const rows = this.prepare(
         `SELECT * FROM jobs WHERE (state = 'pending' AND run_at_ms <= @now)
              OR (state = 'running' AND locked_until_ms <= @now)
@@ -55,29 +61,36 @@ export class SqliteJobStore implements JobStore {
       );
       for (const r of rows) claim.run(worker, nowMs + leaseMs, r.id);
       return rows.map((r) => ({ ...toJob(r), state: 'running' as const, attempts: r.attempts + 1 }));
-    })();
+    });
   }
 
   async complete(id: number, nowMs: number): Promise<void> {
-    this.prepare(`UPDATE jobs SET state = 'done', done_at_ms = ?, locked_by = '' WHERE id = ?`).run(nowMs, id);
+    await this.tx.write(() =>
+      this.prepare(`UPDATE jobs SET state = 'done', done_at_ms = ?, locked_by = '' WHERE id = ?`).run(nowMs, id),
+    );
   }
 
   async fail(id: number, error: string, retryAtMs: number | undefined): Promise<void> {
     if (retryAtMs === undefined) {
-      this.prepare(`UPDATE jobs SET state = 'failed', last_error = ?, locked_by = '' WHERE id = ?`).run(error, id);
+      await this.tx.write(() =>
+        this.prepare(`UPDATE jobs SET state = 'failed', last_error = ?, locked_by = '' WHERE id = ?`).run(error, id),
+      );
     } else {
-      this.prepare(`UPDATE jobs SET state = 'pending', last_error = ?, run_at_ms = ?, locked_by = '' WHERE id = ?`).run(
-        error,
-        retryAtMs,
-        id,
+      await this.tx.write(() =>
+        this.prepare(
+          `UPDATE jobs SET state = 'pending', last_error = ?, run_at_ms = ?, locked_by = '' WHERE id = ?`,
+        ).run(error, retryAtMs, id),
       );
     }
   }
 
   async cancelByKeyPrefix(prefix: string): Promise<number> {
-    return this.prepare(
-      `UPDATE jobs SET state = 'cancelled' WHERE state = 'pending' AND substr(dedupe_key, 1, ?) = ?`,
-    ).run(prefix.length, prefix).changes;
+    return this.tx.write(
+      () =>
+        this.prepare(
+          `UPDATE jobs SET state = 'cancelled' WHERE state = 'pending' AND substr(dedupe_key, 1, ?) = ?`,
+        ).run(prefix.length, prefix).changes,
+    );
   }
 
   async get(id: number): Promise<Job | undefined> {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import { DELIVERY_RANK } from '../../ports/notice-store';
 import type {
@@ -97,7 +98,10 @@ export class SqliteNoticeStore implements NoticeStore {
 
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
     const upd = (col: string): Database.Statement =>
       db.prepare(
@@ -123,7 +127,7 @@ export class SqliteNoticeStore implements NoticeStore {
       `INSERT INTO deliveries (notice_id, box_id, zone_id, state, rank, queued_at_ms, expires_at_ms)
        VALUES (?, ?, ?, 'queued', 0, ?, ?)`,
     );
-    this.db.transaction(() => {
+    await this.tx.write(() => {
       ins.run({
         ...n,
         texts: JSON.stringify(n.texts),
@@ -132,7 +136,7 @@ export class SqliteNoticeStore implements NoticeStore {
         actionRequired: n.actionRequired ? 1 : 0,
       });
       for (const d of deliveries) insD.run(n.id, d.boxId, d.zoneId, n.issuedAtMs, n.expiresAtMs);
-    })();
+    });
   }
 
   async get(id: string): Promise<NoticeRecord | undefined> {
@@ -160,7 +164,7 @@ export class SqliteNoticeStore implements NoticeStore {
   }
 
   async cancel(id: string, atMs: number, reason: string): Promise<number> {
-    return this.db.transaction(() => {
+    return this.tx.write(() => {
       this.prepare(`UPDATE notices SET status = 'cancelled', cancelled_at_ms = ?, cancel_reason = ? WHERE id = ?`).run(
         atMs,
         reason,
@@ -170,11 +174,11 @@ export class SqliteNoticeStore implements NoticeStore {
         `UPDATE deliveries SET state = 'withdrawn', rank = ${DELIVERY_RANK.withdrawn}, withdrawn_at_ms = ?
            WHERE notice_id = ? AND state IN ('queued','delivered')`,
       ).run(atMs, id).changes;
-    })();
+    });
   }
 
   async applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number> {
-    return this.db.transaction(() => {
+    return this.tx.write(() => {
       let changed = 0;
       for (const u of updates) {
         changed += this.receiptStmts[u.state].run({
@@ -186,7 +190,7 @@ export class SqliteNoticeStore implements NoticeStore {
         }).changes;
       }
       return changed;
-    })();
+    });
   }
 
   async counts(

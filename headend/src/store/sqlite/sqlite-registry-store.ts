@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type {
   Account,
@@ -47,7 +48,10 @@ type Target = Array<{ id: string; zoneId: string }>;
 export class SqliteRegistryStore implements RegistryStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
   }
 
@@ -56,7 +60,7 @@ export class SqliteRegistryStore implements RegistryStore {
       `INSERT INTO zones (id, name, type, maintainer) VALUES (@id, @name, @type, @maintainer)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, maintainer = excluded.maintainer`,
     );
-    this.db.transaction(() => zones.forEach((z) => st.run(z)))();
+    await this.tx.write(() => zones.forEach((z) => st.run(z)));
   }
 
   async getZone(id: string): Promise<Zone | undefined> {
@@ -74,9 +78,9 @@ export class SqliteRegistryStore implements RegistryStore {
       `INSERT INTO accounts (id, name, status) VALUES (@id, @name, @status)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
     );
-    this.db.transaction(() =>
+    await this.tx.write(() =>
       accounts.forEach((a) => st.run({ id: a.id, name: a.name, status: a.status ?? 'active' })),
-    )();
+    );
   }
 
   async getAccount(id: string): Promise<Account | undefined> {
@@ -93,7 +97,7 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   async setAccountStatus(id: string, status: AccountStatus): Promise<void> {
-    this.prepare('UPDATE accounts SET status = ? WHERE id = ?').run(status, id);
+    await this.tx.write(() => this.prepare('UPDATE accounts SET status = ? WHERE id = ?').run(status, id));
   }
 
   async upsertBoxes(boxes: readonly BoxInput[]): Promise<void> {
@@ -103,7 +107,7 @@ export class SqliteRegistryStore implements RegistryStore {
          model = CASE WHEN excluded.model = '' THEN boxes.model ELSE excluded.model END,
          firmware = CASE WHEN excluded.firmware = '' THEN boxes.firmware ELSE excluded.firmware END`,
     );
-    this.db.transaction(() =>
+    await this.tx.write(() =>
       boxes.forEach((b) =>
         st.run({
           id: b.id,
@@ -113,7 +117,7 @@ export class SqliteRegistryStore implements RegistryStore {
           firmware: b.firmware ?? '',
         }),
       ),
-    )();
+    );
   }
 
   async getBox(id: string): Promise<Box | undefined> {
@@ -164,11 +168,10 @@ export class SqliteRegistryStore implements RegistryStore {
     id: string,
     c: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
   ): Promise<void> {
-    this.prepare('UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, provisioned_at_ms = ? WHERE id = ?').run(
-      c.uplinkPublicKey,
-      c.credentialHash,
-      c.provisionedAtMs,
-      id,
+    await this.tx.write(() =>
+      this.prepare(
+        'UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, provisioned_at_ms = ? WHERE id = ?',
+      ).run(c.uplinkPublicKey, c.credentialHash, c.provisionedAtMs, id),
     );
   }
 
@@ -176,13 +179,17 @@ export class SqliteRegistryStore implements RegistryStore {
     id: string,
     h: { model: string; firmware: string; appVersion: string; atMs: number },
   ): Promise<void> {
-    this.prepare(
-      'UPDATE boxes SET model = ?, firmware = ?, app_version = ?, last_seen_ms = ?, online = 1 WHERE id = ?',
-    ).run(h.model, h.firmware, h.appVersion, h.atMs, id);
+    await this.tx.write(() =>
+      this.prepare(
+        'UPDATE boxes SET model = ?, firmware = ?, app_version = ?, last_seen_ms = ?, online = 1 WHERE id = ?',
+      ).run(h.model, h.firmware, h.appVersion, h.atMs, id),
+    );
   }
 
   async setOnline(id: string, online: boolean, atMs: number): Promise<void> {
-    this.prepare('UPDATE boxes SET online = ?, last_seen_ms = ? WHERE id = ?').run(online ? 1 : 0, atMs, id);
+    await this.tx.write(() =>
+      this.prepare('UPDATE boxes SET online = ?, last_seen_ms = ? WHERE id = ?').run(online ? 1 : 0, atMs, id),
+    );
   }
 
   async countOnline(): Promise<number> {

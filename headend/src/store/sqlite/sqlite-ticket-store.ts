@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import { snake, TICKET_FIELDS, ticketColumn, toTicket } from '../ticket-columns';
 import type { TicketRow } from '../ticket-columns';
@@ -30,7 +31,10 @@ export class SqliteTicketStore implements TicketStore {
 
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
     this.insertEvent = db.prepare(
       'INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json) VALUES (@ticketId, @atMs, @actor, @type, @detail)',
@@ -44,10 +48,10 @@ export class SqliteTicketStore implements TicketStore {
   async insert(t: Ticket, event: TicketEvent): Promise<void> {
     const cols = TICKET_FIELDS.map(ticketColumn).join(', ');
     const vals = TICKET_FIELDS.map((f) => `@${f}`).join(', ');
-    this.db.transaction(() => {
+    await this.tx.write(() => {
       this.prepare(`INSERT INTO tickets (${cols}) VALUES (${vals})`).run(toParams(t));
       this.event(event);
-    })();
+    });
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -56,7 +60,7 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket> {
-    return this.db.transaction(() => {
+    return this.tx.write(() => {
       const keys = Object.keys(change).filter((k) => (TICKET_FIELDS as readonly string[]).includes(k));
       if (keys.length > 0) {
         const set = keys.map((k) => `${ticketColumn(k)} = @${k}`).join(', ');
@@ -66,7 +70,7 @@ export class SqliteTicketStore implements TicketStore {
       const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
       if (r === undefined) throw new Error(`ticket ${id} vanished`);
       return toTicket(r);
-    })();
+    });
   }
 
   async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
@@ -76,10 +80,11 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async rememberReport(reportId: string, boxId: string, ticketId: string, atMs: number): Promise<boolean> {
-    return (
-      this.prepare(
-        'INSERT INTO ticket_reports (report_id, box_id, ticket_id, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      ).run(reportId, boxId, ticketId, atMs).changes === 1
+    return this.tx.write(
+      () =>
+        this.prepare(
+          'INSERT INTO ticket_reports (report_id, box_id, ticket_id, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        ).run(reportId, boxId, ticketId, atMs).changes === 1,
     );
   }
 
@@ -139,7 +144,9 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async recordSignalReport(zoneId: string, boxId: string, atMs: number): Promise<void> {
-    this.prepare('INSERT INTO signal_reports (zone_id, box_id, at_ms) VALUES (?, ?, ?)').run(zoneId, boxId, atMs);
+    await this.tx.write(() =>
+      this.prepare('INSERT INTO signal_reports (zone_id, box_id, at_ms) VALUES (?, ?, ?)').run(zoneId, boxId, atMs),
+    );
   }
 
   async distinctSignalBoxes(zoneId: string, sinceMs: number): Promise<number> {
@@ -154,10 +161,12 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async insertIncident(i: Incident): Promise<void> {
-    this.prepare(
-      `INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count)
+    await this.tx.write(() =>
+      this.prepare(
+        `INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count)
          VALUES (@id, @zoneId, @status, @openedAtMs, @etaMs, @resolvedAtMs, @noticeId, @reportCount)`,
-    ).run(i);
+      ).run(i),
+    );
   }
 
   async getIncident(id: string): Promise<Incident | undefined> {
@@ -176,10 +185,12 @@ export class SqliteTicketStore implements TicketStore {
   ): Promise<void> {
     const keys = Object.keys(change);
     if (keys.length === 0) return;
-    this.prepare(`UPDATE incidents SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE id = @id`).run({
-      ...change,
-      id,
-    });
+    await this.tx.write(() =>
+      this.prepare(`UPDATE incidents SET ${keys.map((k) => `${snake(k)} = @${k}`).join(', ')} WHERE id = @id`).run({
+        ...change,
+        id,
+      }),
+    );
   }
 
   async listIncidents(f: { status?: 'open' | 'resolved'; limit: number }): Promise<Incident[]> {
@@ -189,10 +200,12 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async insertCallback(c: Callback): Promise<void> {
-    this.prepare(
-      `INSERT INTO callbacks (id, ticket_id, created_at_ms, due_at_ms, status, outcome, done_at_ms, agent)
+    await this.tx.write(() =>
+      this.prepare(
+        `INSERT INTO callbacks (id, ticket_id, created_at_ms, due_at_ms, status, outcome, done_at_ms, agent)
          VALUES (@id, @ticketId, @createdAtMs, @dueAtMs, @status, @outcome, @doneAtMs, @agent) ON CONFLICT(ticket_id) DO NOTHING`,
-    ).run(c);
+      ).run(c),
+    );
   }
 
   async getCallback(id: string): Promise<Callback | undefined> {
@@ -206,11 +219,13 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<void> {
-    this.prepare(`UPDATE callbacks SET status = 'done', outcome = ?, agent = ?, done_at_ms = ? WHERE id = ?`).run(
-      outcome,
-      agent,
-      atMs,
-      id,
+    await this.tx.write(() =>
+      this.prepare(`UPDATE callbacks SET status = 'done', outcome = ?, agent = ?, done_at_ms = ? WHERE id = ?`).run(
+        outcome,
+        agent,
+        atMs,
+        id,
+      ),
     );
   }
 }

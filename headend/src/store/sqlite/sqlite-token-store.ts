@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type { ApiToken, TokenStore } from '../../ports/token-store';
 
@@ -7,17 +8,22 @@ const COLS = 'id, name, role, created_at_ms AS createdAtMs, revoked_at_ms AS rev
 export class SqliteTokenStore implements TokenStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly tx: GroupCommit,
+  ) {
     this.prepare = statementCache(db);
   }
 
   async insert(t: ApiToken, tokenHash: string): Promise<void> {
-    this.prepare('INSERT INTO api_tokens (id, name, role, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
-      t.id,
-      t.name,
-      t.role,
-      tokenHash,
-      t.createdAtMs,
+    await this.tx.write(() =>
+      this.prepare('INSERT INTO api_tokens (id, name, role, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
+        t.id,
+        t.name,
+        t.role,
+        tokenHash,
+        t.createdAtMs,
+      ),
     );
   }
 
@@ -30,9 +36,10 @@ export class SqliteTokenStore implements TokenStore {
   }
 
   async revoke(id: string, atMs: number): Promise<boolean> {
-    return (
-      this.prepare('UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms = 0').run(atMs, id)
-        .changes === 1
+    return this.tx.write(
+      () =>
+        this.prepare('UPDATE api_tokens SET revoked_at_ms = ? WHERE id = ? AND revoked_at_ms = 0').run(atMs, id)
+          .changes === 1,
     );
   }
 }
