@@ -109,7 +109,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   });
   const tokens = new TokenService(stores.tokens, clock);
   const receipts = new ReceiptBatcher(stores.notices, log);
-  const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier(), clock, metrics, log });
+  const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });
 
   uplink.on('receipt', (boxId, msg) => {
     const r = msg.receipt;

@@ -11,7 +11,7 @@ import {
   Uplink,
 } from '../src/index';
 import type { Verifier } from '../src/index';
-import { createNodeVerifier } from '../src/node/index';
+import { createNodeSigner, createNodeVerifier, generateEd25519 } from '../src/node/index';
 import { NOTICE_KEY_ID, noticeSignerForge, T0, uplinkKeys } from './fixtures';
 import { buildGoldenVectors, GOLDEN_BOX } from './golden-vectors';
 import type { GoldenVector } from './golden-vectors';
@@ -27,6 +27,8 @@ const verifiers: Record<string, Verifier> = {
   webcrypto: createVerifier(),
   forge: forgeVerifier,
   node: createNodeVerifier(),
+  // The headend's: verification on libuv's thread pool.
+  'node thread-pool': createNodeVerifier({ threadPool: true }),
 };
 
 describe('golden vectors (checked-in bytes every side must reproduce)', () => {
@@ -68,6 +70,21 @@ describe('golden vectors (checked-in bytes every side must reproduce)', () => {
           }
         }
       }
+    });
+  }
+
+  for (const [vname, verifier] of Object.entries(verifiers)) {
+    it(`the ${vname} verifier refuses a flipped bit, another key and malformed input`, async () => {
+      const pair = generateEd25519();
+      const other = generateEd25519();
+      const data = new TextEncoder().encode('停电通知 outage notice');
+      const sig = await createNodeSigner('k', pair.seed).sign(data);
+      expect(await verifier.verify(pair.publicKey, data, sig)).toBe(true);
+      const flipped = Uint8Array.from(sig);
+      flipped[7] = (flipped[7] ?? 0) ^ 1;
+      expect(await verifier.verify(pair.publicKey, data, flipped)).toBe(false);
+      expect(await verifier.verify(other.publicKey, data, sig)).toBe(false);
+      expect(await verifier.verify(pair.publicKey, data, sig.subarray(0, 63))).toBe(false);
     });
   }
 

@@ -45,8 +45,20 @@ export function createNodeSigner(keyId: string, seed: Uint8Array): Signer & { re
   };
 }
 
+export interface NodeVerifierOptions {
+  /**
+   * Verify on libuv's thread pool instead of the calling thread. The headend turns this
+   * on: its one JavaScript thread is the bottleneck of uplink intake, and checking each
+   * box's signature was the largest single part of it (profile in simulators/README.md).
+   */
+  readonly threadPool?: boolean;
+  /** Public keys kept parsed (one per box). */
+  readonly cacheSize?: number;
+}
+
 /** Verifier that caches Node KeyObjects by raw key (the headend verifies every box's uplink). */
-export function createNodeVerifier(cacheSize = 50_000): Verifier {
+export function createNodeVerifier(opts: NodeVerifierOptions = {}): Verifier {
+  const cacheSize = opts.cacheSize ?? 50_000;
   const cache = new Map<string, KeyObject>();
   return {
     verify(publicKey, data, signature) {
@@ -58,7 +70,12 @@ export function createNodeVerifier(cacheSize = 50_000): Verifier {
         key = publicKeyFromRaw(publicKey);
         cache.set(id, key);
       }
-      return Promise.resolve(verify(null, data, key, signature));
+      if (!opts.threadPool) return Promise.resolve(verify(null, data, key, signature));
+      const k = key;
+      return new Promise((resolve) => {
+        // An error here (malformed input) is a failed verification, as in the synchronous call.
+        verify(null, data, k, signature, (err, ok) => resolve(err === null && ok));
+      });
     },
   };
 }
