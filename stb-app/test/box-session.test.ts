@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boxTopic, EnvelopeHeader, sealDownlink, SignedEnvelope, Symptom } from '@stb-notify/protocol';
 import { activeSigner, createNodeSigner } from '@stb-notify/protocol/node';
-import { HOUR } from '../../headend/test/support/manual-clock';
+import { DAY, HOUR, ManualClock } from '../../headend/test/support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
 import type { TestHeadend } from '../../headend/test/support/test-headend';
 import type { MailItem } from '../src/core/index';
@@ -131,6 +131,61 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     await waitFor(() => rejected.length === 3, 'three rejections');
     expect(rejected).toEqual(['PROTO_BAD_SIGNATURE', 'PROTO_EXPIRED', 'PROTO_BAD_SIGNATURE']);
     expect(b.session.mailbox.get('n-evil')).toBeUndefined();
+  });
+
+  it('a box whose own clock is days behind takes the network time from a signed notice, and never goes back', async () => {
+    // A real box sets its clock from the operator's network; a browser box (or the demo,
+    // whose headend runs days ahead) starts with its own.
+    const local = new ManualClock(t.clock.now() - 3 * DAY);
+    const b = await box('box-1', { clock: local });
+    const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('网络时间') });
+    await waitFor(() => b.session.mailbox.get(id) !== undefined, 'notice shown despite the box clock');
+    expect(b.session.clock.now()).toBeGreaterThanOrEqual(t.clock.now());
+    expect(b.session.clock.correctionMs).toBeGreaterThanOrEqual(3 * DAY);
+    // Its receipt carries the network's time, so the headend stores a sensible one.
+    await b.session.markRead(id);
+    await waitFor(async () => {
+      await t.h.settle();
+      return (await t.h.stores.notices.counts(id, t.clock.now())).total.read === 1;
+    }, 'read receipt stored');
+    const [d] = await t.h.stores.notices.deliveriesForBoxes(id, ['box-1']);
+    expect(d?.readAtMs).toBeGreaterThanOrEqual(t.clock.now());
+    // An old (but still valid) message does not move the clock back.
+    const before = b.session.clock.now();
+    expect(b.session.clock.advanceTo(before - DAY)).toBe(false);
+    expect(b.session.clock.now()).toBe(before);
+  });
+
+  it('a notice from the future signed by an unknown key moves neither the clock nor the mailbox', async () => {
+    const b = await box('box-1');
+    const rejected: string[] = [];
+    b.session.on('rejected', (c) => rejected.push(c));
+    const signer = activeSigner(t.h.dataDir.noticeKeys());
+    const forged = await sealDownlink(
+      {
+        messageId: 'm-future',
+        sender: { kind: 'headend', id: '' },
+        recipient: { kind: 'box', id: 'box-1' },
+        issuedAtMs: t.clock.now() + 30 * DAY,
+      },
+      {
+        notice: {
+          noticeId: 'n-future',
+          kind: 7,
+          display: 2,
+          priority: 2,
+          texts: texts('未来'),
+          hotline: '96956',
+          announcement: { topic: 'x' },
+        },
+      },
+      createNodeSigner(signer.keyId, new Uint8Array(32).fill(9)),
+    );
+    await t.h.broker.publish(boxTopic('box-1'), forged);
+    await waitFor(() => rejected.length === 1, 'rejected');
+    expect(rejected).toEqual(['PROTO_BAD_SIGNATURE']);
+    expect(b.session.clock.correctionMs).toBe(0);
+    expect(b.session.mailbox.get('n-future')).toBeUndefined();
   });
 
   it('a fault report is answered with the ticket number and promise', async () => {

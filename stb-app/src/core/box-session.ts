@@ -5,6 +5,7 @@ import {
   fromBase64,
   KeyRing,
   openDownlink,
+  ProtocolErrorCode,
   ReceiptState,
   sealUplink,
   toBase64,
@@ -26,6 +27,7 @@ import { Emitter } from './emitter';
 import { noticeToMail } from './mail';
 import type { MailItem } from './mail';
 import { Mailbox } from './mailbox';
+import { NetworkClock } from './network-clock';
 import { Outbox } from './outbox';
 import { realTimers } from './ports';
 import type { KeyValueStorage, Platform, Timers, TransportFactory, Transport } from './ports';
@@ -86,6 +88,8 @@ export class BoxSession extends Emitter<SessionEvents> {
   private readonly keys: KeyRing;
   private readonly signer: Signer;
   private readonly verifier: Verifier;
+  /** The box's time: its own clock, moved forward by the headend's signed envelopes. */
+  readonly clock: NetworkClock;
   private readonly timers: Timers;
   private readonly random: () => number;
   private transport: Transport | undefined;
@@ -104,12 +108,13 @@ export class BoxSession extends Emitter<SessionEvents> {
     super();
     this.mailbox = new Mailbox(deps.storage);
     this.outbox = new Outbox(deps.storage);
+    this.clock = deps.clock instanceof NetworkClock ? deps.clock : new NetworkClock(deps.clock);
     this.timers = deps.timers ?? realTimers;
     this.random = deps.random ?? Math.random;
     this.signer = deps.signer ?? createSeedSigner(config.uplinkKeyId, config.uplinkSeed);
     this.verifier = deps.verifier ?? createVerifier();
     this.keys = new KeyRing(this.loadKeys() ?? config.trustedKeys);
-    this.mailbox.pruneExpired(deps.clock.now());
+    this.mailbox.pruneExpired(this.clock.now());
   }
 
   get connection(): ConnectionState {
@@ -140,7 +145,7 @@ export class BoxSession extends Emitter<SessionEvents> {
   private reportTimer: unknown;
 
   private resendUnanswered(olderThanMs: number): void {
-    const now = this.deps.clock.now();
+    const now = this.clock.now();
     for (const r of this.unanswered.values()) {
       if (now - r.sentAtMs < olderThanMs) continue;
       r.sentAtMs = now;
@@ -232,12 +237,19 @@ export class BoxSession extends Emitter<SessionEvents> {
   }
 
   private async onMessage(payload: Uint8Array): Promise<void> {
-    const now = this.deps.clock.now();
-    const r = await openDownlink(
-      payload,
-      { boxId: this.config.boxId, zoneId: this.config.zoneId },
-      { keys: this.keys, verifier: this.verifier, nowMs: now },
-    );
+    const open = () =>
+      openDownlink(
+        payload,
+        { boxId: this.config.boxId, zoneId: this.config.zoneId },
+        { keys: this.keys, verifier: this.verifier, nowMs: this.clock.now() },
+      );
+    let r = await open();
+    // Signed by a trusted notice key (checked before the time) and from the future: this
+    // box's clock is behind the network's. Set it and read the message again.
+    if (!r.ok && r.code === ProtocolErrorCode.NOT_YET_VALID && r.header?.sender.kind === 'headend') {
+      this.clock.advanceTo(r.header.issuedAtMs);
+      r = await open();
+    }
     if (!r.ok) {
       this.emit('rejected', r.code);
       return;
@@ -246,7 +258,7 @@ export class BoxSession extends Emitter<SessionEvents> {
   }
 
   private handle(d: Downlink, header: { issuedAtMs: number; expiresAtMs: number }): void {
-    const now = this.deps.clock.now();
+    const now = this.clock.now();
     if (d.notice) {
       const mail = noticeToMail(d.notice as never, header, now);
       const { outcome } = this.mailbox.add(mail);
@@ -301,7 +313,7 @@ export class BoxSession extends Emitter<SessionEvents> {
 
   /** Signs and sends (or queues while offline) one uplink message. */
   private async send(kind: UplinkKind, body: UplinkProps): Promise<void> {
-    const now = this.deps.clock.now();
+    const now = this.clock.now();
     const bytes = await sealUplink(
       {
         messageId: this.nextMessageId(now),
@@ -339,7 +351,7 @@ export class BoxSession extends Emitter<SessionEvents> {
       read: ReceiptState.RECEIPT_STATE_READ,
       dismissed: ReceiptState.RECEIPT_STATE_DISMISSED,
     };
-    return this.send('receipt', { receipt: { noticeId, state: map[state], atMs: this.deps.clock.now() } });
+    return this.send('receipt', { receipt: { noticeId, state: map[state], atMs: this.clock.now() } });
   }
 
   /** The UI showed the notice (banner or full screen, or opened in the mailbox list). */
@@ -372,7 +384,7 @@ export class BoxSession extends Emitter<SessionEvents> {
 
   /** Self-service fault report with a diagnostics snapshot; the answer arrives as a `ticket` event with this report id. */
   async reportFault(symptom: Symptom, code = ''): Promise<string> {
-    const now = this.deps.clock.now();
+    const now = this.clock.now();
     const reportId = `r-${now.toString(36)}-${Math.floor(this.random() * 1e6).toString(36)}`;
     const diagnostics = await this.deps.platform.diagnostics();
     const props: UplinkProps = {
@@ -395,7 +407,7 @@ export class BoxSession extends Emitter<SessionEvents> {
 
   async answerSurvey(surveyId: string, ticketId: string, rating: number, resolved: boolean): Promise<void> {
     await this.send('survey', {
-      surveyAnswer: { surveyId, ticketId, rating, resolved, answeredAtMs: this.deps.clock.now() },
+      surveyAnswer: { surveyId, ticketId, rating, resolved, answeredAtMs: this.clock.now() },
     });
   }
 }

@@ -4,5 +4,6 @@ export * from './box-session';
 export * from './emitter';
 export * from './mail';
 export * from './mailbox';
+export * from './network-clock';
 export * from './outbox';
 export * from './ports';

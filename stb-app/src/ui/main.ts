@@ -3,7 +3,7 @@ import { systemClock } from '@stb-notify/protocol';
 import { browserStorage } from '../adapters/browser-storage';
 import { mqttTransport } from '../adapters/mqtt-transport';
 import { StaticPlatform } from '../adapters/static-platform';
-import { BoxSession, configFromBundle } from '../core/index';
+import { BoxSession, configFromBundle, NetworkClock } from '../core/index';
 import { App } from './app';
 import { BoxUi } from './box-ui';
 
@@ -50,15 +50,17 @@ function startBox(root: App): void {
     headendUrl: `${location.protocol}//${location.host}`,
   };
   const storage = browserStorage(`stb:${config.boxId}:`);
+  // The box keeps the network's time (corrected by the headend's signed envelopes).
+  const clock = new NetworkClock(systemClock);
   const platform = new StaticPlatform(
     { model: 'browser', firmware: navigator.userAgent.slice(0, 60), appVersion: '0.1.0' },
-    systemClock,
+    clock,
   );
   const session = new BoxSession(config, {
     transport: mqttTransport(config),
     storage,
     platform,
-    clock: systemClock,
+    clock,
     diagnosticsIntervalMs: 15 * 60_000,
   });
   const ui = new BoxUi(session, {
