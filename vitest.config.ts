@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'headend-on-postgres',
           include: ['headend/test/**/*.test.ts'],
           exclude: [
-            'headend/test/sqlite-stores.test.ts',
+            'headend/test/sqlite-*.test.ts',
             'headend/test/postgres-*.test.ts',
             'headend/test/external-*.test.ts',
             'headend/test/scale-out-*.test.ts',

@@ -74,11 +74,15 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
 
   it('collapse replaces; a withdrawal removes what was not shown and marks what was', async () => {
     const b = await box('box-1');
+    const superseded: string[] = [];
+    b.session.on('superseded', (id) => superseded.push(id));
     const a = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, collapseKey: 'tariff', texts: texts('v1') });
     await waitFor(() => b.session.mailbox.get(a) !== undefined, 'v1');
     const v2 = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, collapseKey: 'tariff', texts: texts('v2') });
     await waitFor(() => b.session.mailbox.get(v2) !== undefined, 'v2');
     expect(b.session.mailbox.list().map((m) => m.noticeId)).toEqual([v2]);
+    // The screen is told to take v1 down if it is up.
+    expect(superseded).toEqual([a]);
     const shown = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('shown') });
     await waitFor(() => b.session.mailbox.get(shown) !== undefined, 'shown');
     await b.session.markDisplayed(shown);

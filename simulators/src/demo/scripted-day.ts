@@ -20,10 +20,28 @@ class DemoClock implements Clock {
   }
 }
 
+/** What a person needs to watch the day in a browser. */
+export interface WatchInfo {
+  readonly headend: Headend;
+  /** The operator console, and a token to sign in with. */
+  readonly consoleUrl: string;
+  readonly operatorToken: string;
+  /** The box app as the living-room box of the household that pays late, in the maintenance zone. */
+  readonly tvUrl: string;
+  readonly tvBoxId: string;
+}
+
 export interface DemoOptions {
   readonly boxes: number;
   readonly zones: number;
   readonly log: (line: string) => void;
+  /**
+   * Watching in a browser: called once the fleet is online, before the first step, with the
+   * console and box-app addresses; the day starts when it resolves (e.g. once the TV is on).
+   */
+  readonly watch?: (info: WatchInfo) => Promise<void>;
+  /** A real-time pause after each step, so a person can follow on screen; default 0. */
+  readonly pauseMs?: number;
   readonly progress?: (label: string, done: number, total: number) => void;
   /** Keep the headend running at the end (for watching in a browser); default false. */
   readonly keepRunning?: boolean;
@@ -44,6 +62,29 @@ export interface DemoSummary {
   readonly surveysAnswered: number;
   readonly followUpGaps: number;
   readonly headend?: Headend;
+  /** With keepRunning: stops the fleet and the headend and removes the demo's data. */
+  readonly stop?: () => Promise<void>;
+}
+
+const TV_BOX = 'tv-000000';
+
+/**
+ * The household that will pay late (the fleet's first account) also has a TV in a browser:
+ * registered in zone 0 (where the line work is), provisioned like any box, and handed over
+ * in the box app's URL. Its own clock is the real one; the box takes the demo's time from
+ * the headend's signed notices (network time), as a real box takes it from the broadcast.
+ */
+async function tvBox(h: Headend, api: string, operatorToken: string): Promise<WatchInfo> {
+  await h.stores.registry.upsertBoxes([{ id: TV_BOX, accountId: 'acct-000000', zoneId: zoneId(0), model: 'browser' }]);
+  const [bundle] = await h.provisioning.provisionForWebSocket([TV_BOX], 'demo');
+  const fragment = Buffer.from(JSON.stringify(bundle)).toString('base64url');
+  return {
+    headend: h,
+    consoleUrl: `${api}/console/`,
+    operatorToken,
+    tvUrl: `${api}/tv/#bundle=${fragment}`,
+    tvBoxId: TV_BOX,
+  };
 }
 
 /**
@@ -85,6 +126,12 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
   );
   const boxesOnline = fleet.online();
   o.log(`${boxesOnline}/${o.boxes} boxes online in ${o.zones} zones`);
+  const token = (await h.tokens.create('demo-operator', 'operator')).token;
+  const step = async (line: string): Promise<void> => {
+    o.log(line);
+    if ((o.pauseMs ?? 0) > 0) await new Promise((r) => setTimeout(r, o.pauseMs));
+  };
+  if (o.watch !== undefined) await o.watch(await tvBox(h, api, token));
   const billing = new BillingSim(api, (await h.tokens.create('billing-system', 'billing')).token);
   const accountsOf = [...new Set(fleet.boxes.map((b) => b.config.accountId))];
   const shownOfKind = (kind: string) =>
@@ -98,7 +145,7 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
   await tick(DAY);
   await until(() => shownOfKind('FEE_DUE') === o.boxes, 60_000, 50);
   const feeRemindersShown = shownOfKind('FEE_DUE');
-  o.log(`N1  fee-due reminders shown on ${feeRemindersShown} boxes (1 day before the due date)`);
+  await step(`N1  fee-due reminders shown on ${feeRemindersShown} boxes (1 day before the due date)`);
   // Most pay; one account does not.
   const late = accountsOf[0] ?? '';
   for (const a of accountsOf.slice(1)) await billing.pay(`pay-${a}`, a, 2600, clock.ms, `inv-${a}`);
@@ -108,12 +155,14 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
   const early = await billing.overdue(late, 2600, clock.ms + 12 * HOUR);
   const earlySuspensionRefused = String(early.body.code ?? early.status);
   await billing.overdue(late, 2600);
-  o.log(`N2  suspension 12 h after the warning refused (${earlySuspensionRefused}); warned for suspension in 24 h`);
+  await step(
+    `N2  suspension 12 h after the warning refused (${earlySuspensionRefused}); warned for suspension in 24 h`,
+  );
   await tick(24 * HOUR);
   const lateBoxes = fleet.boxes.filter((b) => b.config.accountId === late);
   await until(() => lateBoxes.every((b) => b.session.mailbox.list().some((m) => m.kind === 'SUSPENDED')), 10_000);
   const suspendedBoxes = lateBoxes.filter((b) => b.session.mailbox.list().some((m) => m.kind === 'SUSPENDED')).length;
-  o.log(`N2  account ${late} suspended after 24 h; SUSPENDED shown on ${suspendedBoxes} box(es)`);
+  await step(`N2  account ${late} suspended after 24 h; SUSPENDED shown on ${suspendedBoxes} box(es)`);
 
   // N3: the customer pays; service is back at once.
   await tick(HOUR);
@@ -122,11 +171,12 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
   await until(() => lateBoxes.every((b) => b.session.mailbox.list().some((m) => m.kind === 'RESTORED')), 10_000);
   const restore = (await h.stores.billing.restores({ accountId: late, limit: 1 }))[0];
   const restoredWithinMs = (restore?.restoredAtMs ?? 0) - paidAt;
-  o.log(`N3  paid → service restored and RESTORED shown; ${restoredWithinMs} ms after the payment (deadline 24 h)`);
+  await step(
+    `N3  paid → service restored and RESTORED shown; ${restoredWithinMs} ms after the payment (deadline 24 h)`,
+  );
 
   // N4: line work in zone 0: 47 h ahead is refused, 48 h is sent, with a reminder before the start.
   const z0 = zoneId(0);
-  const token = (await h.tokens.create('demo-operator', 'operator')).token;
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${api}${path}`, {
       method: 'POST',
@@ -151,7 +201,7 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
   const zone0 = fleet.boxes.filter((b) => b.config.zoneId === z0);
   await until(() => zone0.every((b) => b.session.mailbox.list().some((m) => m.kind === 'MAINTENANCE')), 10_000);
   const maintenanceBoxes = zone0.filter((b) => b.session.mailbox.list().some((m) => m.kind === 'MAINTENANCE')).length;
-  o.log(
+  await step(
     `N4  47 h lead refused (${maintenance47hRefused}); 48 h notice on all ${maintenanceBoxes} boxes of ${z0}, reminder 2 h before`,
   );
 
@@ -171,7 +221,7 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
     (b) =>
       b.timings.size > 0 && b.session.mailbox.list().some((m) => m.kind === 'TICKET_UPDATE' && m.detail.incidentId),
   );
-  o.log(
+  await step(
     `T5  ${reporters.length} boxes of ${zoneId(1)} reported no signal → incident ${incident?.id ?? '—'} with an OUTAGE notice`,
   );
 
@@ -200,7 +250,7 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
   }, 20_000);
   await tick(4 * DAY);
   const followUpGaps = (await h.tickets.followUp.gaps()).length;
-  o.log(
+  await step(
     `T4  ${ticketsResolved} tickets resolved, ${surveysAnswered} surveys answered on the box, follow-up gaps: ${followUpGaps}`,
   );
 
@@ -218,9 +268,12 @@ export async function runScriptedDay(o: DemoOptions): Promise<DemoSummary> {
     surveysAnswered,
     followUpGaps,
   };
-  if (o.keepRunning) return { ...summary, headend: h };
-  await fleet.stop();
-  await h.close();
-  rmSync(dir, { recursive: true, force: true });
+  const stop = async (): Promise<void> => {
+    await fleet.stop();
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  if (o.keepRunning) return { ...summary, headend: h, stop };
+  await stop();
   return summary;
 }

@@ -50,6 +50,8 @@ export interface SessionEvents extends Record<string, unknown> {
   notice: MailItem;
   /** A notice was withdrawn by the operator; drop it from screen if it is showing. */
   withdrawn: string;
+  /** A notice was replaced by a newer one with its collapse key; drop it from screen if it is showing. */
+  superseded: string;
   mailbox: readonly MailItem[];
   /** A ticket update, including the answer to a fault report (matched by reportId). */
   ticket: TicketInfo;
@@ -261,8 +263,10 @@ export class BoxSession extends Emitter<SessionEvents> {
     const now = this.clock.now();
     if (d.notice) {
       const mail = noticeToMail(d.notice as never, header, now);
-      const { outcome } = this.mailbox.add(mail);
+      const { outcome, replaced } = this.mailbox.add(mail);
       if (outcome === 'duplicate') return;
+      // A stale warning must not stay on screen once its news has moved on (e.g. RESTORED after SUSPENDED).
+      if (replaced !== undefined) this.emit('superseded', replaced.noticeId);
       const tu = d.notice.ticketUpdate;
       if (tu) {
         const info: TicketInfo = {

@@ -63,6 +63,7 @@ export class BoxUi {
     this.tts = o.settings.get('tts') === 'on';
     session.on('notice', (m) => this.onNotice(m));
     session.on('withdrawn', (id) => this.onWithdrawn(id));
+    session.on('superseded', (id) => this.onWithdrawn(id));
     session.on('mailbox', () => this.changed());
     session.on('state', () => this.changed());
     session.on('ticket', (t) => {
@@ -143,6 +144,7 @@ export class BoxUi {
     this.changed();
   }
 
+  /** Withdrawn by the operator, or replaced by a newer notice: off the screen (the mailbox keeps what it should). */
   private onWithdrawn(id: string): void {
     if (this.banner?.id === id) this.banner = undefined;
     const i = this.fullscreens.findIndex((f) => f.id === id);
