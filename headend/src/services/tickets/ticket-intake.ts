@@ -78,11 +78,6 @@ export class TicketIntake {
     });
   }
 
-  private async owner(zoneId: string): Promise<string> {
-    const zone = await this.d.stores.registry.getZone(zoneId);
-    return zone?.maintainer || this.d.cfg.fallbackOwner; // Z1 routing, Z3 always an owner
-  }
-
   private async intake(box: Box, r: Report): Promise<IntakeResult> {
     const t = this.d.stores.tickets;
     const now = this.d.clock.now();
@@ -172,7 +167,7 @@ export class TicketIntake {
       faultKey,
       diagnostics,
       summary: `${r.symptom}${r.code ? ` (${r.code})` : ''}`,
-      owner: await this.owner(box.zoneId),
+      owner: zone?.maintainer || this.d.cfg.fallbackOwner, // Z1 routing, Z3 always an owner
       openedAtMs: now,
       dueAtMs: ticketDeadline('repair', severity, zone?.type ?? 'urban', now, this.d.calendar),
       reportCount: 1,

@@ -39,36 +39,44 @@ export class PgNoticeStore implements NoticeStore {
   constructor(private readonly db: PgDb) {}
 
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void> {
-    await this.db.tx(async (c) => {
-      await c.query(
-        `INSERT INTO notices (id, kind, display, priority, collapse_key, texts_json, hotline, action_required, account_id, detail_json,
+    const notice = [
+      n.id,
+      n.kind,
+      n.display,
+      n.priority,
+      n.collapseKey,
+      JSON.stringify(n.texts),
+      n.hotline,
+      n.actionRequired ? 1 : 0,
+      n.accountId,
+      JSON.stringify(n.detail),
+      JSON.stringify(n.target),
+      n.status,
+      n.createdBy,
+      n.issuedAtMs,
+      n.expiresAtMs,
+      n.cancelledAtMs,
+      n.cancelReason,
+    ];
+    const insertNotice = `INSERT INTO notices (id, kind, display, priority, collapse_key, texts_json, hotline, action_required, account_id, detail_json,
            target_json, status, created_by, issued_at_ms, expires_at_ms, cancelled_at_ms, cancel_reason)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-        [
-          n.id,
-          n.kind,
-          n.display,
-          n.priority,
-          n.collapseKey,
-          JSON.stringify(n.texts),
-          n.hotline,
-          n.actionRequired ? 1 : 0,
-          n.accountId,
-          JSON.stringify(n.detail),
-          JSON.stringify(n.target),
-          n.status,
-          n.createdBy,
-          n.issuedAtMs,
-          n.expiresAtMs,
-          n.cancelledAtMs,
-          n.cancelReason,
-        ],
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`;
+    const DELIVERIES = `INSERT INTO deliveries (notice_id, box_id, zone_id, state, rank, queued_at_ms, expires_at_ms)`;
+    if (deliveries.length <= 1000) {
+      // The common case (a box's or an account's notice): one statement, one round trip.
+      await this.db.run(
+        `WITH n AS (${insertNotice} RETURNING id)
+         ${DELIVERIES} SELECT n.id, b, z, 'queued', 0, $14, $15 FROM n, unnest($18::text[], $19::text[]) AS t(b, z)`,
+        [...notice, deliveries.map((d) => d.boxId), deliveries.map((d) => d.zoneId)],
       );
+      return;
+    }
+    await this.db.tx(async (c) => {
+      await c.query(insertNotice, notice);
       for (let i = 0; i < deliveries.length; i += 1000) {
         const chunk = deliveries.slice(i, i + 1000);
         await c.query(
-          `INSERT INTO deliveries (notice_id, box_id, zone_id, state, rank, queued_at_ms, expires_at_ms)
-           SELECT $1, b, z, 'queued', 0, $2, $3 FROM unnest($4::text[], $5::text[]) AS t(b, z)`,
+          `${DELIVERIES} SELECT $1, b, z, 'queued', 0, $2, $3 FROM unnest($4::text[], $5::text[]) AS t(b, z)`,
           [n.id, n.issuedAtMs, n.expiresAtMs, chunk.map((d) => d.boxId), chunk.map((d) => d.zoneId)],
         );
       }

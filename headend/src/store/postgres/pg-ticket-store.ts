@@ -26,13 +26,15 @@ export class PgTicketStore implements TicketStore {
   constructor(private readonly db: PgDb) {}
 
   async insert(t: Ticket, event: TicketEvent): Promise<void> {
-    await this.db.tx(async (c) => {
-      await c.query(
-        `INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')}) VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')})`,
-        TICKET_FIELDS.map((f) => value(f, t[f])),
-      );
-      await c.query(EVENT_SQL, eventArgs(event));
-    });
+    // One statement (atomic by itself): a round trip instead of BEGIN, two INSERTs and COMMIT.
+    const n = TICKET_FIELDS.length;
+    await this.db.run(
+      `WITH t AS (INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
+         VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id)
+       INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json)
+         SELECT t.id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4} FROM t`,
+      [...TICKET_FIELDS.map((f) => value(f, t[f])), event.atMs, event.actor, event.type, JSON.stringify(event.detail)],
+    );
   }
 
   async get(id: string): Promise<Ticket | undefined> {
