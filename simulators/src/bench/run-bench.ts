@@ -16,6 +16,7 @@ import pino from 'pino';
 import { until } from '../fleet';
 import { provisionFleet } from '../provision-fleet';
 import { RawBroker } from './raw-broker';
+import { StepProfiler } from './cpu-profile';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
 import { slices, Worker } from './workers';
 
@@ -46,6 +47,7 @@ if (DATABASE !== undefined && !/^postgres(ql)?:\/\//.test(DATABASE)) {
   process.exit(2);
 }
 const SCALE_OUT = BROKER_FLAG !== undefined || DATABASE !== undefined;
+const profiler = new StepProfiler(flag('--cpu-profile'));
 const PER_WORKER = 5000;
 const TIMEOUT = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 600_000);
 const texts = [
@@ -90,6 +92,10 @@ async function timed(start: () => Promise<unknown>, done: () => boolean | Promis
   return performance.now() - t0;
 }
 
+/** A timed step of the headend, profiled with --cpu-profile. */
+const step = (name: string, start: () => Promise<unknown>, done: () => boolean | Promise<boolean>): Promise<number> =>
+  profiler.around(name, () => timed(start, done));
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stb-bench-'));
   const config = loadConfig({
@@ -127,7 +133,8 @@ async function main(): Promise<void> {
     // 1. Broadcast: time until every box's displayed receipt is stored.
     const displayed0 = h.metrics.receipts.get({ state: 'displayed' });
     let bid = '';
-    const broadcastMs = await timed(
+    const broadcastMs = await step(
+      'broadcast',
       async () => {
         bid = (
           await h.notices.send({
@@ -148,7 +155,8 @@ async function main(): Promise<void> {
     // 2. Personalised, signed notices, one per account (2 boxes each), tracked per box.
     const accounts = [...new Set((bundles as Array<{ accountId: string }>).map((b) => b.accountId))];
     const delivered0 = h.metrics.receipts.get({ state: 'delivered' });
-    const personalMs = await timed(
+    const personalMs = await step(
+      'personalised',
       async () => {
         for (const a of accounts)
           await h.notices.send({
@@ -166,7 +174,8 @@ async function main(): Promise<void> {
 
     // 3. Intake: every box reports a fault; time until all are tickets.
     const opened0 = h.metrics.ticketsIntake.get({ outcome: 'opened' });
-    const intakeMs = await timed(
+    const intakeMs = await step(
+      'intake',
       () => Promise.all(workers.map((w) => w.call({ cmd: 'sim-fault' }))),
       async () => h.metrics.ticketsIntake.get({ outcome: 'opened' }) - opened0 >= N,
     );
@@ -187,7 +196,8 @@ async function main(): Promise<void> {
         ).id,
       );
     let got: Record<string, number> = {};
-    const stormMs = await timed(
+    const stormMs = await step(
+      'storm',
       () => Promise.all(workers.map((w) => w.call({ cmd: 'sim-restart', spreadMs: 2000 }))),
       async () => {
         got = await counts(workers, missed);
@@ -360,7 +370,8 @@ async function main(): Promise<void> {
         : 'MQTT 3.1.1 over WebSocket, QoS 1, embedded aedes',
       rows,
     };
-    const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
+    // A profiled run is slower: its figures go next to the profiles, not into docs/.
+    const docs = flag('--cpu-profile') ?? fileURLToPath(new URL('../../../docs/', import.meta.url));
     mkdirSync(docs, { recursive: true });
     // The 10,000-box runs are the reference tables; other sizes get their own files.
     const base = `${SCALE_OUT ? 'benchmarks-scale-out' : 'benchmarks'}${N === 10_000 ? '' : `-${N}`}`;
