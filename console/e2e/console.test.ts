@@ -134,8 +134,9 @@ describe('the operator console in Chromium against the real headend', () => {
 
     // The same explanation in English.
     await page.click('header >> text=English');
-    const en = (await page.waitForSelector('[data-testid=rule][data-allowed=false]')).textContent();
-    expect(await en).toContain('48 hours ahead');
+    // (The switch re-checks the rule: wait for the English verdict, not the Chinese one it replaces.)
+    const en = await page.waitForSelector('[data-testid=rule][data-allowed=false]:has-text("hours ahead")');
+    expect(await en.textContent()).toContain('48 hours ahead');
     // Moving the start to 48 h makes it lawful.
     await fillTime(page, 'input[name=startsAt]', t.clock.now() + 48 * HOUR + 60_000);
     await page.waitForSelector('[data-testid=rule][data-allowed=true]');

@@ -63,6 +63,15 @@ export function App() {
     if (saved !== null) void signIn(saved).finally(() => setRestoring(false));
   }, [signIn]);
 
+  // Stable across language switches: views that depend on it (the live rule check) do not refetch.
+  const fail = useCallback((err: unknown) => {
+    // An expired or revoked token: back to sign-in, with the reason shown.
+    if ((err as { code?: string }).code === 'UNAUTHENTICATED') {
+      sessionStorage.removeItem(TOKEN_KEY);
+      setSession(undefined);
+    }
+    setError(err);
+  }, []);
   const ctx = useMemo<ConsoleContext | undefined>(
     () =>
       session === undefined
@@ -71,19 +80,12 @@ export function App() {
             ...session,
             lang,
             t: (k, vars) => translate(lang, k, vars),
-            fail: (err) => {
-              // An expired or revoked token: back to sign-in, with the reason shown.
-              if ((err as { code?: string }).code === 'UNAUTHENTICATED') {
-                sessionStorage.removeItem(TOKEN_KEY);
-                setSession(undefined);
-              }
-              setError(err);
-            },
+            fail,
             go: (h) => {
               location.hash = h;
             },
           },
-    [session, lang],
+    [session, lang, fail],
   );
 
   const banner =

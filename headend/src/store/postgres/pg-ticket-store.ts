@@ -13,6 +13,11 @@ import type {
 import type { PgDb } from './pg-db';
 
 const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS "${f}"`).join(', ');
+const N = TICKET_FIELDS.length;
+const INSERT_WITH_EVENT = `WITH t AS (INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
+    VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id)
+  INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json)
+    SELECT t.id, $${N + 1}, $${N + 2}, $${N + 3}, $${N + 4} FROM t`;
 const value = (k: string, v: unknown): unknown => (k === 'diagnostics' ? JSON.stringify(v) : v);
 const OPEN = `status NOT IN ('resolved','closed')`;
 const INCIDENT = `id, zone_id AS "zoneId", status, opened_at_ms AS "openedAtMs", eta_ms AS "etaMs", resolved_at_ms AS "resolvedAtMs",
@@ -27,14 +32,13 @@ export class PgTicketStore implements TicketStore {
 
   async insert(t: Ticket, event: TicketEvent): Promise<void> {
     // One statement (atomic by itself): a round trip instead of BEGIN, two INSERTs and COMMIT.
-    const n = TICKET_FIELDS.length;
-    await this.db.run(
-      `WITH t AS (INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
-         VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id)
-       INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json)
-         SELECT t.id, $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4} FROM t`,
-      [...TICKET_FIELDS.map((f) => value(f, t[f])), event.atMs, event.actor, event.type, JSON.stringify(event.detail)],
-    );
+    await this.db.run(INSERT_WITH_EVENT, [
+      ...TICKET_FIELDS.map((f) => value(f, t[f])),
+      event.atMs,
+      event.actor,
+      event.type,
+      JSON.stringify(event.detail),
+    ]);
   }
 
   async get(id: string): Promise<Ticket | undefined> {

@@ -15,6 +15,8 @@ import type {
 } from '../../ports/ticket-store';
 
 const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS ${f}`).join(', ');
+const INSERT = `INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
+  VALUES (${TICKET_FIELDS.map((f) => `@${f}`).join(', ')})`;
 
 function toParams(t: Partial<Ticket>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'diagnostics' ? JSON.stringify(v) : v]));
@@ -46,10 +48,8 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async insert(t: Ticket, event: TicketEvent): Promise<void> {
-    const cols = TICKET_FIELDS.map(ticketColumn).join(', ');
-    const vals = TICKET_FIELDS.map((f) => `@${f}`).join(', ');
     await this.tx.write(() => {
-      this.prepare(`INSERT INTO tickets (${cols}) VALUES (${vals})`).run(toParams(t));
+      this.prepare(INSERT).run(toParams(t));
       this.event(event);
     });
   }
