@@ -120,20 +120,24 @@ export class NoticeService {
     const props = assertDeliverable(record);
     const boxes = await this.resolveTarget(input.target);
     if (boxes.length === 0) throw new HeadendError('TARGET_EMPTY', 'the target has no boxes', { target: input.target });
-    await this.d.stores.notices.create(
-      record,
-      boxes.map((b) => ({ boxId: b.id, zoneId: b.zoneId })),
-    );
+    // Stored with its audit entry in the same commit (one wait, not two): from here on the
+    // notice is sent — a box that misses the publish below gets it again on its next hello.
+    await Promise.all([
+      this.d.stores.notices.create(
+        record,
+        boxes.map((b) => ({ boxId: b.id, zoneId: b.zoneId })),
+      ),
+      this.d.stores.audit.append({
+        atMs: now,
+        actor: input.createdBy,
+        action: 'notice.sent',
+        subject: record.id,
+        detail: { kind: record.kind, target: record.target, boxes: boxes.length },
+      }),
+    ]);
     this.remember(record);
     this.d.metrics.noticesSent.inc({ kind: record.kind });
     await this.publish(record, { notice: props }, boxes);
-    await this.d.stores.audit.append({
-      atMs: now,
-      actor: input.createdBy,
-      action: 'notice.sent',
-      subject: record.id,
-      detail: { kind: record.kind, target: record.target, boxes: boxes.length },
-    });
     return record;
   }
 

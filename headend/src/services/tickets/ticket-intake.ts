@@ -130,7 +130,6 @@ export class TicketIntake {
       result = { outcome: 'updated', ticket };
     } else {
       const ticket = await this.create(box, r, faultKey, diagnostics, now);
-      await t.rememberReport(r.reportId, box.id, ticket.id, now);
       result = { outcome: 'opened', ticket };
     }
     this.d.metrics.ticketsIntake.inc({ outcome: result.outcome });
@@ -173,14 +172,18 @@ export class TicketIntake {
       reportCount: 1,
       lastReportAtMs: now,
     });
-    await this.d.stores.tickets.insert(ticket, {
-      ticketId: ticket.id,
-      atMs: now,
-      actor: `box:${box.id}`,
-      type: 'opened',
-      detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
-    });
-    await this.scheduleBreachCheck(ticket);
+    // Three independent writes, committed together (the embedded store) or in parallel.
+    await Promise.all([
+      this.d.stores.tickets.insert(ticket, {
+        ticketId: ticket.id,
+        atMs: now,
+        actor: `box:${box.id}`,
+        type: 'opened',
+        detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
+      }),
+      this.scheduleBreachCheck(ticket),
+      this.d.stores.tickets.rememberReport(r.reportId, box.id, ticket.id, now),
+    ]);
     return ticket;
   }
 
