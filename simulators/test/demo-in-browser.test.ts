@@ -1,9 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, press, screenTexts } from '../../stb-app/e2e/support/browser';
 import { waitForText } from '../../stb-app/e2e/support/tv-page';
 import { runScriptedDay } from '../src/demo/scripted-day';
 import type { DemoSummary, WatchInfo } from '../src/demo/scripted-day';
+
+const SCREENS = fileURLToPath(new URL('./screens/', import.meta.url));
+mkdirSync(SCREENS, { recursive: true });
 
 interface TvWindow {
   __stb?: {
@@ -72,6 +77,7 @@ describe('the demo watched in a browser', () => {
     // And on screen: the mailbox, newest first, opens on the maintenance notice.
     await press(tv, 'Back', 'Back', 'Mailbox');
     await waitForText(tv, 'row-0', '维护');
+    await tv.screenshot({ path: `${SCREENS}demo-tv-mailbox.png` });
     // The console of the same run answers with the operator token it printed.
     const res = await fetch(info.consoleUrl.replace('/console/', '/api/v1/tickets?limit=1'), {
       headers: { authorization: `Bearer ${info.operatorToken}` },
