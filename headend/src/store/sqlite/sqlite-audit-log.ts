@@ -7,7 +7,7 @@ export class SqliteAuditLog implements AuditLog {
   private readonly prepare: (sql: string) => Database.Statement;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly tx: GroupCommit,
   ) {
     this.prepare = statementCache(db);

@@ -24,7 +24,7 @@ export class SqliteBillingStore implements BillingStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly tx: GroupCommit,
   ) {
     this.prepare = statementCache(db);

@@ -99,7 +99,7 @@ export class SqliteNoticeStore implements NoticeStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly tx: GroupCommit,
   ) {
     this.prepare = statementCache(db);

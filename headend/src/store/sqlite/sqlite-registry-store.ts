@@ -49,7 +49,7 @@ export class SqliteRegistryStore implements RegistryStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly tx: GroupCommit,
   ) {
     this.prepare = statementCache(db);

@@ -34,7 +34,7 @@ export class SqliteTicketStore implements TicketStore {
   private readonly prepare: (sql: string) => Database.Statement;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly tx: GroupCommit,
   ) {
     this.prepare = statementCache(db);
