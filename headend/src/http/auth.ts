@@ -15,12 +15,20 @@ declare module 'fastify' {
   }
 }
 
-/** Bearer-token authentication for /api/v1 and role checks from each route's config. */
+/**
+ * Bearer-token authentication and role checks, decided on the route the router matched
+ * (its config), never on the raw URL: `/%61pi/v1/tokens` matches the same route as
+ * `/api/v1/tokens` and needs the same token. Deny by default: a route is open only when it
+ * says `public: true` (health, metrics, OpenAPI, the static apps, the box's own routes,
+ * which check the box's credential themselves).
+ */
 export function installAuth(app: FastifyInstance, tokens: TokenService): void {
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (req: FastifyRequest) => {
+    // No route matched: the 404 handler answers and serves nothing.
+    if (req.routeOptions.url === undefined) return;
     const cfg = req.routeOptions.config;
-    if (cfg.public === true || !req.url.startsWith('/api/')) return;
+    if (cfg.public === true) return;
     const header = req.headers.authorization ?? '';
     const m = /^Bearer (\S+)$/.exec(header);
     const actor = m?.[1] === undefined ? undefined : await tokens.verify(m[1]);

@@ -50,7 +50,7 @@ export function installOpenApi(app: FastifyInstance, info: { title: string; vers
       (paths[path] ??= {})[op.method] = {
         summary: typeof s.summary === 'string' ? s.summary : undefined,
         tags: s.tags,
-        security: op.isPublic || !op.path.startsWith('/api/') ? [] : [{ bearer: [] }],
+        security: op.isPublic ? [] : [{ bearer: [] }],
         'x-roles': op.roles,
         parameters: params,
         ...(s.body === undefined
