@@ -1,7 +1,28 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { DataDir } from './headend/src/pki/data-dir';
+import { T0 } from './headend/test/support/manual-clock';
 
-/** The browser tests load the built apps from the headend (/tv/, /console/): build them first (~1 s). */
-export default function setup(): void {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data directory whose pki/ (operator CA, broker certificate, notice keys) test headends copy. */
+    pkiTemplate: string;
+  }
+}
+
+/**
+ * Once per run: the browser tests load the built apps from the headend (/tv/, /console/), so
+ * build them (~1 s); and make one operator CA with its RSA keys for every test headend to
+ * copy (~0.3 s each instead of per headend).
+ */
+export default function setup(project: TestProject): () => void {
   execFileSync(process.execPath, ['stb-app/scripts/build.mjs'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['console/scripts/build.mjs'], { stdio: 'inherit' });
+  const template = mkdtempSync(join(tmpdir(), 'stb-pki-template-'));
+  new DataDir(template).init({ nowMs: T0, hosts: ['127.0.0.1'] });
+  project.provide('pkiTemplate', template);
+  return () => rmSync(template, { recursive: true, force: true });
 }

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NoticeKind } from '@stb-notify/protocol';
-import { HOUR, ManualClock } from '../../headend/test/support/manual-clock';
+import { HOUR } from '../../headend/test/support/manual-clock';
 import { TestBox, until } from '../../headend/test/support/test-box';
 import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
 import type { TestHeadend } from '../../headend/test/support/test-headend';
 import type { ProvisioningResult } from '../../headend/src/services/provisioning-service';
 import { report, Symptom } from '../../headend/test/support/ticket-fixtures';
 import { launchBrowser } from '../../stb-app/e2e/support/browser';
+import { followClock } from '../../stb-app/e2e/support/tv-page';
 
 const SCREENS = fileURLToPath(new URL('./screens/', import.meta.url));
 mkdirSync(SCREENS, { recursive: true });
@@ -36,10 +37,11 @@ describe('the operator console in Chromium against the real headend', () => {
     await browser.close();
   });
   beforeEach(async () => {
-    // The rules' clock starts at the browser's time, so the composer's lead times agree with the headend's.
-    t = await startTestHeadend({ clock: new ManualClock(Math.floor(Date.now() / 60_000) * 60_000) });
+    t = await startTestHeadend();
     await seedRegistry(t);
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    // The browser reads the headend's clock, so the composer's lead times agree with the rules'.
+    await followClock(page, t.clock);
     page.setDefaultTimeout(8000);
     page.on('pageerror', (e) => console.error('console page error:', e.message));
     await page.goto(`${t.h.urls.http}/console/`);

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DAY, HOUR } from './support/manual-clock';
+import { DAY, HOUR, nextMonthInBeijing, T0 } from './support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 import { report, Symptom } from './support/ticket-fixtures';
 
-/** 2026-12-01 00:00 in Beijing. */
-const DEC1 = Date.UTC(2026, 10, 30, 16, 0);
+/** The month under test: the one after the run's start, from its first hour in Beijing. */
+const { startMs: MONTH_START, month: MONTH } = nextMonthInBeijing(T0);
 
 describe('Z2/T6: monthly figures per zone against the targets, over a month of tickets', () => {
   let t: TestHeadend;
   beforeEach(async () => {
     t = await startTestHeadend();
     await seedRegistry(t);
-    t.clock.set(DEC1 + HOUR);
+    t.clock.set(MONTH_START + HOUR);
   });
   afterEach(async () => {
     await t.stop();
@@ -54,11 +54,11 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
     // A complaint in z-east, answered in time.
     const c = await t.api('POST', '/api/v1/tickets', { kind: 'complaint', summary: '收费有误', boxId: 'box-1' });
     await t.api('POST', `/api/v1/tickets/${String(c.body.id)}/reply`, { message: '核实中' });
-    // A ticket opened in January does not count for December.
-    t.clock.set(DEC1 + 32 * DAY);
+    // A ticket opened in the month after does not count for this one.
+    t.clock.set(nextMonthInBeijing(MONTH_START).startMs + HOUR);
     await t.h.tickets.intake.faultReport('box-4', report('e', Symptom.SYMPTOM_MOSAIC));
 
-    const r = await t.api('GET', '/api/v1/figures/zones?month=2026-12');
+    const r = await t.api('GET', `/api/v1/figures/zones?month=${MONTH}`);
     const byZone = Object.fromEntries((r.body.items as Array<Record<string, unknown>>).map((z) => [z.zoneId, z]));
     expect(byZone['z-east']).toMatchObject({
       households: 2,
@@ -87,14 +87,14 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
 
     const csv = await t.h.app.inject({
       method: 'GET',
-      url: '/api/v1/figures/zones?month=2026-12&format=csv',
+      url: `/api/v1/figures/zones?month=${MONTH}&format=csv`,
       headers: { authorization: `Bearer ${t.token}` },
     });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toContain('month,zoneId,zoneName');
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.includes('z-west'))).toContain('2026-12,z-west,西乡');
+    expect(lines.find((l) => l.includes('z-west'))).toContain(`${MONTH},z-west,西乡`);
   });
 
   it('a bad month is a 400 with a code', async () => {

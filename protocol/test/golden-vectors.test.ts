@@ -12,7 +12,7 @@ import {
 } from '../src/index';
 import type { Verifier } from '../src/index';
 import { createNodeSigner, createNodeVerifier, generateEd25519 } from '../src/node/index';
-import { NOTICE_KEY_ID, noticeSignerForge, T0, uplinkKeys } from './fixtures';
+import { NOTICE_KEY_ID, noticeSignerForge, VECTOR_TIME, uplinkKeys } from './fixtures';
 import { buildGoldenVectors, GOLDEN_BOX } from './golden-vectors';
 import type { GoldenVector } from './golden-vectors';
 import { downlinks, uplinks } from './messages.fixture';
@@ -52,7 +52,7 @@ describe('golden vectors (checked-in bytes every side must reproduce)', () => {
       for (const v of doc.vectors) {
         const bytes = Buffer.from(v.envelopeHex, 'hex');
         if (v.direction === 'down') {
-          const r = await openDownlink(bytes, self, { keys, verifier, nowMs: T0 });
+          const r = await openDownlink(bytes, self, { keys, verifier, nowMs: VECTOR_TIME });
           expect(r.ok, `${v.name}: ${r.ok ? '' : r.code}`).toBe(true);
           if (r.ok) {
             const want = Downlink.encode(downlinks[v.name] ?? {}).finish();
@@ -62,7 +62,7 @@ describe('golden vectors (checked-in bytes every side must reproduce)', () => {
         } else {
           const topic = parseTopic(`stb/v1/up/${GOLDEN_BOX}/${v.topicKind ?? ''}`);
           if (topic?.dir !== 'up') throw new Error(`bad topic kind in vector ${v.name}`);
-          const r = await openUplink(bytes, topic, { keys: uplinkKeys, verifier, nowMs: T0 });
+          const r = await openUplink(bytes, topic, { keys: uplinkKeys, verifier, nowMs: VECTOR_TIME });
           expect(r.ok, `${v.name}: ${r.ok ? '' : r.code}`).toBe(true);
           if (r.ok) {
             const want = Uplink.encode(uplinks[v.name]?.body ?? {}).finish();
@@ -93,7 +93,7 @@ describe('golden vectors (checked-in bytes every side must reproduce)', () => {
     const r = await openDownlink(Buffer.from(fee?.envelopeHex ?? '', 'hex'), self, {
       keys,
       verifier: verifiers.node as Verifier,
-      nowMs: T0,
+      nowMs: VECTOR_TIME,
     });
     if (!r.ok) throw new Error(r.code);
     expect(r.message.notice?.feeDue?.amountMinor).toBe(2600);

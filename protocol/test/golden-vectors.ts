@@ -1,6 +1,6 @@
 import { sealDownlink, sealUplink } from '../src/index';
 import type { Signer } from '../src/index';
-import { boxSigner, HOUR, noticeSigner, T0 } from './fixtures';
+import { boxSigner, HOUR, noticeSigner, VECTOR_TIME } from './fixtures';
 import { downlinks, uplinks } from './messages.fixture';
 
 export interface GoldenVector {
@@ -21,8 +21,8 @@ export async function buildGoldenVectors(signerFor?: { notice?: Signer; box?: Si
         messageId: `m-${name}`,
         sender: { kind: 'headend', id: '' },
         recipient: { kind: 'box', id: GOLDEN_BOX },
-        issuedAtMs: T0,
-        expiresAtMs: T0 + 72 * HOUR,
+        issuedAtMs: VECTOR_TIME,
+        expiresAtMs: VECTOR_TIME + 72 * HOUR,
       },
       body,
       signerFor?.notice ?? noticeSigner,
@@ -35,7 +35,7 @@ export async function buildGoldenVectors(signerFor?: { notice?: Signer; box?: Si
         messageId: `u-${name}`,
         sender: { kind: 'box', id: GOLDEN_BOX },
         recipient: { kind: 'headend', id: '' },
-        issuedAtMs: T0,
+        issuedAtMs: VECTOR_TIME,
       },
       body,
       signerFor?.box ?? boxSigner(GOLDEN_BOX),

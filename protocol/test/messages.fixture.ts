@@ -9,7 +9,7 @@ import {
   TicketStatus,
 } from '../src/index';
 import type { DownlinkProps, UplinkProps } from '../src/index';
-import { HOUR, T0 } from './fixtures';
+import { HOUR, VECTOR_TIME } from './fixtures';
 
 const zh = (title: string, body: string) => ({ lang: 'zh-CN', title, body });
 const en = (title: string, body: string) => ({ lang: 'en', title, body });
@@ -35,7 +35,7 @@ export const downlinks: Record<string, DownlinkProps> = {
         zh('费用即将到期', '您的收视费将于12月1日到期，应缴 ¥26.00。'),
         en('Fee due soon', 'CNY 26.00 due on 1 Dec.'),
       ],
-      feeDue: { amountMinor: 2600, currency: 'CNY', dueAtMs: T0 + 7 * 24 * HOUR, paymentReference: 'acct-1' },
+      feeDue: { amountMinor: 2600, currency: 'CNY', dueAtMs: VECTOR_TIME + 7 * 24 * HOUR, paymentReference: 'acct-1' },
     },
   },
   suspensionWarning: {
@@ -48,7 +48,7 @@ export const downlinks: Record<string, DownlinkProps> = {
       actionRequired: true,
       accountId: 'acct-1',
       texts: [zh('停机提醒', '您的账户已欠费，将于24小时后暂停服务。')],
-      suspensionWarning: { amountMinor: 5200, currency: 'CNY', suspendAtMs: T0 + 24 * HOUR },
+      suspensionWarning: { amountMinor: 5200, currency: 'CNY', suspendAtMs: VECTOR_TIME + 24 * HOUR },
     },
   },
   suspended: {
@@ -59,7 +59,7 @@ export const downlinks: Record<string, DownlinkProps> = {
       display: DisplayMode.DISPLAY_MODE_FULLSCREEN,
       actionRequired: true,
       texts: [zh('服务已暂停', '请缴费后恢复。')],
-      suspended: { suspendedAtMs: T0 + 24 * HOUR, amountMinor: 5200, currency: 'CNY' },
+      suspended: { suspendedAtMs: VECTOR_TIME + 24 * HOUR, amountMinor: 5200, currency: 'CNY' },
     },
   },
   restored: {
@@ -68,7 +68,7 @@ export const downlinks: Record<string, DownlinkProps> = {
       noticeId: 'n-rest-1',
       kind: NoticeKind.NOTICE_KIND_RESTORED,
       texts: [zh('服务已恢复', '感谢缴费。')],
-      restored: { restoredAtMs: T0 + 26 * HOUR, paidAtMs: T0 + 25 * HOUR },
+      restored: { restoredAtMs: VECTOR_TIME + 26 * HOUR, paidAtMs: VECTOR_TIME + 25 * HOUR },
     },
   },
   maintenance: {
@@ -79,8 +79,8 @@ export const downlinks: Record<string, DownlinkProps> = {
       collapseKey: 'mnt:job-7',
       texts: [zh('线路维护通知', '12月3日 01:00-05:00 线路调整。'), en('Line work', '3 Dec 01:00-05:00.')],
       maintenance: {
-        startsAtMs: T0 + 48 * HOUR,
-        endsAtMs: T0 + 52 * HOUR,
+        startsAtMs: VECTOR_TIME + 48 * HOUR,
+        endsAtMs: VECTOR_TIME + 52 * HOUR,
         zoneIds: ['z-east', 'z-west'],
         reason: '光缆迁改',
       },
@@ -93,7 +93,7 @@ export const downlinks: Record<string, DownlinkProps> = {
       kind: NoticeKind.NOTICE_KIND_OUTAGE,
       priority: Priority.PRIORITY_HIGH,
       texts: [zh('故障通知', '本区域信号中断，正在抢修。')],
-      outage: { startedAtMs: T0, etaMs: T0 + 3 * HOUR, zoneIds: ['z-east'], incidentId: 'inc-1' },
+      outage: { startedAtMs: VECTOR_TIME, etaMs: VECTOR_TIME + 3 * HOUR, zoneIds: ['z-east'], incidentId: 'inc-1' },
     },
   },
   announcement: {
@@ -103,7 +103,7 @@ export const downlinks: Record<string, DownlinkProps> = {
       kind: NoticeKind.NOTICE_KIND_ANNOUNCEMENT,
       display: DisplayMode.DISPLAY_MODE_MAILBOX,
       texts: [zh('资费调整公告', '自2027年1月1日起……')],
-      announcement: { topic: 'tariff', effectiveAtMs: T0 + 30 * 24 * HOUR },
+      announcement: { topic: 'tariff', effectiveAtMs: VECTOR_TIME + 30 * 24 * HOUR },
     },
   },
   ticketUpdate: {
@@ -117,7 +117,7 @@ export const downlinks: Record<string, DownlinkProps> = {
         ticketId: 't-1',
         status: TicketStatus.TICKET_STATUS_PAUSED,
         severity: TicketSeverity.TICKET_SEVERITY_ORDINARY,
-        dueAtMs: T0 + 24 * HOUR,
+        dueAtMs: VECTOR_TIME + 24 * HOUR,
         pauseReason: 'waiting-on-customer',
       },
     },
@@ -129,7 +129,7 @@ export const downlinks: Record<string, DownlinkProps> = {
       kind: NoticeKind.NOTICE_KIND_SURVEY_REQUEST,
       actionRequired: true,
       texts: [zh('维修回访', '请为本次维修打分。')],
-      surveyRequest: { surveyId: 's-1', ticketId: 't-1', questionId: 'repair-v1', answerByMs: T0 + 72 * HOUR },
+      surveyRequest: { surveyId: 's-1', ticketId: 't-1', questionId: 'repair-v1', answerByMs: VECTOR_TIME + 72 * HOUR },
     },
   },
   withdrawal: { withdrawal: { noticeId: 'n-mnt-1', reason: 'work postponed' } },
@@ -151,25 +151,31 @@ const diagnostics = {
   errorCodes: ['E102'],
   lastRebootReason: 'power-cycle',
   decoderErrors: 3,
-  collectedAtMs: T0,
+  collectedAtMs: VECTOR_TIME,
 };
 
 /** One example of every uplink message, with the topic kind it travels on. */
 export const uplinks: Record<string, { kind: 'receipt' | 'fault' | 'diag' | 'survey' | 'hello'; body: UplinkProps }> = {
   receipt: {
     kind: 'receipt',
-    body: { receipt: { noticeId: 'n-fee-1', state: ReceiptState.RECEIPT_STATE_DISPLAYED, atMs: T0 } },
+    body: { receipt: { noticeId: 'n-fee-1', state: ReceiptState.RECEIPT_STATE_DISPLAYED, atMs: VECTOR_TIME } },
   },
   fault: {
     kind: 'fault',
     body: {
-      faultReport: { reportId: 'r-1', symptom: Symptom.SYMPTOM_MOSAIC, code: 'E102', diagnostics, reportedAtMs: T0 },
+      faultReport: {
+        reportId: 'r-1',
+        symptom: Symptom.SYMPTOM_MOSAIC,
+        code: 'E102',
+        diagnostics,
+        reportedAtMs: VECTOR_TIME,
+      },
     },
   },
   diag: { kind: 'diag', body: { diagnostics } },
   survey: {
     kind: 'survey',
-    body: { surveyAnswer: { surveyId: 's-1', ticketId: 't-1', rating: 5, resolved: true, answeredAtMs: T0 } },
+    body: { surveyAnswer: { surveyId: 's-1', ticketId: 't-1', rating: 5, resolved: true, answeredAtMs: VECTOR_TIME } },
   },
   hello: {
     kind: 'hello',

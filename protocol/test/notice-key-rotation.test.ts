@@ -9,7 +9,7 @@ import {
   rotateNoticeKeys,
   trustedKeysOf,
 } from '../src/node/index';
-import { HOUR, T0 } from './fixtures';
+import { HOUR, VECTOR_TIME } from './fixtures';
 import { downlinks } from './messages.fixture';
 
 const self = { boxId: 'box-1', zoneId: 'z' };
@@ -18,30 +18,30 @@ const fields = {
   messageId: 'm-1',
   sender: { kind: 'headend' as const, id: '' },
   recipient: { kind: 'all' as const, id: '' },
-  issuedAtMs: T0,
+  issuedAtMs: VECTOR_TIME,
 };
 
 describe('notice-signing key rotation', () => {
   it('after a rotation boxes accept both keys during the grace period, then only the new one', async () => {
-    const v1 = newNoticeKeySet(T0);
-    const v2 = rotateNoticeKeys(v1, T0, 10 * HOUR);
+    const v1 = newNoticeKeySet(VECTOR_TIME);
+    const v2 = rotateNoticeKeys(v1, VECTOR_TIME, 10 * HOUR);
     expect(v2.activeKeyId).not.toBe(v1.activeKeyId);
     expect(checkNoticeKeySet(v2)).toBeUndefined();
     const ring = new KeyRing(trustedKeysOf(v2));
     const body = downlinks.announcement as DownlinkProps;
     const oldMsg = await sealDownlink(fields, body, activeSigner(v1));
     const newMsg = await sealDownlink(fields, body, activeSigner(v2));
-    expect((await openDownlink(oldMsg, self, { keys: ring, verifier, nowMs: T0 + HOUR })).ok).toBe(true);
-    expect((await openDownlink(newMsg, self, { keys: ring, verifier, nowMs: T0 + HOUR })).ok).toBe(true);
-    const later = T0 + 11 * HOUR;
+    expect((await openDownlink(oldMsg, self, { keys: ring, verifier, nowMs: VECTOR_TIME + HOUR })).ok).toBe(true);
+    expect((await openDownlink(newMsg, self, { keys: ring, verifier, nowMs: VECTOR_TIME + HOUR })).ok).toBe(true);
+    const later = VECTOR_TIME + 11 * HOUR;
     expect((await openDownlink(oldMsg, self, { keys: ring, verifier, nowMs: later })).ok).toBe(false);
     expect((await openDownlink(newMsg, self, { keys: ring, verifier, nowMs: later })).ok).toBe(true);
   });
 
   it('a second rotation drops keys whose grace has ended', () => {
-    const v1 = newNoticeKeySet(T0);
-    const v2 = rotateNoticeKeys(v1, T0, HOUR);
-    const v3 = rotateNoticeKeys(v2, T0 + 2 * HOUR, HOUR);
+    const v1 = newNoticeKeySet(VECTOR_TIME);
+    const v2 = rotateNoticeKeys(v1, VECTOR_TIME, HOUR);
+    const v3 = rotateNoticeKeys(v2, VECTOR_TIME + 2 * HOUR, HOUR);
     expect(v3.keys.map((k) => k.keyId)).toEqual([v3.activeKeyId, v2.activeKeyId]);
   });
 

@@ -13,18 +13,18 @@ import {
 } from '../src/index';
 import type { DownlinkProps, SealFields } from '../src/index';
 import { createNodeSigner, createNodeVerifier } from '../src/node/index';
-import { boxKeys, boxSigner, HOUR, noticeSigner, T0, testSeed, uplinkKeys } from './fixtures';
+import { boxKeys, boxSigner, HOUR, noticeSigner, VECTOR_TIME, testSeed, uplinkKeys } from './fixtures';
 import { downlinks, uplinks } from './messages.fixture';
 
 const verifier = createNodeVerifier();
 const self = { boxId: 'box-1', zoneId: 'z-east' };
-const opts = { keys: boxKeys, verifier, nowMs: T0 };
+const opts = { keys: boxKeys, verifier, nowMs: VECTOR_TIME };
 const fields: SealFields = {
   messageId: 'm-1',
   sender: { kind: 'headend', id: '' },
   recipient: { kind: 'box', id: 'box-1' },
-  issuedAtMs: T0,
-  expiresAtMs: T0 + HOUR,
+  issuedAtMs: VECTOR_TIME,
+  expiresAtMs: VECTOR_TIME + HOUR,
 };
 const feeDue = downlinks.feeDue as DownlinkProps;
 
@@ -47,7 +47,7 @@ describe('guarded decode refuses bad downlink with a stable code', () => {
   it('tampered header (later expiry) → BAD_SIGNATURE', async () => {
     const env = SignedEnvelope.decode(await good());
     const h = EnvelopeHeader.decode(env.header);
-    h.expiresAtMs = T0 + 1000 * HOUR;
+    h.expiresAtMs = VECTOR_TIME + 1000 * HOUR;
     env.header = EnvelopeHeader.encode(h).finish();
     const r = await openDownlink(SignedEnvelope.encode(env).finish(), self, opts);
     expect(r).toMatchObject({ ok: false, code: ProtocolErrorCode.BAD_SIGNATURE });
@@ -71,19 +71,21 @@ describe('guarded decode refuses bad downlink with a stable code', () => {
 
   it('expired → EXPIRED; issued far in the future → NOT_YET_VALID', async () => {
     const bytes = await good();
-    expect(await openDownlink(bytes, self, { ...opts, nowMs: T0 + HOUR })).toMatchObject({
+    expect(await openDownlink(bytes, self, { ...opts, nowMs: VECTOR_TIME + HOUR })).toMatchObject({
       code: ProtocolErrorCode.EXPIRED,
     });
-    expect(await openDownlink(bytes, self, { ...opts, nowMs: T0 - HOUR })).toMatchObject({
+    expect(await openDownlink(bytes, self, { ...opts, nowMs: VECTOR_TIME - HOUR })).toMatchObject({
       code: ProtocolErrorCode.NOT_YET_VALID,
     });
   });
 
   it('a retired notice key is no longer trusted after its not-after time', async () => {
-    const ring = new KeyRing([{ keyId: noticeSigner.keyId, publicKey: noticeSigner.publicKey, notAfterMs: T0 + 1 }]);
+    const ring = new KeyRing([
+      { keyId: noticeSigner.keyId, publicKey: noticeSigner.publicKey, notAfterMs: VECTOR_TIME + 1 },
+    ]);
     const bytes = await sealDownlink({ ...fields, expiresAtMs: 0 }, feeDue, noticeSigner);
     expect((await openDownlink(bytes, self, { ...opts, keys: ring })).ok).toBe(true);
-    expect(await openDownlink(bytes, self, { ...opts, keys: ring, nowMs: T0 + 2 })).toMatchObject({
+    expect(await openDownlink(bytes, self, { ...opts, keys: ring, nowMs: VECTOR_TIME + 2 })).toMatchObject({
       code: ProtocolErrorCode.UNKNOWN_KEY,
     });
   });
@@ -162,9 +164,9 @@ describe('guarded decode refuses bad uplink', () => {
     messageId: 'u-1',
     sender: { kind: 'box', id: 'box-1' },
     recipient: { kind: 'headend', id: '' },
-    issuedAtMs: T0,
+    issuedAtMs: VECTOR_TIME,
   };
-  const upOpts = { keys: uplinkKeys, verifier, nowMs: T0 };
+  const upOpts = { keys: uplinkKeys, verifier, nowMs: VECTOR_TIME };
 
   it('accepts a box report on its own topic', async () => {
     const bytes = await sealUplink(upFields, up.body, boxSigner('box-1'));

@@ -218,8 +218,8 @@ describe('the box app in Chromium against the real headend', () => {
     const env = SignedEnvelope.decode(good);
     env.payload[env.payload.length - 3] = (env.payload[env.payload.length - 3] ?? 0) ^ 4;
     await t.h.broker.publish(boxTopic('box-1'), SignedEnvelope.encode(env).finish());
-    // Expired by the box's own clock (the real time): an hour before now.
-    const past = Date.now() - 2 * HOUR;
+    // Expired by the box's clock (the test's): an hour before now.
+    const past = t.clock.now() - 2 * HOUR;
     await t.h.broker.publish(
       boxTopic('box-1'),
       await sealDownlink({ ...fields, messageId: 'm-y', issuedAtMs: past, expiresAtMs: past + HOUR }, notice, signer),

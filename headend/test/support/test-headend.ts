@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config/load-config';
 import { startHeadend } from '../../src/headend';
 import type { Stores } from '../../src/ports/store';
@@ -55,8 +56,16 @@ function defaultStores(dir: string): (() => Promise<Stores>) | undefined {
   return () => openPostgresStores(PG_URL, { schema, poolSize: 4 });
 }
 
+/** A new data directory with the run's operator CA and keys copied in (made once in the global set-up). */
+function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stb-headend-'));
+  const template = inject('pkiTemplate');
+  if (template !== undefined) cpSync(join(template, 'pki'), join(dir, 'pki'), { recursive: true });
+  return dir;
+}
+
 export async function startTestHeadend(opts: TestHeadendOptions = {}): Promise<TestHeadend> {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'stb-headend-'));
+  const dir = opts.dir ?? newDataDir();
   const storesFactory = opts.stores ?? defaultStores(dir);
   const clock = opts.clock ?? new ManualClock(T0);
   const config = loadConfig({

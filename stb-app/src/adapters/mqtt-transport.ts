@@ -11,6 +11,14 @@ import type { Transport, TransportFactory } from '../core/ports';
 export function mqttTransport(config: BoxConfig): TransportFactory {
   return () => {
     let client: MqttClient | undefined;
+    // Publishes waiting for their PUBACK. With a persistent session and no auto-reconnect,
+    // MQTT.js would keep them waiting forever once the connection drops; they fail instead,
+    // so the box's outbox keeps them and sends them on the next connection.
+    const awaitingAck = new Set<(err: Error) => void>();
+    const failPending = (): void => {
+      for (const fail of [...awaitingAck]) fail(new Error('connection lost before PUBACK'));
+      awaitingAck.clear();
+    };
     const t: Transport = {
       open(handlers) {
         const opts: IClientOptions = {
@@ -40,6 +48,7 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
             if (!up) reject(err);
           });
           c.on('close', () => {
+            failPending();
             if (up) handlers.onClose('closed');
             else reject(new Error('connection closed'));
           });
@@ -57,11 +66,24 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
       },
       async publish(topic, payload) {
         if (client === undefined) throw new Error('not connected');
-        await client.publishAsync(topic, payload as Buffer, { qos: 1 });
+        const c = client;
+        await new Promise<void>((resolve, reject) => {
+          const fail = (err: Error): void => {
+            awaitingAck.delete(fail);
+            reject(err);
+          };
+          awaitingAck.add(fail);
+          c.publish(topic, payload as Buffer, { qos: 1 }, (err) => {
+            if (!awaitingAck.delete(fail)) return;
+            if (err) reject(err);
+            else resolve();
+          });
+        });
       },
       async close() {
         const c = client;
         client = undefined;
+        failPending();
         // end(true) drops the socket at once; never wait more than a moment on a half-dead client.
         if (c !== undefined) await Promise.race([c.endAsync(true), new Promise((r) => setTimeout(r, 1000))]);
       },

@@ -264,7 +264,14 @@ export class BoxSession extends Emitter<SessionEvents> {
     if (d.notice) {
       const mail = noticeToMail(d.notice as never, header, now);
       const { outcome, replaced } = this.mailbox.add(mail);
-      if (outcome === 'duplicate') return;
+      if (outcome === 'duplicate') {
+        // Sent again because the headend never got this box's receipt (it was lost with a
+        // connection, or the headend crashed): answer again, so no delivery stays "queued".
+        const known = this.mailbox.get(mail.noticeId);
+        if (known !== undefined)
+          void this.receipt(mail.noticeId, known.read ? 'read' : known.displayed ? 'displayed' : 'delivered');
+        return;
+      }
       // A stale warning must not stay on screen once its news has moved on (e.g. RESTORED after SUSPENDED).
       if (replaced !== undefined) this.emit('superseded', replaced.noticeId);
       const tu = d.notice.ticketUpdate;
@@ -315,8 +322,29 @@ export class BoxSession extends Emitter<SessionEvents> {
     return `${now.toString(36)}-${seq.toString(36)}`;
   }
 
+  /** Uplink being signed or sent now. */
+  private readonly inFlight = new Set<Promise<void>>();
+
+  /** Resolves once every uplink started so far is sent or queued (for a caller that must know nothing is under way). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Fault reports sent and not answered yet (they are sent again until answered). */
+  get unansweredReports(): number {
+    return this.unanswered.size;
+  }
+
   /** Signs and sends (or queues while offline) one uplink message. */
-  private async send(kind: UplinkKind, body: UplinkProps): Promise<void> {
+  private send(kind: UplinkKind, body: UplinkProps): Promise<void> {
+    const p = this.sealAndFlush(kind, body);
+    this.inFlight.add(p);
+    const done = (): void => void this.inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  private async sealAndFlush(kind: UplinkKind, body: UplinkProps): Promise<void> {
     const now = this.clock.now();
     const bytes = await sealUplink(
       {

@@ -1,5 +1,6 @@
 import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
 import type { Clock } from '@stb-notify/protocol';
+import { ManualClock } from '../../../headend/test/support/manual-clock';
 import type { ProvisioningResult } from '../../../headend/src/services/provisioning-service';
 import type { TestHeadend } from '../../../headend/test/support/test-headend';
 import { MemoryStorage, mqttTransport, StaticPlatform } from '../../src/adapters/index';
@@ -41,6 +42,8 @@ export async function startBox(
     storage,
     platform,
     clock,
+    // The box's timers (backoff, report retry) run on the test's clock when it is a manual one.
+    ...(clock instanceof ManualClock ? { timers: clock } : {}),
     random: () => 0,
     ...(opts.reportRetryMs === undefined ? {} : { reportRetryMs: opts.reportRetryMs }),
     ...(opts.nativeCrypto === false
