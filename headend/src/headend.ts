@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { allTopic, sealDownlink, systemClock } from '@stb-notify/protocol';
+import { systemClock } from '@stb-notify/protocol';
 import type { Clock, Signer } from '@stb-notify/protocol';
-import { activeSigner, createNodeVerifier, trustedKeysOf } from '@stb-notify/protocol/node';
+import { activeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Logger } from 'pino';
@@ -18,6 +18,7 @@ import type { Broker } from './ports/broker';
 import type { Stores } from './ports/store';
 import { BillingRules } from './services/billing-rules';
 import { BoxKeyLookup } from './services/box-key-lookup';
+import { publishKeySet } from './services/key-set-publisher';
 import { MaintenanceRules } from './services/maintenance-rules';
 import { NoticeService } from './services/notice-service';
 import { ProvisioningService } from './services/provisioning-service';
@@ -83,8 +84,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
         wsPath: '/mqtt',
         authenticator: new BoxAuthenticator(stores.registry),
         log,
-        onRefused: (what, reason) =>
-          metrics.brokerRefused.inc({ what, reason: what === 'connect' ? reason : 'access-rule' }),
+        onRefused: (what, reason) => metrics.brokerRefused.inc({ what, reason }),
       });
   const notices = new NoticeService({
     stores,
@@ -153,31 +153,12 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
 
   async function rotateNoticeKey(): Promise<string> {
     const { after } = dataDir.rotateNoticeKeys(clock.now());
-    const old = signer;
-    // Boxes learn the new set from a message signed by a key they already trust. It is
-    // retained on the all topic so a box that was off gets it when it subscribes again.
-    const msg = await sealDownlink(
-      {
-        messageId: `keys-${after.activeKeyId}`,
-        sender: { kind: 'headend', id: '' },
-        recipient: { kind: 'all', id: '' },
-        issuedAtMs: clock.now(),
-      },
-      {
-        trustedKeys: {
-          keys: trustedKeysOf(after).map((k) => ({
-            keyId: k.keyId,
-            ed25519: k.publicKey,
-            notAfterMs: k.notAfterMs ?? 0,
-          })),
-        },
-      },
-      old,
-    );
-    await broker.publish(allTopic(), msg, { retain: true });
+    await publishKeySet(broker, after, clock);
     signer = activeSigner(after);
     return after.activeKeyId;
   }
+  // After a restart (or a rotation from the CLI) boxes that were off still learn the keys.
+  if (dataDir.noticeKeys().keys.length > 1) await publishKeySet(broker, dataDir.noticeKeys(), clock);
 
   const ctx: ApiContext = {
     config,

@@ -24,6 +24,19 @@ describe('API input errors are 4xx with a code, never 500', () => {
     expect(send).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
+  it('no response carries a box’s credential hash, whatever the role', async () => {
+    await t.api('POST', '/api/v1/boxes/box-1/provision');
+    const { token } = await t.h.tokens.create('viewer-2', 'read-only');
+    for (const url of ['/api/v1/boxes/box-1', '/api/v1/boxes', '/api/v1/accounts/acct-1']) {
+      for (const tok of [token, t.token]) {
+        const r = await t.api('GET', url, undefined, tok);
+        expect(r.status, url).toBe(200);
+        expect(JSON.stringify(r.body), url).not.toContain('credentialHash');
+      }
+    }
+    expect((await t.api('GET', '/api/v1/boxes/box-1', undefined, token)).body).toMatchObject({ hasCredential: true });
+  });
+
   it('schema violations name the field', async () => {
     const cases: Array<[string, string, unknown]> = [
       ['POST', '/api/v1/notices', { kind: 'ANNOUNCEMENT', target: { type: 'all' } }],
@@ -52,6 +65,88 @@ describe('API input errors are 4xx with a code, never 500', () => {
       expect(r.body.code).toBe('VALIDATION');
       expect(String(r.body.message).length).toBeGreaterThan(0);
     }
+  });
+
+  it('numbers no clock or counter can mean are refused with 400, never 500 or a crashed box', async () => {
+    const notice = (extra: Record<string, unknown>) => ({
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      texts: [{ lang: 'zh-CN', title: 'x', body: '' }],
+      ...extra,
+    });
+    const raw = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: string) =>
+      t.h.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    const cases: Array<[string, Awaited<ReturnType<typeof raw>>]> = [
+      [
+        'expiresAtMs 2^63',
+        await raw(
+          'POST',
+          '/api/v1/notices',
+          JSON.stringify(notice({})).replace('{', '{"expiresAtMs":9223372036854775808,'),
+        ),
+      ],
+      ['expiresAtMs 1e300', await raw('POST', '/api/v1/notices', JSON.stringify(notice({ expiresAtMs: 1e300 })))],
+      ['expiresAtMs -1', await raw('POST', '/api/v1/notices', JSON.stringify(notice({ expiresAtMs: -1 })))],
+      [
+        'detail.etaMs 1e300',
+        await raw(
+          'POST',
+          '/api/v1/notices',
+          JSON.stringify({ ...notice({ kind: 'OUTAGE' }), detail: { etaMs: 1e300 } }),
+        ),
+      ],
+      [
+        'detail unknown field',
+        await raw('POST', '/api/v1/notices', JSON.stringify(notice({ detail: { evil: 'x'.repeat(10) } }))),
+      ],
+      [
+        'outage etaMs 1e300',
+        await raw('POST', '/api/v1/outages', JSON.stringify({ zoneIds: ['z-east'], etaMs: 1e300 })),
+      ],
+      [
+        'maintenance endsAtMs 2^60',
+        await raw(
+          'POST',
+          '/api/v1/maintenance',
+          JSON.stringify({
+            zoneIds: ['z-east'],
+            startsAtMs: t.clock.now() + 49 * 3600_000,
+            endsAtMs: 2 ** 60,
+            reason: 'x',
+          }),
+        ),
+      ],
+      ['limit 1e309', await raw('GET', '/api/v1/notices?limit=1e309')],
+      ['offset 1e20', await raw('GET', '/api/v1/boxes?offset=100000000000000000000')],
+      [
+        'amount 1e300',
+        await raw(
+          'POST',
+          '/api/v1/billing/invoices',
+          JSON.stringify({ invoiceId: 'i', accountId: 'acct-1', amountMinor: 1e300, dueAtMs: 1 }),
+        ),
+      ],
+      ['10,000-deep JSON', await raw('POST', '/api/v1/outages', `${'['.repeat(10_000)}${']'.repeat(10_000)}`)],
+      ['10,000-deep object', await raw('POST', '/api/v1/notices', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`)],
+      [
+        'zone with an unknown field',
+        await raw(
+          'PUT',
+          '/api/v1/zones/z-east',
+          JSON.stringify({ name: 'n', type: 'urban', maintainer: 'm', evil: 1 }),
+        ),
+      ],
+    ];
+    for (const [what, r] of cases) {
+      expect(r.statusCode, what).toBe(400);
+      expect(['VALIDATION', 'BAD_BODY'], what).toContain((JSON.parse(r.body) as { code: string }).code);
+    }
+    expect((await t.api('GET', '/api/v1/zones')).body.items).not.toContainEqual(expect.objectContaining({ evil: 1 }));
   });
 
   it('an English-only notice is refused: zh-CN is required', async () => {

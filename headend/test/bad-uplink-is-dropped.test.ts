@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignedEnvelope, sealUplink, uplinkTopic } from '@stb-notify/protocol';
 import { createNodeSigner } from '@stb-notify/protocol/node';
-import type { ProvisioningResult } from '../src/services/provisioning-service';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
-import { TestBox, until } from './support/test-box';
+import { connectBoxes, until } from './support/test-box';
+import type { TestBox } from './support/test-box';
 
 describe('malformed, oversize and unsigned uplink is counted and dropped; other boxes are not affected', () => {
   let t: TestHeadend;
@@ -14,12 +14,7 @@ describe('malformed, oversize and unsigned uplink is counted and dropped; other 
   beforeAll(async () => {
     t = await startTestHeadend();
     await seedRegistry(t);
-    const prov = async (id: string) =>
-      (await t.api('POST', `/api/v1/boxes/${id}/provision`)).body as unknown as ProvisioningResult;
-    bad = new TestBox(await prov('box-1'), t.clock);
-    good = new TestBox(await prov('box-4'), t.clock);
-    await bad.connect();
-    await good.connect();
+    [bad, good] = await connectBoxes(t, ['box-1', 'box-4']);
   });
   afterAll(async () => {
     await bad.disconnect();

@@ -51,6 +51,29 @@ describe('broker security: mutual TLS, credentials and the access rule', () => {
     rejectUnauthorized: true,
   });
 
+  it('re-provisioning a box revokes its old certificate: refused at connect; the new one and other boxes connect', async () => {
+    const before = (await t.api('POST', '/api/v1/boxes/box-2/provision')).body as unknown as ProvisioningResult;
+    const first = await tryConnect(t.h.urls.mqtts, tlsOpts(before));
+    expect(first.outcome).toBe('connected');
+    first.client.end(true);
+    const after = (await t.api('POST', '/api/v1/boxes/box-2/provision')).body as unknown as ProvisioningResult;
+    const old = await tryConnect(t.h.urls.mqtts, tlsOpts(before));
+    expect(old.outcome).toContain('Not authorized');
+    old.client.end(true);
+    expect(t.h.metrics.brokerRefused.get({ what: 'connect', reason: 'revoked-certificate' })).toBe(1);
+    const fresh = await tryConnect(t.h.urls.mqtts, tlsOpts(after));
+    expect(fresh.outcome).toBe('connected');
+    fresh.client.end(true);
+    // Provisioned again for WebSocket only: no certificate connects any more.
+    await t.api('POST', '/api/v1/boxes/provision-websocket', { boxIds: ['box-2'] });
+    const none = await tryConnect(t.h.urls.mqtts, tlsOpts(after));
+    expect(none.outcome).toContain('Not authorized');
+    none.client.end(true);
+    const other = await tryConnect(t.h.urls.mqtts, tlsOpts(b2));
+    expect(other.outcome).toBe('connected');
+    other.client.end(true);
+  });
+
   it('a box cannot subscribe to another box’s or zone’s topic (negative SUBACK) and never receives from it', async () => {
     const { outcome, client } = await tryConnect(t.h.urls.mqtts, tlsOpts(b1));
     expect(outcome).toBe('connected');

@@ -1,5 +1,6 @@
 import { PartyKind } from './messages';
 import type { EnvelopeHeader } from './messages';
+import { isSaneTimeMs } from './sane-numbers';
 
 export type PartyKindName = 'headend' | 'box' | 'zone' | 'all';
 
@@ -39,11 +40,21 @@ export function partyKindValue(name: PartyKindName): PartyKind {
   return KIND_VALUES[name];
 }
 
-/** Converts a decoded header; undefined when a party kind is unknown. */
+/** Longest message id, party id and key id a header may carry (ids are ≤ 64; key ids add a prefix). */
+const MAX_HEADER_STRING = 80;
+
+/**
+ * Converts a decoded header; undefined when a party kind is unknown, a string is longer than
+ * any id can be, or a time is not one a clock can mean (see MAX_TIME_MS). Checked before any
+ * key is looked up, so a hostile header costs nothing but its decoding.
+ */
 export function toHeaderInfo(h: EnvelopeHeader): HeaderInfo | undefined {
   const sender = KIND_NAMES[h.sender?.kind ?? 0];
   const recipient = KIND_NAMES[h.recipient?.kind ?? 0];
   if (sender === undefined || recipient === undefined) return undefined;
+  const strings = [h.messageId, h.keyId, h.sender?.id ?? '', h.recipient?.id ?? ''];
+  if (strings.some((s) => s.length > MAX_HEADER_STRING)) return undefined;
+  if (!isSaneTimeMs(h.issuedAtMs) || !isSaneTimeMs(h.expiresAtMs)) return undefined;
   return {
     schemaVersion: h.schemaVersion,
     messageId: h.messageId,

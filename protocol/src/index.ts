@@ -8,6 +8,7 @@ export * from './ids';
 export * from './key-ring';
 export * from './messages';
 export * from './open';
+export * from './sane-numbers';
 export * from './schema-check';
 export * from './seal';
 export * from './signing-input';

@@ -41,7 +41,12 @@ interface Verified {
  * The one guarded path for untrusted bytes: size, decode, version, signature — in that
  * order, so nothing is decoded past the envelope before the signature holds. Never throws.
  */
-async function openVerified(bytes: Uint8Array, opts: OpenOptions): Promise<OpenResult<Verified>> {
+async function openVerified(
+  bytes: Uint8Array,
+  opts: OpenOptions,
+  /** Checks on the header alone, before any key is looked up: a reason to refuse, or undefined. */
+  precheck?: (header: HeaderInfo) => string | undefined,
+): Promise<OpenResult<Verified>> {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) return fail(ProtocolErrorCode.OVERSIZE, `${bytes.length} bytes > limit ${max}`);
   let header: HeaderInfo | undefined;
@@ -52,11 +57,13 @@ async function openVerified(bytes: Uint8Array, opts: OpenOptions): Promise<OpenR
   } catch (err) {
     return fail(ProtocolErrorCode.DECODE, err instanceof Error ? err.message : 'undecodable');
   }
-  if (header === undefined) return fail(ProtocolErrorCode.DECODE, 'header has no valid sender/recipient');
+  if (header === undefined) return fail(ProtocolErrorCode.DECODE, 'header malformed (party, id length or time)');
   if (header.schemaVersion !== SCHEMA_VERSION) {
     return fail(ProtocolErrorCode.VERSION, `schema version ${header.schemaVersion}`, header);
   }
   if (env.signature.length === 0) return fail(ProtocolErrorCode.UNSIGNED, 'no signature', header);
+  const refused = precheck?.(header);
+  if (refused !== undefined) return fail(ProtocolErrorCode.MISDIRECTED, refused, header);
   const key = await opts.keys.lookup(header.keyId, opts.nowMs);
   if (key === undefined) return fail(ProtocolErrorCode.UNKNOWN_KEY, `key ${JSON.stringify(header.keyId)}`, header);
   const good = await opts.verifier.verify(key, signingInput(env.header, env.payload), env.signature);
@@ -108,13 +115,15 @@ export async function openUplink(
   topic: { readonly boxId: string; readonly kind: UplinkKind },
   opts: OpenOptions,
 ): Promise<OpenResult<Uplink>> {
-  const v = await openVerified(bytes, opts);
+  // Who sent it and for whom, from the header alone: a box can only make the headend look
+  // up its own key, never probe (or fill a cache with) other key ids.
+  const v = await openVerified(bytes, opts, (header) => {
+    if (header.sender.kind !== 'box' || header.sender.id !== topic.boxId || header.keyId !== boxKeyId(topic.boxId))
+      return 'sender does not match the topic';
+    return header.recipient.kind === 'headend' ? undefined : 'not for the headend';
+  });
   if (!v.ok) return v;
   const { header, payload } = v.message;
-  if (header.sender.kind !== 'box' || header.sender.id !== topic.boxId || header.keyId !== boxKeyId(topic.boxId)) {
-    return fail(ProtocolErrorCode.MISDIRECTED, 'sender does not match the topic', header);
-  }
-  if (header.recipient.kind !== 'headend') return fail(ProtocolErrorCode.MISDIRECTED, 'not for the headend', header);
   let msg: Uplink;
   try {
     msg = Uplink.decode(payload);

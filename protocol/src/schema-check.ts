@@ -1,4 +1,5 @@
 import { isValidId } from './ids';
+import { findInsaneTime } from './sane-numbers';
 import { DisplayMode, NoticeKind, Priority, ReceiptState, Symptom, TicketSeverity, TicketStatus } from './messages';
 import type { Downlink, Notice, Uplink } from './messages';
 import type { UplinkKind } from './topics';
@@ -76,6 +77,8 @@ export function checkNotice(n: Notice): string | undefined {
 }
 
 export function checkDownlink(d: Downlink): string | undefined {
+  const badTime = findInsaneTime(d);
+  if (badTime !== undefined) return `${badTime} is not a time (0 … year 2200 in ms)`;
   switch (d.body) {
     case 'notice':
       return d.notice ? checkNotice(d.notice as Notice) : 'empty notice';
@@ -114,6 +117,8 @@ function checkDiagnostics(d: Uplink['diagnostics']): string | undefined {
 }
 
 export function checkUplink(u: Uplink): string | undefined {
+  const badTime = findInsaneTime(u);
+  if (badTime !== undefined) return `${badTime} is not a time (0 … year 2200 in ms)`;
   switch (u.body) {
     case 'receipt': {
       const r = u.receipt;

@@ -5,6 +5,7 @@ import type { PartyInfo } from './header-info';
 import { isValidId } from './ids';
 import { Downlink, EnvelopeHeader, SCHEMA_VERSION, SignedEnvelope, Uplink } from './messages';
 import type { DownlinkProps, UplinkProps } from './messages';
+import { findInsaneTime, isSaneTimeMs } from './sane-numbers';
 import { signingInput } from './signing-input';
 
 export interface SealFields {
@@ -21,6 +22,10 @@ export async function sealEnvelope(fields: SealFields, payload: Uint8Array, sign
   if (!isValidId(fields.messageId)) {
     throw new ProtocolError(ProtocolErrorCode.BAD_ID, `message id ${JSON.stringify(fields.messageId)}`);
   }
+  // 1e300 would go out as 0 ("never expires"), 2^63 as a negative time: never sign either.
+  if (!isSaneTimeMs(fields.issuedAtMs) || !isSaneTimeMs(fields.expiresAtMs ?? 0)) {
+    throw new ProtocolError(ProtocolErrorCode.SCHEMA, 'issuedAtMs/expiresAtMs is not a time (0 … year 2200 in ms)');
+  }
   const header = EnvelopeHeader.encode({
     schemaVersion: SCHEMA_VERSION,
     messageId: fields.messageId,
@@ -35,7 +40,10 @@ export async function sealEnvelope(fields: SealFields, payload: Uint8Array, sign
 }
 
 /** Headend -> box. The payload is encoded once, so a broadcast signs one set of bytes. */
-export function sealDownlink(fields: SealFields, body: DownlinkProps, signer: Signer): Promise<Uint8Array> {
+export async function sealDownlink(fields: SealFields, body: DownlinkProps, signer: Signer): Promise<Uint8Array> {
+  const bad = findInsaneTime(body);
+  if (bad !== undefined)
+    throw new ProtocolError(ProtocolErrorCode.SCHEMA, `${bad} is not a time (0 … year 2200 in ms)`);
   return sealEnvelope(fields, Downlink.encode(body).finish(), signer);
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  Downlink,
   EnvelopeHeader,
   KeyRing,
   openDownlink,
@@ -10,6 +11,7 @@ import {
   sealEnvelope,
   sealUplink,
   SignedEnvelope,
+  signingInput,
 } from '../src/index';
 import type { DownlinkProps, SealFields } from '../src/index';
 import { createNodeSigner, createNodeVerifier } from '../src/node/index';
@@ -88,6 +90,43 @@ describe('guarded decode refuses bad downlink with a stable code', () => {
     expect(await openDownlink(bytes, self, { ...opts, keys: ring, nowMs: VECTOR_TIME + 2 })).toMatchObject({
       code: ProtocolErrorCode.UNKNOWN_KEY,
     });
+  });
+
+  it('a signed time no clock can mean (2^63, negative, 1e300) is refused, never thrown', async () => {
+    // Signed by the notice key, so only the time checks stand between these and the box.
+    const signRaw = async (header: Partial<EnvelopeHeader>, body: DownlinkProps): Promise<Uint8Array> => {
+      const h = EnvelopeHeader.encode({
+        schemaVersion: 1,
+        messageId: 'm-1',
+        sender: { kind: 1, id: '' },
+        recipient: { kind: 2, id: 'box-1' },
+        issuedAtMs: VECTOR_TIME,
+        expiresAtMs: VECTOR_TIME + HOUR,
+        keyId: noticeSigner.keyId,
+        ...header,
+      }).finish();
+      const payload = Downlink.encode(body).finish();
+      return SignedEnvelope.encode({
+        header: h,
+        payload,
+        signature: await noticeSigner.sign(signingInput(h, payload)),
+      }).finish();
+    };
+    for (const bad of [2 ** 63, -(2 ** 63), -1, 1e300, Number.MAX_SAFE_INTEGER]) {
+      // The headend's side never signs such a time (1e300 would go out as 0, "never expires").
+      await expect(sealDownlink({ ...fields, expiresAtMs: bad }, feeDue, noticeSigner)).rejects.toThrow('not a time');
+    }
+    // What int64 can carry on the wire, signed anyway (a leaked key, a buggy sender).
+    for (const bad of [2 ** 63, -(2 ** 63), -1, Number.MAX_SAFE_INTEGER]) {
+      const expires = await openDownlink(await signRaw({ expiresAtMs: bad }, feeDue), self, opts);
+      expect(expires.ok, `expiresAtMs ${bad}`).toBe(false);
+      const issued = await openDownlink(await signRaw({ issuedAtMs: bad }, feeDue), self, opts);
+      expect(issued.ok, `issuedAtMs ${bad}`).toBe(false);
+      const body = { notice: { ...feeDue.notice, feeDue: { ...feeDue.notice?.feeDue, dueAtMs: bad } } };
+      const r = await openDownlink(await signRaw({}, body as DownlinkProps), self, opts);
+      expect(r.ok, `feeDue.dueAtMs ${bad}`).toBe(false);
+      await expect(sealDownlink(fields, body as DownlinkProps, noticeSigner)).rejects.toThrow('not a time');
+    }
   });
 
   it('oversize → OVERSIZE before any decoding', async () => {

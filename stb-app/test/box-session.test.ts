@@ -260,6 +260,18 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     expect(newKey).not.toBe(b.config.trustedKeys[0]?.keyId);
   });
 
+  it('a box that was off through a key rotation and a headend restart verifies the next notice', async () => {
+    const first = await box('box-1');
+    const storage = first.storage;
+    await first.session.stop();
+    const newKey = await t.h.rotateNoticeKey();
+    t = await t.restart(); // the embedded broker forgets its retained messages
+    const again = await box('box-1', { storage, bundle: first.bundle });
+    expect(again.bundle.trustedKeys.map((k) => k.keyId)).not.toContain(newKey);
+    const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('轮换后') });
+    await waitFor(() => again.session.mailbox.get(id) !== undefined, 'notice signed with the new key accepted');
+  });
+
   it('works with the pure-JS crypto a browser without WebCrypto falls back to', async () => {
     const b = await box('box-1', { nativeCrypto: false });
     const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('forge') });

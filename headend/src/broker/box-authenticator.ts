@@ -7,7 +7,8 @@ export type AuthOutcome =
   | { readonly ok: true; readonly identity: BoxIdentity }
   | {
       readonly ok: false;
-      readonly reason: 'unknown-box' | 'bad-credential' | 'client-id-mismatch' | 'not-a-box-certificate';
+      readonly reason:
+        'unknown-box' | 'bad-credential' | 'client-id-mismatch' | 'not-a-box-certificate' | 'revoked-certificate';
     };
 
 export function hashCredential(credential: string): string {
@@ -24,15 +25,19 @@ export class BoxAuthenticator {
 
   /** Mutual TLS: the certificate (already verified against the operator CA) names the box. */
   async byCertificate(
-    subject: { CN?: string | string[]; OU?: string | string[] },
+    cert: { subject?: { CN?: string | string[]; OU?: string | string[] }; fingerprint256?: string },
     clientId: string,
   ): Promise<AuthOutcome> {
+    const subject = cert.subject ?? {};
     // A certificate with several CNs or OUs is not one we issued.
     const boxId = typeof subject.CN === 'string' ? subject.CN : '';
     if (subject.OU !== 'stb-box' || !isValidId(boxId)) return { ok: false, reason: 'not-a-box-certificate' };
     if (clientId !== boxId) return { ok: false, reason: 'client-id-mismatch' };
     const box = await this.registry.getBox(boxId);
     if (box === undefined) return { ok: false, reason: 'unknown-box' };
+    // Re-provisioning revokes: only the latest certificate issued to the box connects.
+    if (box.certFingerprint !== '' && box.certFingerprint !== cert.fingerprint256)
+      return { ok: false, reason: 'revoked-certificate' };
     return { ok: true, identity: { boxId, zoneId: box.zoneId } };
   }
 

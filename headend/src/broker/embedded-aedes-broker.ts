@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createServer as createTlsServer, TLSSocket } from 'node:tls';
+import { createServer as createTlsServer } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { Server as TlsServer } from 'node:tls';
 import { Aedes } from 'aedes';
 import type { AuthenticateError, Client } from 'aedes';
@@ -11,7 +12,9 @@ import type { BoxIdentity } from '@stb-notify/protocol';
 import type { Logger } from 'pino';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { Broker } from '../ports/broker';
+import { clip, LogThrottle } from '../services/log-throttle';
 import type { BoxAuthenticator } from './box-authenticator';
+import { MqttFrameGuard } from './mqtt-frame-guard';
 
 export interface EmbeddedBrokerOptions {
   readonly tls: { readonly keyPem: string; readonly certPem: string; readonly caPem: string };
@@ -21,10 +24,14 @@ export interface EmbeddedBrokerOptions {
   readonly wsPath?: string;
   readonly authenticator: BoxAuthenticator;
   readonly log: Logger;
+  /** Largest MQTT packet a box may send (default MAX_PACKET_BYTES). */
+  readonly maxPacketBytes?: number;
   /** Counts refused connects / subscribes / publishes by reason. */
   readonly onRefused?: (what: 'connect' | 'subscribe' | 'publish', reason: string) => void;
 }
 
+/** Largest MQTT packet from a box: a 64 KiB uplink envelope with its topic and headers fits. */
+export const MAX_PACKET_BYTES = 72 * 1024;
 /** Headend publishes in flight inside aedes at once (see publish()). */
 const MAX_INFLIGHT = 32;
 const NOT_AUTHORIZED = 5;
@@ -41,6 +48,8 @@ function authError(message: string, code: number): AuthenticateError {
  */
 export class EmbeddedAedesBroker implements Broker {
   private readonly identities = new WeakMap<Client, BoxIdentity>();
+  /** The TLS socket under each guarded connection (for the box certificate). */
+  private readonly tlsSockets = new WeakMap<object, TLSSocket>();
   private uplinkHandlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
   private presenceHandlers: Array<(boxId: string, online: boolean) => void> = [];
   private tlsServer: TlsServer | undefined;
@@ -68,18 +77,45 @@ export class EmbeddedAedesBroker implements Broker {
     return (this.tlsServer?.address() as AddressInfo | null)?.port ?? 0;
   }
 
-  private refuse(what: 'connect' | 'subscribe' | 'publish', reason: string, client: Client | null): void {
+  private readonly refuseLog = new LogThrottle();
+
+  /** `reason`: one of a few fixed words (a metric label); `detail`: the topic or message, for the log only. */
+  private refuse(
+    what: 'connect' | 'subscribe' | 'publish',
+    reason: string,
+    client: Client | null,
+    detail?: string,
+  ): void {
     this.opts.onRefused?.(what, reason);
-    this.opts.log.warn({ client: client?.id, what, reason }, 'broker refused');
+    const admitted = this.refuseLog.admit(`${what}/${reason}`);
+    if (admitted !== undefined)
+      this.opts.log.warn(
+        {
+          client: client?.id,
+          what,
+          reason,
+          ...(detail === undefined ? {} : { detail: clip(detail) }),
+          ...(admitted.suppressed > 0 ? admitted : {}),
+        },
+        'broker refused',
+      );
+  }
+
+  /** A connection as aedes sees it: packets over the size limit close it before they are buffered. */
+  private guarded(conn: Duplex): MqttFrameGuard {
+    return new MqttFrameGuard(conn, this.opts.maxPacketBytes ?? MAX_PACKET_BYTES, (n) =>
+      this.refuse('publish', 'oversize', null, `packet of ${n} bytes`),
+    );
   }
 
   private wire(): void {
     const { aedes, opts } = this;
     aedes.authenticate = (client, username, password, done) => {
       const conn = client.conn;
+      const tls = this.tlsSockets.get(conn);
       const attempt =
-        conn instanceof TLSSocket
-          ? opts.authenticator.byCertificate(conn.getPeerCertificate().subject ?? {}, client.id)
+        tls !== undefined
+          ? opts.authenticator.byCertificate(tls.getPeerCertificate(), client.id)
           : opts.authenticator.byCredential(username, password, client.id);
       attempt.then(
         (r) => {
@@ -100,13 +136,21 @@ export class EmbeddedAedesBroker implements Broker {
     aedes.authorizeSubscribe = (client, sub, cb) => {
       const id = this.identities.get(client);
       if (id !== undefined && boxMayAccess(id, 'subscribe', sub.topic)) return cb(null, sub);
-      this.refuse('subscribe', sub.topic, client);
+      this.refuse('subscribe', 'access-rule', client, sub.topic);
       cb(null, null); // negative SUBACK (0x80); the box stays connected
     };
     aedes.authorizePublish = (client, packet, cb) => {
       const id = client === null ? undefined : this.identities.get(client);
-      if (id !== undefined && boxMayAccess(id, 'publish', packet.topic)) return cb(null);
-      this.refuse('publish', packet.topic, client);
+      if (id !== undefined && boxMayAccess(id, 'publish', packet.topic)) {
+        // Uplink is for the headend, never kept: a retained box message would sit in the
+        // broker's memory for good (and be handed to every later subscriber).
+        if (packet.retain) {
+          packet.retain = false;
+          this.refuse('publish', 'retained', client, packet.topic);
+        }
+        return cb(null);
+      }
+      this.refuse('publish', 'access-rule', client, packet.topic);
       cb(new Error('not authorised')); // MQTT 3.1.1 has no publish NACK: the client is disconnected
     };
     aedes.on('clientReady', (client) => {
@@ -143,9 +187,15 @@ export class EmbeddedAedesBroker implements Broker {
     const { opts, aedes } = this;
     this.tlsServer = createTlsServer(
       { key: opts.tls.keyPem, cert: opts.tls.certPem, ca: opts.tls.caPem, requestCert: true, rejectUnauthorized: true },
-      (socket) => aedes.handle(socket),
+      (socket) => {
+        // Small packets (PUBACKs) go out at once; Nagle's algorithm would hold each ~40 ms.
+        socket.setNoDelay(true);
+        const conn = this.guarded(socket);
+        this.tlsSockets.set(conn, socket);
+        aedes.handle(conn);
+      },
     );
-    this.tlsServer.on('tlsClientError', (err) => this.refuse('connect', `tls: ${err.message}`, null));
+    this.tlsServer.on('tlsClientError', (err) => this.refuse('connect', 'tls', null, err.message));
     this.tlsServer.listen(opts.mqtts.port, opts.mqtts.host);
     await once(this.tlsServer, 'listening');
     if (opts.httpServer !== undefined) {
@@ -154,7 +204,7 @@ export class EmbeddedAedesBroker implements Broker {
       this.wss = wss;
       this.onUpgrade = (req, socket, head) => {
         if (new URL(req.url ?? '/', 'http://x').pathname !== path) return;
-        wss.handleUpgrade(req, socket, head, (ws) => aedes.handle(createWebSocketStream(ws), req));
+        wss.handleUpgrade(req, socket, head, (ws) => aedes.handle(this.guarded(createWebSocketStream(ws)), req));
       };
       opts.httpServer.on('upgrade', this.onUpgrade);
     }
@@ -212,6 +262,16 @@ export class EmbeddedAedesBroker implements Broker {
 
   onPresence(handler: (boxId: string, online: boolean) => void): void {
     this.presenceHandlers.push(handler);
+  }
+
+  /** Topics the broker keeps a retained message for (the signed key set; never a box's uplink). */
+  async retainedTopics(pattern = '#'): Promise<string[]> {
+    const store = (this.aedes as unknown as { persistence: unknown }).persistence as {
+      createRetainedStream(p: string): AsyncIterable<{ topic: string }>;
+    };
+    const out: string[] = [];
+    for await (const packet of store.createRetainedStream(pattern)) out.push(packet.topic);
+    return out;
   }
 
   connectedBoxes(): number {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ApiContext } from './api-context';
 import { installAuth } from './auth';
 import { installErrorHandler } from './error-handler';
+import { installFiniteNumbers } from './finite-numbers';
 import { installOpenApi } from './openapi';
 import { billingRoutes } from './routes/billing-routes';
 import { consoleRoutes } from './routes/console-routes';
@@ -31,6 +32,7 @@ export function createHttpApp(log: Logger): FastifyInstance {
     done(null, body),
   );
   installErrorHandler(app);
+  installFiniteNumbers(app);
   installOpenApi(app, { title: 'stb-notify headend API', version: '1' });
   return app;
 }

@@ -1,12 +1,14 @@
+import { MAX_TIME_MS } from '@stb-notify/protocol';
 import { Type } from 'typebox';
 
 /** Shared JSON Schemas for the API (typebox builds plain JSON Schema; fastify validates with it). */
 export const Id = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$', description: 'id: 1-64 of [A-Za-z0-9_.:-]' });
-export const Ms = Type.Integer({ minimum: 0, description: 'milliseconds since the Unix epoch' });
+/** A time: ms since the Unix epoch, up to the protocol's bound (year 2200), so a box can always compute with it. */
+export const Ms = Type.Integer({ minimum: 0, maximum: MAX_TIME_MS, description: 'milliseconds since the Unix epoch' });
 export const Paging = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
   },
   { additionalProperties: false },
 );
@@ -39,7 +41,7 @@ export const Target = Type.Union([
 ]);
 
 export const Money = {
-  amountMinor: Type.Integer({ minimum: 0, description: 'minor units (fen)' }),
+  amountMinor: Type.Integer({ minimum: 0, maximum: 1e12, description: 'minor units (fen)' }),
   currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'CNY' }),
 };
 

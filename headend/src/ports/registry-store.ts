@@ -27,6 +27,13 @@ export interface Box {
   readonly uplinkPublicKey: string;
   /** sha256 (hex) of the WebSocket credential; empty when none was issued. */
   readonly credentialHash: string;
+  /**
+   * SHA-256 fingerprint of the one TLS certificate this box may connect with (its latest
+   * provisioning; "AA:BB:…" as Node prints it). Provisioning again revokes every earlier
+   * certificate; NO_CERTIFICATE: none may connect. Empty: provisioned before certificates
+   * were pinned, any certificate the operator CA issued for it is accepted.
+   */
+  readonly certFingerprint: string;
   readonly provisionedAtMs: number;
   readonly lastSeenMs: number;
   readonly online: boolean;
@@ -72,9 +79,12 @@ export interface RegistryStore {
   allBoxIds(): Promise<Array<{ id: string; zoneId: string }>>;
   setBoxCredentials(
     id: string,
-    creds: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
+    creds: { uplinkPublicKey: string; credentialHash: string; certFingerprint: string; provisionedAtMs: number },
   ): Promise<void>;
   recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
   setOnline(id: string, online: boolean, atMs: number): Promise<void>;
   countOnline(): Promise<number>;
 }
+
+/** Box.certFingerprint of a box provisioned without a certificate (WebSocket only): no certificate connects. */
+export const NO_CERTIFICATE = 'none';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { boxKeyId, toBase64 } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
 import { generateEd25519, provisionBox } from '@stb-notify/protocol/node';
@@ -6,6 +6,7 @@ import type { BoxBundle } from '@stb-notify/protocol/node';
 import { hashCredential } from '../broker/box-authenticator';
 import { notFound } from '../errors';
 import type { DataDir } from '../pki/data-dir';
+import { NO_CERTIFICATE } from '../ports/registry-store';
 import type { Stores } from '../ports/store';
 import type { BoxKeyLookup } from './box-key-lookup';
 
@@ -42,6 +43,8 @@ export class ProvisioningService {
     await this.d.stores.registry.setBoxCredentials(boxId, {
       uplinkPublicKey: bundle.uplinkPublicKey,
       credentialHash: hashCredential(credential),
+      // Only this certificate connects from now on: every earlier one is revoked.
+      certFingerprint: new X509Certificate(bundle.certPem).fingerprint256,
       provisionedAtMs: now,
     });
     this.d.keys.invalidate(boxId);
@@ -66,6 +69,7 @@ export class ProvisioningService {
       await this.d.stores.registry.setBoxCredentials(boxId, {
         uplinkPublicKey,
         credentialHash: hashCredential(credential),
+        certFingerprint: NO_CERTIFICATE,
         provisionedAtMs: now,
       });
       this.d.keys.invalidate(boxId);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/metrics';
 import type { ReceiptUpdate } from '../ports/notice-store';
 import type { BoxKeyLookup } from './box-key-lookup';
+import { clip, LogThrottle } from './log-throttle';
 
 export type UplinkBody = NonNullable<Uplink['body']>;
 export type UplinkHandler = (boxId: string, msg: Uplink, header: HeaderInfo) => Promise<void> | void;
@@ -44,9 +45,16 @@ export class UplinkRouter {
     this.handlers.set(body, handler);
   }
 
+  private readonly rejectLog = new LogThrottle();
+
   private reject(code: string, topic: string, reason: string): true {
     this.deps.metrics.uplinkRejected.inc({ code });
-    this.deps.log.warn({ code, topic, reason }, 'uplink dropped');
+    const admitted = this.rejectLog.admit(code);
+    if (admitted !== undefined)
+      this.deps.log.warn(
+        { code, topic: clip(topic), reason: clip(reason), ...(admitted.suppressed > 0 ? admitted : {}) },
+        'uplink dropped',
+      );
     return true;
   }
 

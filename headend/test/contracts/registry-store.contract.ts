@@ -57,11 +57,17 @@ export function registryStoreContract(name: string, open: StoresFactory): void {
     it('records credentials, hello and presence', async () => {
       const s = await open();
       await s.registry.upsertBoxes([{ id: 'b1', accountId: 'a1', zoneId: 'z1' }]);
-      await s.registry.setBoxCredentials('b1', { uplinkPublicKey: 'PK', credentialHash: 'H', provisionedAtMs: 5 });
+      await s.registry.setBoxCredentials('b1', {
+        uplinkPublicKey: 'PK',
+        credentialHash: 'H',
+        certFingerprint: 'AA:BB',
+        provisionedAtMs: 5,
+      });
       await s.registry.recordHello('b1', { model: 'HX', firmware: '3.2', appVersion: '1.0', atMs: 10 });
       expect(await s.registry.getBox('b1')).toMatchObject({
         uplinkPublicKey: 'PK',
         credentialHash: 'H',
+        certFingerprint: 'AA:BB',
         provisionedAtMs: 5,
         model: 'HX',
         firmware: '3.2',

@@ -158,3 +158,18 @@ export async function until(cond: () => boolean | Promise<boolean>, what: string
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Provisions each box through the operator API and connects it over mutual TLS. */
+export async function connectBoxes<const Ids extends readonly string[]>(
+  t: { api(method: 'POST', url: string): Promise<{ body: Record<string, unknown> }>; clock: Clock },
+  ids: Ids,
+): Promise<{ [K in keyof Ids]: TestBox }> {
+  const boxes: TestBox[] = [];
+  for (const id of ids) {
+    const bundle = (await t.api('POST', `/api/v1/boxes/${id}/provision`)).body as unknown as ProvisioningResult;
+    const box = new TestBox(bundle, t.clock);
+    await box.connect();
+    boxes.push(box);
+  }
+  return boxes as { [K in keyof Ids]: TestBox };
+}

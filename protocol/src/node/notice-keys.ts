@@ -75,6 +75,19 @@ export function activeSigner(set: NoticeKeySet): Signer & { readonly publicKey: 
   return createNodeSigner(rec.keyId, seed);
 }
 
+/**
+ * The signer boxes most likely trust: the oldest key still trusted at `nowMs`. A box that
+ * was off through a rotation knows only older keys; a box provisioned later was given the
+ * whole set. The key-set message is signed with it so both accept it.
+ */
+export function oldestTrustedSigner(set: NoticeKeySet, nowMs: number): Signer {
+  // Keys are kept newest first (rotateNoticeKeys puts the fresh key in front).
+  const rec = set.keys.filter((k) => k.notAfterMs === 0 || k.notAfterMs > nowMs).at(-1);
+  const seed = rec === undefined ? undefined : fromBase64(rec.seed);
+  if (rec === undefined || seed === undefined) return activeSigner(set);
+  return createNodeSigner(rec.keyId, seed);
+}
+
 /** Validates a parsed JSON key set; returns a reason or undefined. */
 export function checkNoticeKeySet(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null) return 'not an object';

@@ -22,7 +22,17 @@ const NoticeBody = Type.Object(
     collapseKey: Type.Optional(Type.String({ maxLength: 128 })),
     expiresAtMs: Type.Optional(Ms),
     /** ANNOUNCEMENT: { topic, effectiveAtMs }; OUTAGE: { etaMs, incidentId }; MAINTENANCE: use POST /maintenance. */
-    detail: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    detail: Type.Optional(
+      Type.Object(
+        {
+          topic: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+          effectiveAtMs: Type.Optional(Ms),
+          etaMs: Type.Optional(Ms),
+          incidentId: Type.Optional(Id),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,7 @@ import type { Static } from 'typebox';
 import { HeadendError, notFound } from '../../errors';
 import { importFromCsv, importRegistry } from '../../services/registry-import';
 import type { CsvKind, RegistryImport } from '../../services/registry-import';
+import type { Box } from '../../ports/registry-store';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, IdParams, page, Paging } from '../schemas';
@@ -54,6 +55,12 @@ const BoxQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A box as the API shows it: never the hash of its WebSocket credential. */
+function publicBox(box: Box): Omit<Box, 'credentialHash'> & { hasCredential: boolean } {
+  const { credentialHash, ...rest } = box;
+  return { ...rest, hasCredential: credentialHash !== '' };
+}
+
 export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const reg = ctx.stores.registry;
   const writers = { roles: ['operator'] as const };
@@ -69,7 +76,7 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Create or update a zone (Z1)',
         tags: ['registry'],
         params: IdParams,
-        body: Type.Omit(Zone, ['id']),
+        body: Type.Omit(Zone, ['id'], { additionalProperties: false }),
       },
     },
     async (req) => {
@@ -94,7 +101,8 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const { id } = req.params as Static<typeof IdParams>;
       const account = await reg.getAccount(id);
       if (account === undefined) throw notFound('account', id);
-      return { ...account, boxes: (await reg.listBoxes({ accountId: id, limit: 1000, offset: 0 })).items };
+      const boxes = (await reg.listBoxes({ accountId: id, limit: 1000, offset: 0 })).items;
+      return { ...account, boxes: boxes.map(publicBox) };
     },
   );
   app.get(
@@ -109,7 +117,7 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
         ...(q.accountId ? { accountId: q.accountId } : {}),
         ...(q.online === undefined ? {} : { online: q.online }),
       });
-      return { ...items, ...p };
+      return { ...items, items: items.items.map(publicBox), ...p };
     },
   );
   app.get(
@@ -119,7 +127,7 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const { id } = req.params as Static<typeof IdParams>;
       const box = await reg.getBox(id);
       if (box === undefined) throw notFound('box', id);
-      return box;
+      return publicBox(box);
     },
   );
   app.post(

@@ -97,6 +97,8 @@ const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms BIGINT NOT NULL, agent TEXT NOT NULL
   );
   `,
+  // Issue 14: the one certificate a box may connect with (revocation on re-provisioning).
+  `ALTER TABLE boxes ADD COLUMN cert_fingerprint TEXT NOT NULL DEFAULT '';`,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

@@ -12,7 +12,7 @@ import type {
 import type { PgDb } from './pg-db';
 
 const BOX = `id, account_id AS "accountId", zone_id AS "zoneId", model, firmware, app_version AS "appVersion",
-  uplink_public_key AS "uplinkPublicKey", credential_hash AS "credentialHash", provisioned_at_ms AS "provisionedAtMs",
+  uplink_public_key AS "uplinkPublicKey", credential_hash AS "credentialHash", cert_fingerprint AS "certFingerprint", provisioned_at_ms AS "provisionedAtMs",
   last_seen_ms AS "lastSeenMs", online = 1 AS online`;
 type Target = Array<{ id: string; zoneId: string }>;
 
@@ -132,11 +132,11 @@ export class PgRegistryStore implements RegistryStore {
 
   async setBoxCredentials(
     id: string,
-    c: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
+    c: { uplinkPublicKey: string; credentialHash: string; certFingerprint: string; provisionedAtMs: number },
   ): Promise<void> {
     await this.db.run(
-      'UPDATE boxes SET uplink_public_key = $1, credential_hash = $2, provisioned_at_ms = $3 WHERE id = $4',
-      [c.uplinkPublicKey, c.credentialHash, c.provisionedAtMs, id],
+      'UPDATE boxes SET uplink_public_key = $1, credential_hash = $2, cert_fingerprint = $3, provisioned_at_ms = $4 WHERE id = $5',
+      [c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.provisionedAtMs, id],
     );
   }
 

@@ -22,6 +22,7 @@ interface BoxRow {
   app_version: string;
   uplink_public_key: string;
   credential_hash: string;
+  cert_fingerprint: string;
   provisioned_at_ms: number;
   last_seen_ms: number;
   online: number;
@@ -37,6 +38,7 @@ function toBox(r: BoxRow): Box {
     appVersion: r.app_version,
     uplinkPublicKey: r.uplink_public_key,
     credentialHash: r.credential_hash,
+    certFingerprint: r.cert_fingerprint,
     provisionedAtMs: r.provisioned_at_ms,
     lastSeenMs: r.last_seen_ms,
     online: r.online === 1,
@@ -166,12 +168,12 @@ export class SqliteRegistryStore implements RegistryStore {
 
   async setBoxCredentials(
     id: string,
-    c: { uplinkPublicKey: string; credentialHash: string; provisionedAtMs: number },
+    c: { uplinkPublicKey: string; credentialHash: string; certFingerprint: string; provisionedAtMs: number },
   ): Promise<void> {
     await this.tx.write(() =>
       this.prepare(
-        'UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, provisioned_at_ms = ? WHERE id = ?',
-      ).run(c.uplinkPublicKey, c.credentialHash, c.provisionedAtMs, id),
+        'UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, cert_fingerprint = ?, provisioned_at_ms = ? WHERE id = ?',
+      ).run(c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.provisionedAtMs, id),
     );
   }
 
