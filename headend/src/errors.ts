@@ -19,6 +19,8 @@ export const ErrorCodes = {
   TARGET_EMPTY: 422,
   NOTICE_NOT_CANCELLABLE: 409,
   ACCOUNT_NOT_OVERDUE: 409,
+  /** Too many wrong API tokens from one address in a minute. */
+  TOO_MANY_ATTEMPTS: 429,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
 } as const;

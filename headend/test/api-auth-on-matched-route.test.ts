@@ -93,4 +93,33 @@ describe('authentication is decided on the route the router matched', () => {
     expect((await t.h.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     expect((await t.h.app.inject({ method: 'GET', url: '/%68ealthz' })).statusCode).toBe(200);
   });
+
+  it('every answer carries security headers; only the box app may evaluate code (Lightning needs it)', async () => {
+    for (const url of ['/api/v1/zones', '/healthz', '/console/', '/tv/']) {
+      const r = await t.h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${t.token}` } });
+      expect(r.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(r.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(String(r.headers['content-security-policy']), url).toContain("script-src 'self'");
+      expect(String(r.headers['content-security-policy']).includes('unsafe-eval'), url).toBe(url === '/tv/');
+    }
+  });
+
+  it('wrong tokens: after 20 in a minute the address is refused with 429 before its token is checked', async () => {
+    const from = (remoteAddress: string, token: string) =>
+      t.h.app.inject({
+        method: 'GET',
+        url: '/api/v1/zones',
+        remoteAddress,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) codes.push((await from('192.0.2.7', `stbn_guess${i}`)).statusCode);
+    expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(20).every((c) => c === 429)).toBe(true);
+    const locked = await from('192.0.2.7', t.token);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(locked.body)).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect((await from('192.0.2.8', t.token)).statusCode).toBe(200);
+  });
 });

@@ -74,6 +74,20 @@ describe('broker security: mutual TLS, credentials and the access rule', () => {
     other.client.end(true);
   });
 
+  it('a box connecting several times at once (session takeovers) is counted once, online while connected', async () => {
+    const racers = Array.from({ length: 8 }, () => new TestBox(b2, t.clock));
+    await Promise.allSettled(racers.map((r) => r.connect()));
+    const last = new TestBox(b2, t.clock);
+    await last.connect();
+    await until(() => racers.every((r) => r.client?.connected !== true), 'older connections dropped');
+    await until(() => t.h.broker.connectedBoxes() === 1, 'counted once');
+    await until(async () => (await t.h.stores.registry.getBox('box-4'))?.online === true, 'online');
+    await last.disconnect();
+    await until(() => t.h.broker.connectedBoxes() === 0, 'none connected');
+    await until(async () => (await t.h.stores.registry.getBox('box-4'))?.online === false, 'offline');
+    for (const r of racers) r.client?.end(true);
+  });
+
   it('a box cannot subscribe to another box’s or zone’s topic (negative SUBACK) and never receives from it', async () => {
     const { outcome, client } = await tryConnect(t.h.urls.mqtts, tlsOpts(b1));
     expect(outcome).toBe('connected');

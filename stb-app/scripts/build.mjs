@@ -23,6 +23,7 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(join(root, 'src/ui/index.html'), join(out, 'index.html'));
+copyFileSync(join(root, 'src/ui/boot.js'), join(out, 'boot.js'));
 copyFileSync(
   join(root, '../node_modules/@lightningjs/core/devtools/lightning-inspect.js'),
   join(out, 'lightning-inspect.js'),

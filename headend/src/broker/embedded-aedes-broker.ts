@@ -55,7 +55,7 @@ export class EmbeddedAedesBroker implements Broker {
   private tlsServer: TlsServer | undefined;
   private wss: WebSocketServer | undefined;
   private onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
-  private boxes = 0;
+  private readonly connected = new Map<string, Client>();
   private inflight = 0;
   private readonly waiting: Array<() => void> = [];
 
@@ -153,16 +153,18 @@ export class EmbeddedAedesBroker implements Broker {
       this.refuse('publish', 'access-rule', client, packet.topic);
       cb(new Error('not authorised')); // MQTT 3.1.1 has no publish NACK: the client is disconnected
     };
+    // One entry per box, its latest connection: a box that reconnects before its old
+    // connection is dropped (session takeover) is counted once and stays online.
     aedes.on('clientReady', (client) => {
       const id = this.identities.get(client);
       if (id === undefined) return;
-      this.boxes++;
+      this.connected.set(id.boxId, client);
       for (const h of this.presenceHandlers) h(id.boxId, true);
     });
     aedes.on('clientDisconnect', (client) => {
       const id = this.identities.get(client);
-      if (id === undefined) return;
-      this.boxes--;
+      if (id === undefined || this.connected.get(id.boxId) !== client) return;
+      this.connected.delete(id.boxId);
       for (const h of this.presenceHandlers) h(id.boxId, false);
     });
     aedes.on('clientError', (client, err) => opts.log.debug({ client: client.id, err: err.message }, 'client error'));
@@ -275,7 +277,7 @@ export class EmbeddedAedesBroker implements Broker {
   }
 
   connectedBoxes(): number {
-    return this.boxes;
+    return this.connected.size;
   }
 
   async close(): Promise<void> {

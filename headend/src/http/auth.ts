@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HeadendError } from '../errors';
 import type { ApiToken, Role } from '../ports/token-store';
 import type { TokenService } from '../services/token-service';
+import { FailedAuthLimiter } from './failed-auth-limiter';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,16 +25,26 @@ declare module 'fastify' {
  */
 export function installAuth(app: FastifyInstance, tokens: TokenService): void {
   app.decorateRequest('actor', undefined);
-  app.addHook('onRequest', async (req: FastifyRequest) => {
+  const limiter = new FailedAuthLimiter();
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     // No route matched: the 404 handler answers and serves nothing.
     if (req.routeOptions.url === undefined) return;
     const cfg = req.routeOptions.config;
     if (cfg.public === true) return;
     const header = req.headers.authorization ?? '';
     const m = /^Bearer (\S+)$/.exec(header);
+    if (m?.[1] !== undefined) {
+      const wait = limiter.retryAfterS(req.ip);
+      if (wait > 0) {
+        void reply.header('retry-after', String(wait));
+        throw new HeadendError('TOO_MANY_ATTEMPTS', `too many wrong tokens from this address; try again in ${wait} s`);
+      }
+    }
     const actor = m?.[1] === undefined ? undefined : await tokens.verify(m[1]);
-    if (actor === undefined)
+    if (actor === undefined) {
+      if (m?.[1] !== undefined) limiter.fail(req.ip);
       throw new HeadendError('UNAUTHENTICATED', 'a valid API token is needed (Authorization: Bearer …)');
+    }
     const roles = cfg.roles;
     if (roles !== undefined && !roles.includes(actor.role)) {
       throw new HeadendError('FORBIDDEN', `role ${actor.role} may not do this; needs one of ${roles.join(', ')}`);

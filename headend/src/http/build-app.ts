@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -6,6 +7,7 @@ import { installAuth } from './auth';
 import { installErrorHandler } from './error-handler';
 import { installFiniteNumbers } from './finite-numbers';
 import { installOpenApi } from './openapi';
+import { contentSecurityPolicy } from './serve-built-app';
 import { billingRoutes } from './routes/billing-routes';
 import { consoleRoutes } from './routes/console-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -33,6 +35,13 @@ export function createHttpApp(log: Logger): FastifyInstance {
   );
   installErrorHandler(app);
   installFiniteNumbers(app);
+  // Security headers on every answer (the static apps' policy is in serve-built-app.ts).
+  // The API is plain HTTP (TLS belongs to a reverse proxy): no HSTS.
+  void app.register(helmet, { hsts: false, contentSecurityPolicy: false });
+  app.addHook('onSend', async (_req, reply) => {
+    if (!reply.hasHeader('content-security-policy'))
+      void reply.header('content-security-policy', contentSecurityPolicy());
+  });
   installOpenApi(app, { title: 'stb-notify headend API', version: '1' });
   return app;
 }

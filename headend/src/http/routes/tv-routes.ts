@@ -13,9 +13,11 @@ export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
   serveBuiltApp(app, {
     prefix: '/tv',
     dir: TV_DIR,
-    files: ['index.html', 'app.js', 'lightning-inspect.js'],
+    files: ['index.html', 'boot.js', 'app.js', 'lightning-inspect.js'],
     summary: 'The box app (LightningJS), configured by its provisioning bundle',
     tag: 'box',
+    // Lightning 2 compiles its property getters and setters with `new Function`.
+    extraScriptSrc: ["'unsafe-eval'"],
   });
 
   // N6: the box shows its account's payments of the last 12 months. Box credential auth (Basic boxId:credential).
