@@ -122,6 +122,8 @@ describe('API input errors are 4xx with a code, never 500', () => {
         ),
       ],
       ['limit 1e309', await raw('GET', '/api/v1/notices?limit=1e309')],
+      ['incidents limit=abc', await raw('GET', '/api/v1/incidents?limit=abc')],
+      ['callbacks limit=99999999', await raw('GET', '/api/v1/callbacks?limit=99999999')],
       ['offset 1e20', await raw('GET', '/api/v1/boxes?offset=100000000000000000000')],
       [
         'amount 1e300',

@@ -24,8 +24,7 @@ export function serveBuiltApp(
     extraScriptSrc?: readonly string[];
   },
 ): void {
-  const csp =
-    opts.extraScriptSrc === undefined ? undefined : contentSecurityPolicy(["'self'", ...opts.extraScriptSrc]);
+  const csp = opts.extraScriptSrc === undefined ? undefined : contentSecurityPolicy(["'self'", ...opts.extraScriptSrc]);
   const allowed = new Set(['', ...opts.files]);
   app.get(
     opts.prefix,

@@ -247,12 +247,16 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'Outage incidents',
         tags: ['tickets'],
-        querystring: Type.Object({ status: Type.Optional(lit(['open', 'resolved'] as const)) }),
+        querystring: Type.Object(
+          { status: Type.Optional(lit(['open', 'resolved'] as const)) },
+          { additionalProperties: false },
+        ),
       },
     },
-    async (req) => ({
-      items: await ctx.stores.tickets.listIncidents({ limit: 200, ...(req.query as { status?: 'open' | 'resolved' }) }),
-    }),
+    async (req) => {
+      const { status } = req.query as { status?: 'open' | 'resolved' };
+      return { items: await ctx.stores.tickets.listIncidents({ limit: 200, ...(status ? { status } : {}) }) };
+    },
   );
   app.post(
     '/api/v1/incidents/:id/resolve',
@@ -275,12 +279,16 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'The phone-callback queue (T4)',
         tags: ['tickets'],
-        querystring: Type.Object({ status: Type.Optional(lit(['open', 'done'] as const)) }),
+        querystring: Type.Object(
+          { status: Type.Optional(lit(['open', 'done'] as const)) },
+          { additionalProperties: false },
+        ),
       },
     },
-    async (req) => ({
-      items: await ctx.stores.tickets.listCallbacks({ limit: 1000, ...(req.query as { status?: 'open' | 'done' }) }),
-    }),
+    async (req) => {
+      const { status } = req.query as { status?: 'open' | 'done' };
+      return { items: await ctx.stores.tickets.listCallbacks({ limit: 1000, ...(status ? { status } : {}) }) };
+    },
   );
   app.post(
     '/api/v1/callbacks/:id/complete',
