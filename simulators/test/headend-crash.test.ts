@@ -1,17 +1,15 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { systemClock } from '@stb-notify/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../headend/test/support/mosquitto';
 import { removeDir } from '../../headend/test/support/test-headend';
 import { Fleet, until } from '../src/fleet';
 import { zoneId } from '../src/provision-fleet';
+import { spawnHeadend } from '../src/spawn-headend';
 
-const CLI = fileURLToPath(new URL('../../headend/bin/stb-notify.js', import.meta.url));
 const BOXES = 200;
 const ZONES = 4;
 /** Boxes switched off before the crash and on again after the restart. */
@@ -31,21 +29,7 @@ describe('a headend killed mid-traffic and started again', () => {
   let fleet: Fleet;
 
   async function startHeadendProcess(): Promise<void> {
-    const child = spawn(
-      process.execPath,
-      [CLI, 'start', '--data-dir', dir, '--http-port', String(httpPort), '--mqtts-port', String(mqttsPort)],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STB_NOTIFY_LOG_LEVEL: 'warn' } },
-    );
-    headend = child;
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('Stop with Ctrl-C')) resolve();
-      });
-      child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('exit', (code) => reject(new Error(`headend exited ${String(code)}: ${out}`)));
-    });
+    headend = (await spawnHeadend({ dataDir: dir, httpPort, mqttsPort })).child;
   }
 
   async function kill(): Promise<void> {

@@ -5,21 +5,18 @@
  * alive, its memory (RSS, sampled every second) bounded, a clean box still served, and a
  * count of answers by status: any 5xx fails the run. Not part of `npm test` (minutes).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fromBase64 } from '@stb-notify/protocol';
 import { createNodeSigner } from '@stb-notify/protocol/node';
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
+import { spawnHeadend } from '../spawn-headend';
 import { randomBody, randomUrl } from './http-bodies';
 import { mutate, Rng, seedFrames } from './uplink-mutations';
-
-const CLI = fileURLToPath(new URL('../../../headend/bin/stb-notify.js', import.meta.url));
 
 function positive(name: string, v: string | undefined, dflt: number): number {
   const n = v === undefined ? dflt : Number(v);
@@ -69,22 +66,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stb-fuzz-'));
   const httpPort = await freePort();
   const mqttsPort = await freePort();
-  const child = spawn(
-    process.execPath,
-    [CLI, 'start', '--data-dir', dir, '--http-port', String(httpPort), '--mqtts-port', String(mqttsPort)],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STB_NOTIFY_LOG_LEVEL: 'warn' } },
-  );
-  let logBytes = 0;
-  child.stderr.on('data', (d: Buffer) => (logBytes += d.length));
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      logBytes += d.length;
-      out += d.toString();
-      if (out.includes('Stop with Ctrl-C')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`headend exited ${String(code)}: ${out}`)));
-  });
+  const { child, outputBytes } = await spawnHeadend({ dataDir: dir, httpPort, mqttsPort });
   const pid = child.pid ?? 0;
   const base = `http://127.0.0.1:${httpPort}`;
   const token = readFileSync(join(dir, 'operator-token'), 'utf8').trim();
@@ -272,7 +254,7 @@ async function main(): Promise<void> {
     healthz: health,
     cleanBoxServed: served,
     rssMiB: { start: Math.round(rssStart / 1024), max: Math.round(rssMax / 1024), end: Math.round(rssEnd / 1024) },
-    headendLogKiB: Math.round(logBytes / 1024),
+    headendLogKiB: Math.round(outputBytes() / 1024),
   };
   console.log(`\n${JSON.stringify(result, null, 2)}`);
   const ok = fiveHundreds.length === 0 && health === 200 && served;
