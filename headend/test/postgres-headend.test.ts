@@ -3,10 +3,11 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProvisioningResult } from '../src/services/provisioning-service';
 import { openPostgresStores } from '../src/store/postgres/open-postgres-stores';
-import { HOUR, T0 } from './support/manual-clock';
+import { HOUR, ManualClock, T0 } from './support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 import { TestBox, until } from './support/test-box';
+import { report, Symptom } from './support/ticket-fixtures';
 
 const URL = process.env.STB_NOTIFY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `h_${randomBytes(6).toString('hex')}`;
@@ -55,5 +56,42 @@ describe.skipIf(!reachable)('the headend on PostgreSQL', () => {
     await until(() => box.accepted.filter((d) => d.notice).length === 2, 'warning and suspension resent');
     expect(box.accepted.map((d) => d.notice?.kind)).toEqual([2, 3]);
     await box.disconnect();
+  });
+
+  it('two headend instances on one PostgreSQL take the same reports at once: 1 ticket per fault, 1 incident per zone', async () => {
+    const shared = `h2_${randomBytes(6).toString('hex')}`;
+    const clock = new ManualClock(T0);
+    const a = await startTestHeadend({ clock, stores: () => openPostgresStores(URL, { schema: shared }) });
+    const b = await startTestHeadend({ clock, stores: () => openPostgresStores(URL, { schema: shared }) });
+    try {
+      await seedRegistry(a);
+      const boxes = Array.from({ length: 20 }, (_, i) => `sig-${i}`);
+      await a.api('POST', '/api/v1/registry/import', {
+        zones: [{ id: 'z-sig', name: '信号区', type: 'urban', maintainer: 'wang' }],
+        boxes: boxes.map((id, i) => ({ id, accountId: `as-${i}`, zoneId: 'z-sig' })),
+      });
+      const on = (i: number) => (i % 2 === 0 ? a : b).h.tickets.intake;
+      await Promise.all([
+        ...Array.from({ length: 40 }, (_, i) => on(i).faultReport('box-1', report(`r-${i}`, Symptom.SYMPTOM_NO_SOUND))),
+        ...boxes.map((id, i) => on(i).faultReport(id, report(`r-${id}`, Symptom.SYMPTOM_NO_SIGNAL))),
+      ]);
+      const box1 = (await a.h.stores.tickets.list({ limit: 100, offset: 0, boxId: 'box-1' })).items;
+      expect(box1.map((x) => x.reportCount)).toEqual([40]);
+      const incidents = (await a.h.stores.tickets.listIncidents({ status: 'open', limit: 10 })).filter(
+        (i) => i.zoneId === 'z-sig',
+      );
+      expect(incidents).toHaveLength(1);
+      expect((await a.h.stores.notices.list({ limit: 10, offset: 0, kind: 'OUTAGE' })).items).toHaveLength(1);
+      expect(incidents[0]?.reportCount).toBe(20);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await removeDir(a.dir);
+      await removeDir(b.dir);
+      const c = new pg.Client({ connectionString: URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${shared} CASCADE`);
+      await c.end();
+    }
   });
 });

@@ -43,6 +43,25 @@ describe('T4: every resolved ticket is followed up — survey on the box, else a
     expect((await t.api('GET', '/api/v1/follow-up-gaps')).body.items).toEqual([]);
   });
 
+  it('"not fixed" while the box’s new report of the fault is already a ticket: that ticket carries the work', async () => {
+    const tk = await ticket();
+    const again = await t.h.tickets.intake.faultReport('box-1', report('r2', Symptom.SYMPTOM_NO_SOUND));
+    const newer = again?.outcome === 'opened' ? again.ticket.id : '';
+    expect(newer).not.toBe('');
+    await t.h.tickets.followUp.surveyAnswer('box-1', {
+      surveyId: String(tk.surveyId),
+      ticketId: id,
+      rating: 1,
+      resolved: false,
+    });
+    expect(await ticket()).toMatchObject({ status: 'closed', customerResolved: 0 });
+    expect(await t.h.stores.tickets.get(newer)).toMatchObject({ status: 'assigned', reportCount: 2 });
+    const open = (await t.h.stores.tickets.list({ limit: 10, offset: 0, boxId: 'box-1' })).items.filter(
+      (x) => x.status !== 'closed' && x.status !== 'resolved',
+    );
+    expect(open.map((x) => x.id)).toEqual([newer]);
+  });
+
   it('an answer from another box, or for another survey, is ignored', async () => {
     const tk = await ticket();
     expect(

@@ -102,11 +102,26 @@ export type TicketChange = Partial<
 >;
 
 export interface TicketStore {
-  /** Inserts a ticket and its "opened" event. */
-  insert(t: Ticket, event: TicketEvent): Promise<void>;
+  /**
+   * Inserts a ticket and its "opened" event; false (and nothing written) when the box already
+   * has an open ticket for this fault (a unique index: one open ticket per fault key).
+   */
+  insert(t: Ticket, event: TicketEvent): Promise<boolean>;
   get(id: string): Promise<Ticket | undefined>;
   /** Applies a change and appends its event atomically; returns the updated ticket. */
   update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket>;
+  /** One more report of an open ticket's fault: the count goes up in the database (no lost updates), with its event. */
+  addReport(
+    id: string,
+    atMs: number,
+    diagnostics: Record<string, unknown> | undefined,
+    event: TicketEvent,
+  ): Promise<Ticket>;
+  /**
+   * Links a ticket to an outage incident unless it is linked already; when it links, the
+   * incident's report count goes up and the event is written, together. True when it linked.
+   */
+  linkIncident(ticketId: string, incidentId: string, event: TicketEvent): Promise<boolean>;
   /** The open (not resolved or closed) ticket of a box for one fault class. */
   findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined>;
   /** Remembers which ticket or incident a box's report went to; false when it was seen before (a resend). */
@@ -126,7 +141,10 @@ export interface TicketStore {
   recordSignalReport(zoneId: string, boxId: string, atMs: number): Promise<void>;
   distinctSignalBoxes(zoneId: string, sinceMs: number): Promise<number>;
 
-  insertIncident(i: Incident): Promise<void>;
+  /** False (nothing written) when the zone already has an open incident (a unique index). */
+  insertIncident(i: Incident): Promise<boolean>;
+  /** Adds `n` to an incident's report count in the database. */
+  addIncidentReports(id: string, n: number): Promise<void>;
   getIncident(id: string): Promise<Incident | undefined>;
   openIncidentForZone(zoneId: string): Promise<Incident | undefined>;
   updateIncident(

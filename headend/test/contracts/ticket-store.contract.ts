@@ -85,6 +85,53 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('one open ticket per fault and one open incident per zone, held by the database, also under concurrency', async () => {
+      const s = await open();
+      const tries = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          s.tickets.insert(ticket(`c${i}`, { faultKey: 'b1:signal' }), ev(`c${i}`, 'opened')),
+        ),
+      );
+      expect(tries.filter(Boolean)).toHaveLength(1);
+      const winner = `c${tries.indexOf(true)}`;
+      expect((await s.tickets.list({ limit: 20, offset: 0 })).items.map((x) => x.id)).toEqual([winner]);
+      expect(await s.tickets.events(`c${(tries.indexOf(true) + 1) % 10}`)).toEqual([]);
+      // Counted in SQL: ten reports at once, ten more.
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => s.tickets.addReport(winner, 100 + i, undefined, ev(winner, 'report'))),
+      );
+      expect((await s.tickets.get(winner))?.reportCount).toBe(11);
+      // Resolved, the fault may be ticketed again.
+      await s.tickets.update(winner, { status: 'resolved', resolvedAtMs: 200 }, ev(winner, 'resolved'));
+      expect(await s.tickets.insert(ticket('again', { faultKey: 'b1:signal' }), ev('again', 'opened'))).toBe(true);
+
+      const incident = (id: string) => ({
+        id,
+        zoneId: 'z9',
+        status: 'open' as const,
+        openedAtMs: 1,
+        etaMs: 5,
+        resolvedAtMs: 0,
+        noticeId: '',
+        reportCount: 0,
+      });
+      const opened = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => s.tickets.insertIncident(incident(`i${i}`))),
+      );
+      expect(opened.filter(Boolean)).toHaveLength(1);
+      const current = await s.tickets.openIncidentForZone('z9');
+      // Linking counts each ticket once, however often it is asked.
+      const links = await Promise.all(
+        [1, 2, 3].map(() => s.tickets.linkIncident('again', current?.id ?? '', ev('again', 'incident'))),
+      );
+      expect(links.filter(Boolean)).toHaveLength(1);
+      await s.tickets.addIncidentReports(current?.id ?? '', 2);
+      expect((await s.tickets.getIncident(current?.id ?? ''))?.reportCount).toBe(3);
+      await s.tickets.updateIncident(current?.id ?? '', { status: 'resolved', resolvedAtMs: 9 });
+      expect(await s.tickets.insertIncident(incident('later'))).toBe(true);
+      await s.close();
+    });
+
     it('incidents, signal reports and callbacks', async () => {
       const s = await open();
       await s.tickets.recordSignalReport('z1', 'b1', 10);

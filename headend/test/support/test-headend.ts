@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { loadConfig } from '../../src/config/load-config';
 import { startHeadend } from '../../src/headend';
 import type { Stores } from '../../src/ports/store';
@@ -160,4 +160,24 @@ export async function seedRegistry(t: TestHeadend): Promise<void> {
     ],
   });
   if (r.status !== 200) throw new Error(`seed failed: ${JSON.stringify(r.body)}`);
+}
+
+/**
+ * A fresh headend with the seeded registry for each test of the calling suite, stopped and
+ * removed after it: `const h = useSeededHeadend(); … h().api(…)`.
+ */
+export function useSeededHeadend(): () => TestHeadend {
+  let t: TestHeadend | undefined;
+  beforeEach(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+  });
+  afterEach(async () => {
+    await t?.stop();
+    if (t !== undefined) await removeDir(t.dir);
+  });
+  return () => {
+    if (t === undefined) throw new Error('useSeededHeadend: only inside a test');
+    return t;
+  };
 }

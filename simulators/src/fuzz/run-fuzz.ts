@@ -67,6 +67,8 @@ async function main(): Promise<void> {
   const httpPort = await freePort();
   const mqttsPort = await freePort();
   const { child, outputBytes } = await spawnHeadend({ dataDir: dir, httpPort, mqttsPort });
+  // Whatever ends this run (an error included) ends the headend it started.
+  process.once('exit', () => child.kill('SIGKILL'));
   const pid = child.pid ?? 0;
   const base = `http://127.0.0.1:${httpPort}`;
   const token = readFileSync(join(dir, 'operator-token'), 'utf8').trim();

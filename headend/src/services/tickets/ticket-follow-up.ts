@@ -82,7 +82,19 @@ export class TicketFollowUp {
   ): Promise<Ticket> {
     const now = this.d.clock.now();
     const customerResolved = resolved === undefined ? -1 : resolved ? 1 : 0;
-    if (resolved === false) {
+    // Not fixed after all, while the box's new report of the same fault is already a ticket
+    // (one open ticket per fault): that ticket carries the work, this one the answer.
+    const newer = resolved === false ? await this.d.stores.tickets.findOpenByFaultKey(t.faultKey) : undefined;
+    if (newer !== undefined && newer.id !== t.id) {
+      await this.d.stores.tickets.addReport(newer.id, now, undefined, {
+        ticketId: newer.id,
+        atMs: now,
+        actor,
+        type: 'report',
+        detail: { ...detail, followUpOf: t.id, customerResolved: false },
+      });
+      detail = { ...detail, workedAs: newer.id };
+    } else if (resolved === false) {
       // Not fixed after all: reopen with a fresh deadline of the same severity.
       const due = now + REPAIR_HOURS[t.severity] * HOUR;
       const reopened = await this.d.stores.tickets.update(

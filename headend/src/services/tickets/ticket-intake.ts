@@ -11,7 +11,7 @@ import { newId } from '../../domain/ids';
 import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { Box } from '../../ports/registry-store';
-import type { Incident, Severity, Ticket, TicketKind } from '../../ports/ticket-store';
+import type { Incident, Severity, Ticket, TicketEvent, TicketKind } from '../../ports/ticket-store';
 import type { TicketBoxLink } from './ticket-box-link';
 import { HOUR } from './ticket-deps';
 import type { TicketDeps } from './ticket-deps';
@@ -78,29 +78,26 @@ export class TicketIntake {
     });
   }
 
+  /**
+   * Every decision here is arbitrated by the database, so reports handled at the same time
+   * (the broker hands them over without waiting; several headend instances share one
+   * PostgreSQL) make one ticket per fault and one incident per zone: a report id is claimed
+   * once (ticket_reports' key), a fault's open ticket is unique (a partial unique index),
+   * counts go up in SQL. Losing a race means "already known", never an error or a second notice.
+   */
   private async intake(box: Box, r: Report): Promise<IntakeResult> {
     const t = this.d.stores.tickets;
     const now = this.d.clock.now();
     const seen = await t.findReport(box.id, r.reportId);
     if (seen !== undefined) {
-      // A resend of the same report: answer again, change nothing.
-      const ticket = await t.get(seen);
-      if (ticket !== undefined) {
-        await this.box.update(ticket, r.reportId);
-        return { outcome: 'repeat', ticket };
-      }
-      const incident = await t.getIncident(seen);
-      if (incident !== undefined) {
-        await this.box.knownOutage(box.id, box.accountId, incident, r.reportId);
-        return { outcome: 'known-outage', incident };
-      }
+      const repeat = await this.answerRepeat(box, seen, r.reportId);
+      if (repeat !== undefined) return repeat;
     }
     const signal = SIGNAL_SYMPTOMS.has(r.symptom);
     if (signal) {
       const incident = await t.openIncidentForZone(box.zoneId);
       if (incident !== undefined) {
-        await t.rememberReport(r.reportId, box.id, incident.id, now);
-        await t.updateIncident(incident.id, { reportCount: incident.reportCount + 1 });
+        if (await t.rememberReport(r.reportId, box.id, incident.id, now)) await t.addIncidentReports(incident.id, 1);
         await this.box.knownOutage(box.id, box.accountId, incident, r.reportId);
         this.d.metrics.ticketsIntake.inc({ outcome: 'known-outage' });
         return { outcome: 'known-outage', incident };
@@ -108,48 +105,66 @@ export class TicketIntake {
     }
     const faultKey = `${box.id}:${signal ? 'signal' : r.symptom}`;
     const diagnostics = diagnosticsRecord(r.diagnostics);
-    const existing = await t.findOpenByFaultKey(faultKey);
-    let result: IntakeResult;
-    if (existing !== undefined) {
-      const ticket = await t.update(
-        existing.id,
-        {
-          reportCount: existing.reportCount + 1,
-          lastReportAtMs: now,
-          diagnostics: r.diagnostics ? diagnostics : existing.diagnostics,
-        },
-        {
+    let result: IntakeResult | undefined;
+    // Twice at most: the open ticket this report lost to may be resolved before it is read.
+    for (let attempt = 0; result === undefined && attempt < 3; attempt++) {
+      const existing = await t.findOpenByFaultKey(faultKey);
+      if (existing !== undefined) {
+        // The same report id handled concurrently: the first claim counts it, the rest repeat.
+        if (!(await t.rememberReport(r.reportId, box.id, existing.id, now))) {
+          const repeat = await this.answerRepeat(box, existing.id, r.reportId);
+          if (repeat !== undefined) return repeat;
+        }
+        const ticket = await t.addReport(existing.id, now, r.diagnostics ? diagnostics : undefined, {
           ticketId: existing.id,
           atMs: now,
           actor: `box:${box.id}`,
           type: 'report',
           detail: { reportId: r.reportId, symptom: r.symptom, code: r.code, source: r.source },
-        },
-      );
-      await t.rememberReport(r.reportId, box.id, ticket.id, now);
-      result = { outcome: 'updated', ticket };
-    } else {
-      const ticket = await this.create(box, r, faultKey, diagnostics, now);
-      result = { outcome: 'opened', ticket };
+        });
+        result = { outcome: 'updated', ticket };
+      } else {
+        const ticket = await this.create(box, r, faultKey, diagnostics, now);
+        if (ticket !== undefined) result = { outcome: 'opened', ticket };
+      }
     }
+    if (result === undefined || result.outcome === 'known-outage')
+      throw new Error(`fault ${faultKey}: no ticket after three attempts`);
     this.d.metrics.ticketsIntake.inc({ outcome: result.outcome });
     let latest = result.ticket;
     if (signal) {
-      await this.correlate(box.zoneId, box.id, now);
-      // Correlation may just have linked this ticket to a new outage incident.
+      await this.correlate(box.zoneId, box.id, latest, now);
+      // Correlation may just have linked this ticket to an outage incident.
       latest = (await t.get(result.ticket.id)) ?? result.ticket;
     }
     await this.box.update(latest, r.reportId);
     return { ...result, ticket: latest };
   }
 
+  /** A report seen before (a resend): answered again with its ticket or incident, nothing changed. */
+  private async answerRepeat(box: Box, id: string, reportId: string): Promise<IntakeResult | undefined> {
+    const t = this.d.stores.tickets;
+    const ticket = await t.get(id);
+    if (ticket !== undefined) {
+      await this.box.update(ticket, reportId);
+      return { outcome: 'repeat', ticket };
+    }
+    const incident = await t.getIncident(id);
+    if (incident !== undefined) {
+      await this.box.knownOutage(box.id, box.accountId, incident, reportId);
+      return { outcome: 'known-outage', incident };
+    }
+    return undefined;
+  }
+
+  /** A new ticket for the fault; undefined when another report opened one first. */
   private async create(
     box: Box,
     r: Report,
     faultKey: string,
     diagnostics: Record<string, unknown>,
     now: number,
-  ): Promise<Ticket> {
+  ): Promise<Ticket | undefined> {
     const zone = await this.d.stores.registry.getZone(box.zoneId);
     const { severity, reason } = classifySeverity(r.symptom, diagnosticFaults(r.diagnostics, this.d.cfg.diagnostics));
     const ticket = this.blank({
@@ -172,15 +187,16 @@ export class TicketIntake {
       reportCount: 1,
       lastReportAtMs: now,
     });
-    // Three independent writes, committed together (the embedded store) or in parallel.
+    const inserted = await this.d.stores.tickets.insert(ticket, {
+      ticketId: ticket.id,
+      atMs: now,
+      actor: `box:${box.id}`,
+      type: 'opened',
+      detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
+    });
+    if (!inserted) return undefined;
+    // Two independent writes, committed together (the embedded store) or in parallel.
     await Promise.all([
-      this.d.stores.tickets.insert(ticket, {
-        ticketId: ticket.id,
-        atMs: now,
-        actor: `box:${box.id}`,
-        type: 'opened',
-        detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
-      }),
       this.scheduleBreachCheck(ticket),
       this.d.stores.tickets.rememberReport(r.reportId, box.id, ticket.id, now),
     ]);
@@ -301,46 +317,59 @@ export class TicketIntake {
     return ticket;
   }
 
-  /** Opens an incident when enough distinct boxes of the zone reported signal faults within the window. */
-  private async correlate(zoneId: string, boxId: string, now: number): Promise<void> {
+  /**
+   * Opens an incident when enough distinct boxes of the zone reported signal faults within
+   * the window. The zone's one open incident is a unique index: the report that inserts it
+   * sends the OUTAGE notice and links the zone's open signal tickets; a report that loses
+   * the race (or comes just after) links its own ticket to the incident instead.
+   */
+  private async correlate(zoneId: string, boxId: string, ticket: Ticket, now: number): Promise<void> {
     const t = this.d.stores.tickets;
     await t.recordSignalReport(zoneId, boxId, now);
-    const since = now - this.d.cfg.correlation.windowMinutes * 60_000;
-    if ((await t.distinctSignalBoxes(zoneId, since)) < this.d.cfg.correlation.minBoxes) return;
-    if ((await t.openIncidentForZone(zoneId)) !== undefined) return;
-    const incident: Incident = {
-      id: newId('inc', now),
-      zoneId,
-      status: 'open',
-      openedAtMs: now,
-      etaMs: now + this.d.cfg.defaultOutageEtaHours * HOUR,
-      resolvedAtMs: 0,
-      noticeId: '',
-      reportCount: 0,
-    };
-    await t.insertIncident(incident);
+    let incident = await t.openIncidentForZone(zoneId);
+    if (incident === undefined) {
+      const since = now - this.d.cfg.correlation.windowMinutes * 60_000;
+      if ((await t.distinctSignalBoxes(zoneId, since)) < this.d.cfg.correlation.minBoxes) return;
+      const fresh: Incident = {
+        id: newId('inc', now),
+        zoneId,
+        status: 'open',
+        openedAtMs: now,
+        etaMs: now + this.d.cfg.defaultOutageEtaHours * HOUR,
+        resolvedAtMs: 0,
+        noticeId: '',
+        reportCount: 0,
+      };
+      if (await t.insertIncident(fresh)) {
+        await this.announce(fresh, now);
+        return;
+      }
+      incident = await t.openIncidentForZone(zoneId);
+      if (incident === undefined) return;
+    }
+    if (ticket.incidentId === '')
+      await t.linkIncident(ticket.id, incident.id, this.incidentEvent(ticket.id, incident.id, now));
+  }
+
+  private incidentEvent(ticketId: string, incidentId: string, now: number): TicketEvent {
+    return { ticketId, atMs: now, actor: 'system:correlation', type: 'incident', detail: { incidentId } };
+  }
+
+  /** The new incident's OUTAGE notice to the zone, and the zone's open signal tickets linked to it. */
+  private async announce(incident: Incident, now: number): Promise<void> {
+    const t = this.d.stores.tickets;
     const notice = await this.d.maintenance.outage(
-      { zoneIds: [zoneId], etaMs: incident.etaMs, incidentId: incident.id },
+      { zoneIds: [incident.zoneId], etaMs: incident.etaMs, incidentId: incident.id },
       'system:correlation',
     );
-    const open = (await t.list({ zoneId, limit: 10_000, offset: 0 })).items.filter(
+    await t.updateIncident(incident.id, { noticeId: notice.id });
+    const open = (await t.list({ zoneId: incident.zoneId, limit: 10_000, offset: 0 })).items.filter(
       (x) => x.faultKey.endsWith(':signal') && x.status !== 'resolved' && x.status !== 'closed' && x.incidentId === '',
     );
-    for (const x of open) {
-      await t.update(
-        x.id,
-        { incidentId: incident.id },
-        {
-          ticketId: x.id,
-          atMs: now,
-          actor: 'system:correlation',
-          type: 'incident',
-          detail: { incidentId: incident.id },
-        },
-      );
-    }
-    await t.updateIncident(incident.id, { noticeId: notice.id, reportCount: open.length });
-    this.d.metrics.incidentsOpened.inc({ zone: zoneId });
-    this.d.log.warn({ incident: incident.id, zone: zoneId, tickets: open.length }, 'outage incident opened');
+    let linked = 0;
+    for (const x of open)
+      if (await t.linkIncident(x.id, incident.id, this.incidentEvent(x.id, incident.id, now))) linked++;
+    this.d.metrics.incidentsOpened.inc({ zone: incident.zoneId });
+    this.d.log.warn({ incident: incident.id, zone: incident.zoneId, tickets: linked }, 'outage incident opened');
   }
 }

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { BOX_CERT_FINGERPRINT, ONE_OPEN_TICKET_AND_INCIDENT } from '../shared-migrations';
 
 /**
  * PostgreSQL schema, kept in step with the SQLite migrations (same tables and columns;
@@ -97,8 +98,8 @@ const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms BIGINT NOT NULL, agent TEXT NOT NULL
   );
   `,
-  // Issue 14: the one certificate a box may connect with (revocation on re-provisioning).
-  `ALTER TABLE boxes ADD COLUMN cert_fingerprint TEXT NOT NULL DEFAULT '';`,
+  BOX_CERT_FINGERPRINT,
+  ONE_OPEN_TICKET_AND_INCIDENT,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

@@ -15,7 +15,7 @@ import type { PgDb } from './pg-db';
 const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS "${f}"`).join(', ');
 const N = TICKET_FIELDS.length;
 const INSERT_WITH_EVENT = `WITH t AS (INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
-    VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id)
+    VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING id)
   INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json)
     SELECT t.id, $${N + 1}, $${N + 2}, $${N + 3}, $${N + 4} FROM t`;
 const value = (k: string, v: unknown): unknown => (k === 'diagnostics' ? JSON.stringify(v) : v);
@@ -30,15 +30,49 @@ const eventArgs = (e: TicketEvent) => [e.ticketId, e.atMs, e.actor, e.type, JSON
 export class PgTicketStore implements TicketStore {
   constructor(private readonly db: PgDb) {}
 
-  async insert(t: Ticket, event: TicketEvent): Promise<void> {
+  async insert(t: Ticket, event: TicketEvent): Promise<boolean> {
     // One statement (atomic by itself): a round trip instead of BEGIN, two INSERTs and COMMIT.
-    await this.db.run(INSERT_WITH_EVENT, [
+    // A second open ticket for the fault hits the unique index: no ticket, no event, false.
+    const events = await this.db.run(INSERT_WITH_EVENT, [
       ...TICKET_FIELDS.map((f) => value(f, t[f])),
       event.atMs,
       event.actor,
       event.type,
       JSON.stringify(event.detail),
     ]);
+    return events === 1;
+  }
+
+  async addReport(
+    id: string,
+    atMs: number,
+    diagnostics: Record<string, unknown> | undefined,
+    event: TicketEvent,
+  ): Promise<Ticket> {
+    return this.db.tx(async (c) => {
+      await c.query(
+        `UPDATE tickets SET report_count = report_count + 1, last_report_at_ms = $2,
+           diagnostics_json = COALESCE($3, diagnostics_json) WHERE id = $1`,
+        [id, atMs, diagnostics === undefined ? null : JSON.stringify(diagnostics)],
+      );
+      await c.query(EVENT_SQL, eventArgs(event));
+      const r = (await c.query<TicketRow>(`SELECT ${SELECT} FROM tickets WHERE id = $1`, [id])).rows[0];
+      if (r === undefined) throw new Error(`ticket ${id} vanished`);
+      return toTicket(r);
+    });
+  }
+
+  async linkIncident(ticketId: string, incidentId: string, event: TicketEvent): Promise<boolean> {
+    return this.db.tx(async (c) => {
+      const r = await c.query(`UPDATE tickets SET incident_id = $2 WHERE id = $1 AND incident_id = ''`, [
+        ticketId,
+        incidentId,
+      ]);
+      if (r.rowCount !== 1) return false;
+      await c.query('UPDATE incidents SET report_count = report_count + 1 WHERE id = $1', [incidentId]);
+      await c.query(EVENT_SQL, eventArgs(event));
+      return true;
+    });
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -153,11 +187,17 @@ export class PgTicketStore implements TicketStore {
     );
   }
 
-  async insertIncident(i: Incident): Promise<void> {
-    await this.db.run(
-      'INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-      [i.id, i.zoneId, i.status, i.openedAtMs, i.etaMs, i.resolvedAtMs, i.noticeId, i.reportCount],
+  async insertIncident(i: Incident): Promise<boolean> {
+    return (
+      (await this.db.run(
+        'INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING',
+        [i.id, i.zoneId, i.status, i.openedAtMs, i.etaMs, i.resolvedAtMs, i.noticeId, i.reportCount],
+      )) === 1
     );
+  }
+
+  async addIncidentReports(id: string, n: number): Promise<void> {
+    await this.db.run('UPDATE incidents SET report_count = report_count + $2 WHERE id = $1', [id, n]);
   }
 
   getIncident(id: string): Promise<Incident | undefined> {

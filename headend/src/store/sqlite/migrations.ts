@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BOX_CERT_FINGERPRINT, ONE_OPEN_TICKET_AND_INCIDENT } from '../shared-migrations';
 
 /**
  * Schema migrations, applied in order; PRAGMA user_version records how far a database got.
@@ -123,8 +124,8 @@ const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms INTEGER NOT NULL, agent TEXT NOT NULL
   );
   `,
-  // Issue 14: the one certificate a box may connect with (revocation on re-provisioning).
-  `ALTER TABLE boxes ADD COLUMN cert_fingerprint TEXT NOT NULL DEFAULT '';`,
+  BOX_CERT_FINGERPRINT,
+  ONE_OPEN_TICKET_AND_INCIDENT,
 ];
 
 export function migrate(db: Database.Database): void {

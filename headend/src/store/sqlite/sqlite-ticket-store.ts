@@ -16,7 +16,7 @@ import type {
 
 const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS ${f}`).join(', ');
 const INSERT = `INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
-  VALUES (${TICKET_FIELDS.map((f) => `@${f}`).join(', ')})`;
+  VALUES (${TICKET_FIELDS.map((f) => `@${f}`).join(', ')}) ON CONFLICT DO NOTHING`;
 
 function toParams(t: Partial<Ticket>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, k === 'diagnostics' ? JSON.stringify(v) : v]));
@@ -47,10 +47,41 @@ export class SqliteTicketStore implements TicketStore {
     this.insertEvent.run({ ...e, detail: JSON.stringify(e.detail) });
   }
 
-  async insert(t: Ticket, event: TicketEvent): Promise<void> {
-    await this.tx.write(() => {
-      this.prepare(INSERT).run(toParams(t));
+  async insert(t: Ticket, event: TicketEvent): Promise<boolean> {
+    return this.tx.write(() => {
+      if (this.prepare(INSERT).run(toParams(t)).changes === 0) return false;
       this.event(event);
+      return true;
+    });
+  }
+
+  async addReport(
+    id: string,
+    atMs: number,
+    diagnostics: Record<string, unknown> | undefined,
+    event: TicketEvent,
+  ): Promise<Ticket> {
+    return this.tx.write(() => {
+      this.prepare(
+        `UPDATE tickets SET report_count = report_count + 1, last_report_at_ms = @atMs,
+           diagnostics_json = COALESCE(@diagnostics, diagnostics_json) WHERE id = @id`,
+      ).run({ id, atMs, diagnostics: diagnostics === undefined ? null : JSON.stringify(diagnostics) });
+      this.event(event);
+      const r = this.prepare(`SELECT ${SELECT} FROM tickets WHERE id = ?`).get(id) as TicketRow | undefined;
+      if (r === undefined) throw new Error(`ticket ${id} vanished`);
+      return toTicket(r);
+    });
+  }
+
+  async linkIncident(ticketId: string, incidentId: string, event: TicketEvent): Promise<boolean> {
+    return this.tx.write(() => {
+      const linked =
+        this.prepare(`UPDATE tickets SET incident_id = ? WHERE id = ? AND incident_id = ''`).run(incidentId, ticketId)
+          .changes === 1;
+      if (!linked) return false;
+      this.prepare('UPDATE incidents SET report_count = report_count + 1 WHERE id = ?').run(incidentId);
+      this.event(event);
+      return true;
     });
   }
 
@@ -160,12 +191,20 @@ export class SqliteTicketStore implements TicketStore {
     ).n;
   }
 
-  async insertIncident(i: Incident): Promise<void> {
+  async insertIncident(i: Incident): Promise<boolean> {
+    return this.tx.write(
+      () =>
+        this.prepare(
+          `INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count)
+           VALUES (@id, @zoneId, @status, @openedAtMs, @etaMs, @resolvedAtMs, @noticeId, @reportCount)
+           ON CONFLICT DO NOTHING`,
+        ).run(i).changes === 1,
+    );
+  }
+
+  async addIncidentReports(id: string, n: number): Promise<void> {
     await this.tx.write(() =>
-      this.prepare(
-        `INSERT INTO incidents (id, zone_id, status, opened_at_ms, eta_ms, resolved_at_ms, notice_id, report_count)
-         VALUES (@id, @zoneId, @status, @openedAtMs, @etaMs, @resolvedAtMs, @noticeId, @reportCount)`,
-      ).run(i),
+      this.prepare('UPDATE incidents SET report_count = report_count + ? WHERE id = ?').run(n, id),
     );
   }
 

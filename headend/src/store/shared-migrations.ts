@@ -1,0 +1,20 @@
+/**
+ * Migrations whose SQL is the same in SQLite and PostgreSQL, included in both lists.
+ *
+ * Issue 15: one open ticket per box and fault, one open incident per zone — in the database,
+ * so concurrent reports (and several headend instances) cannot make two. Duplicates made
+ * before this are kept apart (tickets) or resolved as merged into the oldest (incidents) so
+ * the indexes can be built.
+ */
+export const ONE_OPEN_TICKET_AND_INCIDENT = `
+  UPDATE tickets SET fault_key = fault_key || ':dup:' || id
+    WHERE status NOT IN ('resolved','closed') AND id NOT IN (
+      SELECT MIN(id) FROM tickets WHERE status NOT IN ('resolved','closed') GROUP BY fault_key);
+  CREATE UNIQUE INDEX tickets_one_open_per_fault ON tickets(fault_key) WHERE status NOT IN ('resolved','closed');
+  UPDATE incidents SET status = 'resolved', resolved_at_ms = opened_at_ms
+    WHERE status = 'open' AND id NOT IN (SELECT MIN(id) FROM incidents WHERE status = 'open' GROUP BY zone_id);
+  CREATE UNIQUE INDEX incidents_one_open_per_zone ON incidents(zone_id) WHERE status = 'open';
+`;
+
+/** Issue 14: the one certificate a box may connect with (revocation on re-provisioning). */
+export const BOX_CERT_FINGERPRINT = `ALTER TABLE boxes ADD COLUMN cert_fingerprint TEXT NOT NULL DEFAULT '';`;
