@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR, T0 } from './support/manual-clock';
+import { suspendAcct1, warnAcct1 } from './support/billing-fixtures';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 
@@ -14,19 +15,7 @@ describe('N3: a payment restores service at once and the 24 h deadline is tracke
     await removeDir(t.dir);
   });
 
-  async function suspend(): Promise<void> {
-    await t.api('POST', '/api/v1/billing/invoices', {
-      invoiceId: 'inv-1',
-      accountId: 'acct-1',
-      amountMinor: 5200,
-      dueAtMs: T0,
-    });
-    const r = await t.api('POST', '/api/v1/billing/overdue', { accountId: 'acct-1', amountMinor: 5200 });
-    expect(r.status).toBe(201);
-    t.clock.set(T0 + 24 * HOUR);
-    await t.h.scheduler.runDue();
-    expect((await t.h.stores.registry.getAccount('acct-1'))?.status).toBe('suspended');
-  }
+  const suspend = () => suspendAcct1(t);
 
   const pay = (paidAtMs: number, id = 'pay-1') =>
     t.api('POST', '/api/v1/billing/payments', {
@@ -65,13 +54,7 @@ describe('N3: a payment restores service at once and the 24 h deadline is tracke
   });
 
   it('paying before the suspension cancels it and withdraws the warning', async () => {
-    await t.api('POST', '/api/v1/billing/invoices', {
-      invoiceId: 'inv-1',
-      accountId: 'acct-1',
-      amountMinor: 5200,
-      dueAtMs: T0,
-    });
-    const s = await t.api('POST', '/api/v1/billing/overdue', { accountId: 'acct-1', amountMinor: 5200 });
+    const s = await warnAcct1(t);
     t.clock.advance(5 * HOUR);
     const r = await pay(t.clock.now());
     expect(r.body.cancelledSuspension).toBe(s.body.id);

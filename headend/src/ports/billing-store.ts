@@ -6,6 +6,8 @@ export interface Invoice {
   readonly dueAtMs: number;
   readonly status: 'open' | 'paid';
   readonly paidAtMs: number;
+  /** What payments have covered so far (N3 ledger); paid when it reaches amountMinor. */
+  readonly paidMinor: number;
 }
 
 export interface Payment {
@@ -31,6 +33,10 @@ export interface Suspension {
   readonly executedAtMs: number;
   readonly suspendedNoticeId: string;
   readonly note: string;
+  /** The arrears it was for (N3: service comes back when payments made meanwhile cover them). */
+  readonly amountMinor: number;
+  /** Payments received while it stands. */
+  readonly paidMinor: number;
 }
 
 /** N3: restore within 24 h of payment. */
@@ -46,11 +52,17 @@ export interface Restore {
 }
 
 export interface BillingStore {
-  upsertInvoice(inv: Omit<Invoice, 'status' | 'paidAtMs'>): Promise<void>;
+  upsertInvoice(inv: Omit<Invoice, 'status' | 'paidAtMs' | 'paidMinor'>): Promise<void>;
   getInvoice(id: string): Promise<Invoice | undefined>;
   openInvoices(accountId: string): Promise<Invoice[]>;
-  /** Records a payment (idempotent by id); marks the invoice paid when given. Returns false for a repeat. */
-  recordPayment(p: Payment): Promise<boolean>;
+  /**
+   * Records a payment and books it (allocatePayment: invoices, the active suspension) in one
+   * transaction, once per payment id. `fresh`: this call recorded it; `processed`: its
+   * consequences (restore, notices) were completed and marked so.
+   */
+  recordPayment(p: Payment): Promise<{ readonly fresh: boolean; readonly processed: boolean }>;
+  /** The payment's consequences are complete; a retry of it is a plain duplicate from now on. */
+  markPaymentProcessed(id: string, atMs: number): Promise<void>;
   payments(accountId: string, sinceMs: number): Promise<Payment[]>;
 
   insertSuspension(s: Suspension): Promise<void>;
@@ -63,7 +75,8 @@ export interface BillingStore {
     change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs'>>,
   ): Promise<void>;
 
-  insertRestore(r: Restore): Promise<void>;
+  /** False (nothing written) when the suspension already has its restore (one per suspension, a unique index). */
+  insertRestore(r: Restore): Promise<boolean>;
   markRestored(id: string, restoredAtMs: number, noticeId: string): Promise<void>;
   restores(filter: { accountId?: string; unrestoredOnly?: boolean; limit: number }): Promise<Restore[]>;
 }

@@ -63,7 +63,10 @@ export class BillingRules {
   }
 
   /** N1: an invoice is due; schedule its reminders (e.g. 7, 3 and 1 days before). */
-  async invoiceDue(inv: Omit<Invoice, 'status' | 'paidAtMs'>, actor: string): Promise<{ reminderAtMs: number[] }> {
+  async invoiceDue(
+    inv: Omit<Invoice, 'status' | 'paidAtMs' | 'paidMinor'>,
+    actor: string,
+  ): Promise<{ reminderAtMs: number[] }> {
     await this.requireAccount(inv.accountId);
     const now = this.d.clock.now();
     await this.d.stores.billing.upsertInvoice(inv);
@@ -168,6 +171,8 @@ export class BillingRules {
       executedAtMs: 0,
       suspendedNoticeId: '',
       note: `${input.amountMinor} ${input.currency}`,
+      amountMinor: input.amountMinor,
+      paidMinor: 0,
     };
     await this.d.stores.billing.insertSuspension(s);
     await this.d.stores.registry.setAccountStatus(input.accountId, 'overdue');
@@ -283,29 +288,51 @@ export class BillingRules {
     });
   }
 
-  /** N3: a payment. Cancels pending reminders; if no overdue invoice remains, lifts the suspension. */
+  /**
+   * N3: a payment. Booked once per payment id with the ledger (invoices paid only when
+   * covered, the suspension's arrears counted); then, if nothing overdue is left, the
+   * suspension is cancelled or service restored. Those consequences are idempotent and the
+   * payment is marked processed only after them: a retry of a payment whose processing
+   * did not finish (a failed publish, a crash) completes it, a retry of a finished one is a
+   * duplicate.
+   */
   async paymentReceived(p: Payment, actor: string): Promise<PaymentOutcome> {
     await this.requireAccount(p.accountId);
-    const fresh = await this.d.stores.billing.recordPayment(p);
-    if (!fresh) return { payment: p, duplicate: true };
+    const booked = await this.d.stores.billing.recordPayment(p);
+    if (!booked.fresh && booked.processed) return { payment: p, duplicate: true };
     const now = this.d.clock.now();
-    if (p.invoiceId !== '') await this.d.stores.jobs.cancelByKeyPrefix(`fee:${p.invoiceId}:`);
-    await this.d.stores.audit.append({
-      atMs: now,
-      actor,
-      action: 'payment.received',
-      subject: p.accountId,
-      detail: { ...p },
-    });
-    const stillOverdue = (await this.d.stores.billing.openInvoices(p.accountId)).filter((i) => i.dueAtMs <= now);
-    if (stillOverdue.length > 0) return { payment: p, duplicate: false };
-    const s = await this.d.stores.billing.activeSuspension(p.accountId);
+    if (booked.fresh)
+      await this.d.stores.audit.append({
+        atMs: now,
+        actor,
+        action: 'payment.received',
+        subject: p.accountId,
+        detail: { ...p },
+      });
+    const outcome = await this.settle(p, now);
+    await this.d.stores.billing.markPaymentProcessed(p.id, now);
+    return outcome;
+  }
+
+  private async settle(p: Payment, now: number): Promise<PaymentOutcome> {
+    const billing = this.d.stores.billing;
+    const open = await billing.openInvoices(p.accountId);
+    // Reminders of invoices this payment settled stop; a partly paid invoice keeps them.
+    if (p.invoiceId !== '' && !open.some((i) => i.id === p.invoiceId))
+      await this.d.stores.jobs.cancelByKeyPrefix(`fee:${p.invoiceId}:`);
+    // A restore decided before a crash is completed first (its notice was not sent).
+    const pending = (await billing.restores({ accountId: p.accountId, unrestoredOnly: true, limit: 10 }))[0];
+    if (pending !== undefined) return { payment: p, duplicate: false, restore: await this.completeRestore(pending) };
+    if (open.some((i) => i.dueAtMs <= now)) return { payment: p, duplicate: false };
+    const s = await billing.activeSuspension(p.accountId);
     if (s === undefined) {
       await this.d.stores.registry.setAccountStatus(p.accountId, 'active');
       return { payment: p, duplicate: false };
     }
+    // N3: a partial payment that leaves arrears does not lift the suspension.
+    if (s.paidMinor < s.amountMinor) return { payment: p, duplicate: false };
     if (s.state === 'scheduled') {
-      await this.d.stores.billing.updateSuspension(s.id, { state: 'cancelled', note: `paid ${p.id}` });
+      await billing.updateSuspension(s.id, { state: 'cancelled', note: `paid ${p.id}` });
       await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
       await this.d.stores.registry.setAccountStatus(p.accountId, 'active');
       const warning = await this.d.stores.notices.get(s.warningNoticeId);
@@ -326,21 +353,35 @@ export class BillingRules {
       restoredAtMs: 0,
       noticeId: '',
     };
-    await this.d.stores.billing.insertRestore(r);
-    await this.d.stores.registry.setAccountStatus(s.accountId, 'active');
+    // One restore per suspension (a unique index): two payments at once restore once.
+    const first = await this.d.stores.billing.insertRestore(r);
     await this.d.stores.billing.updateSuspension(s.id, { state: 'lifted' });
-    const hasBoxes = (await this.d.stores.registry.boxIdsForAccounts([s.accountId])).length > 0;
+    if (!first) {
+      const existing = (await this.d.stores.billing.restores({ accountId: s.accountId, limit: 10 })).find(
+        (x) => x.suspensionId === s.id,
+      );
+      return existing ?? r;
+    }
+    return this.completeRestore(r);
+  }
+
+  /** Service back and the RESTORED notice to every box of the account; safe to run again. */
+  private async completeRestore(r: Restore): Promise<Restore> {
+    const now = this.d.clock.now();
+    await this.d.stores.registry.setAccountStatus(r.accountId, 'active');
+    await this.d.stores.billing.updateSuspension(r.suspensionId, { state: 'lifted' });
+    const hasBoxes = (await this.d.stores.registry.boxIdsForAccounts([r.accountId])).length > 0;
     if (!hasBoxes) {
       await this.d.stores.billing.markRestored(r.id, now, '');
       return { ...r, restoredAtMs: now };
     }
     const notice = await this.d.notices.send({
       kind: 'RESTORED',
-      target: { type: 'accounts', accountIds: [s.accountId] },
-      accountId: s.accountId,
-      collapseKey: `suspension:${s.accountId}`,
+      target: { type: 'accounts', accountIds: [r.accountId] },
+      accountId: r.accountId,
+      collapseKey: `suspension:${r.accountId}`,
       texts: this.d.texts.restored(now),
-      detail: { restoredAtMs: now, paidAtMs: p.paidAtMs },
+      detail: { restoredAtMs: now, paidAtMs: r.paidAtMs },
       createdBy: 'system:N3',
     });
     await this.d.stores.billing.markRestored(r.id, now, notice.id);
@@ -348,7 +389,7 @@ export class BillingRules {
       atMs: now,
       actor: 'system:N3',
       action: 'service.restored',
-      subject: s.accountId,
+      subject: r.accountId,
       detail: { ...r, restoredAtMs: now },
     });
     return { ...r, restoredAtMs: now, noticeId: notice.id };

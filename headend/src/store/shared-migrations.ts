@@ -18,3 +18,20 @@ export const ONE_OPEN_TICKET_AND_INCIDENT = `
 
 /** Issue 14: the one certificate a box may connect with (revocation on re-provisioning). */
 export const BOX_CERT_FINGERPRINT = `ALTER TABLE boxes ADD COLUMN cert_fingerprint TEXT NOT NULL DEFAULT '';`;
+
+/**
+ * Issue 15, N3 as a ledger: what was paid on each invoice and during each suspension, the
+ * suspension's arrears, whether a payment's consequences were completed, one restore per
+ * suspension. Payments recorded before this were processed; paid invoices were paid in full.
+ */
+export const PAYMENT_LEDGER = `
+  ALTER TABLE invoices ADD COLUMN paid_minor BIGINT NOT NULL DEFAULT 0;
+  UPDATE invoices SET paid_minor = amount_minor WHERE status = 'paid';
+  ALTER TABLE suspensions ADD COLUMN amount_minor BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE suspensions ADD COLUMN paid_minor BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE payments ADD COLUMN processed_at_ms BIGINT NOT NULL DEFAULT 0;
+  UPDATE payments SET processed_at_ms = paid_at_ms;
+  UPDATE restores SET suspension_id = suspension_id || ':dup:' || id
+    WHERE id NOT IN (SELECT MIN(id) FROM restores GROUP BY suspension_id);
+  CREATE UNIQUE INDEX restores_one_per_suspension ON restores(suspension_id);
+`;

@@ -18,12 +18,39 @@ export function billingStoreContract(name: string, open: StoresFactory): void {
         invoiceId: 'i1',
         method: 'cash',
       };
-      expect(await s.billing.recordPayment(p)).toBe(true);
-      expect(await s.billing.recordPayment(p)).toBe(false);
-      expect(await s.billing.getInvoice('i1')).toMatchObject({ status: 'paid', paidAtMs: 90 });
+      expect(await s.billing.recordPayment(p)).toEqual({ fresh: true, processed: false });
+      expect(await s.billing.recordPayment(p)).toEqual({ fresh: false, processed: false });
+      await s.billing.markPaymentProcessed('p1', 95);
+      expect(await s.billing.recordPayment(p)).toEqual({ fresh: false, processed: true });
+      expect(await s.billing.getInvoice('i1')).toMatchObject({ status: 'paid', paidAtMs: 90, paidMinor: 2600 });
       expect((await s.billing.openInvoices('a1')).map((i) => i.id)).toEqual(['i2']);
       expect(await s.billing.payments('a1', 0)).toEqual([p]);
       expect(await s.billing.payments('a1', 91)).toEqual([]);
+      await s.close();
+    });
+
+    it('N3 ledger: a partial payment leaves the invoice open, the next one settles it; unnamed payments go oldest first', async () => {
+      const s = await open();
+      await s.billing.upsertInvoice({ id: 'old', accountId: 'a1', amountMinor: 1000, currency: 'CNY', dueAtMs: 10 });
+      await s.billing.upsertInvoice({ id: 'new', accountId: 'a1', amountMinor: 2000, currency: 'CNY', dueAtMs: 20 });
+      const pay = (id: string, amountMinor: number, invoiceId = '') =>
+        s.billing.recordPayment({
+          id,
+          accountId: 'a1',
+          amountMinor,
+          currency: 'CNY',
+          paidAtMs: 30,
+          invoiceId,
+          method: 'x',
+        });
+      await pay('p1', 1, 'new');
+      expect(await s.billing.getInvoice('new')).toMatchObject({ status: 'open', paidMinor: 1 });
+      await pay('p2', 1500); // unnamed: the old invoice (1000), then 500 on the new one
+      expect(await s.billing.getInvoice('old')).toMatchObject({ status: 'paid', paidMinor: 1000 });
+      expect(await s.billing.getInvoice('new')).toMatchObject({ status: 'open', paidMinor: 501 });
+      // Ten payments at once book without losing one.
+      await Promise.all(Array.from({ length: 10 }, (_, i) => pay(`q${i}`, 150)));
+      expect(await s.billing.getInvoice('new')).toMatchObject({ status: 'paid', paidMinor: 2000 });
       await s.close();
     });
 
@@ -39,6 +66,8 @@ export function billingStoreContract(name: string, open: StoresFactory): void {
         executedAtMs: 0,
         suspendedNoticeId: '',
         note: '',
+        amountMinor: 5200,
+        paidMinor: 0,
       };
       await s.billing.insertSuspension(sus);
       expect(await s.billing.activeSuspension('a1')).toEqual(sus);
@@ -66,6 +95,18 @@ export function billingStoreContract(name: string, open: StoresFactory): void {
         noticeId: '',
       });
       expect(await s.billing.restores({ unrestoredOnly: true, limit: 10 })).toHaveLength(1);
+      // One restore per suspension.
+      expect(
+        await s.billing.insertRestore({
+          id: 'r2',
+          accountId: 'a1',
+          suspensionId: 's1',
+          paidAtMs: 6,
+          deadlineMs: 11,
+          restoredAtMs: 0,
+          noticeId: '',
+        }),
+      ).toBe(false);
       await s.billing.markRestored('r1', 7, 'n3');
       expect(await s.billing.restores({ unrestoredOnly: true, limit: 10 })).toHaveLength(0);
       expect(await s.billing.restores({ accountId: 'a1', limit: 10 })).toEqual([

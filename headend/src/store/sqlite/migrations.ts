@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BOX_CERT_FINGERPRINT, ONE_OPEN_TICKET_AND_INCIDENT } from '../shared-migrations';
+import { BOX_CERT_FINGERPRINT, ONE_OPEN_TICKET_AND_INCIDENT, PAYMENT_LEDGER } from '../shared-migrations';
 
 /**
  * Schema migrations, applied in order; PRAGMA user_version records how far a database got.
@@ -126,6 +126,7 @@ const MIGRATIONS: readonly string[] = [
   `,
   BOX_CERT_FINGERPRINT,
   ONE_OPEN_TICKET_AND_INCIDENT,
+  PAYMENT_LEDGER,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,13 +2,15 @@ import type Database from 'better-sqlite3';
 import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type { BillingStore, Invoice, Payment, Restore, Suspension } from '../../ports/billing-store';
+import { allocatePayment } from '../payment-allocation';
 
 const INVOICE = `id, account_id AS accountId, amount_minor AS amountMinor, currency, due_at_ms AS dueAtMs,
-  status, paid_at_ms AS paidAtMs`;
+  status, paid_at_ms AS paidAtMs, paid_minor AS paidMinor`;
 const PAYMENT = `id, account_id AS accountId, amount_minor AS amountMinor, currency, paid_at_ms AS paidAtMs,
   invoice_id AS invoiceId, method`;
 const SUSPENSION = `id, account_id AS accountId, warning_notice_id AS warningNoticeId, warned_at_ms AS warnedAtMs,
-  suspend_at_ms AS suspendAtMs, state, executed_at_ms AS executedAtMs, suspended_notice_id AS suspendedNoticeId, note`;
+  suspend_at_ms AS suspendAtMs, state, executed_at_ms AS executedAtMs, suspended_notice_id AS suspendedNoticeId, note,
+  amount_minor AS amountMinor, paid_minor AS paidMinor`;
 const RESTORE = `id, account_id AS accountId, suspension_id AS suspensionId, paid_at_ms AS paidAtMs,
   deadline_ms AS deadlineMs, restored_at_ms AS restoredAtMs, notice_id AS noticeId`;
 
@@ -30,7 +32,7 @@ export class SqliteBillingStore implements BillingStore {
     this.prepare = statementCache(db);
   }
 
-  async upsertInvoice(inv: Omit<Invoice, 'status' | 'paidAtMs'>): Promise<void> {
+  async upsertInvoice(inv: Omit<Invoice, 'status' | 'paidAtMs' | 'paidMinor'>): Promise<void> {
     await this.tx.write(() =>
       this.prepare(
         `INSERT INTO invoices (id, account_id, amount_minor, currency, due_at_ms) VALUES (@id, @accountId, @amountMinor, @currency, @dueAtMs)
@@ -49,21 +51,42 @@ export class SqliteBillingStore implements BillingStore {
     ).all(accountId) as Invoice[];
   }
 
-  async recordPayment(p: Payment): Promise<boolean> {
+  async recordPayment(p: Payment): Promise<{ fresh: boolean; processed: boolean }> {
     return this.tx.write(() => {
       const r = this.prepare(
         `INSERT INTO payments (id, account_id, amount_minor, currency, paid_at_ms, invoice_id, method)
            VALUES (@id, @accountId, @amountMinor, @currency, @paidAtMs, @invoiceId, @method) ON CONFLICT DO NOTHING`,
       ).run(p);
-      if (r.changes === 0) return false;
-      if (p.invoiceId !== '') {
-        this.prepare(`UPDATE invoices SET status = 'paid', paid_at_ms = ? WHERE id = ? AND status = 'open'`).run(
-          p.paidAtMs,
-          p.invoiceId,
-        );
+      if (r.changes === 0) {
+        const seen = this.prepare('SELECT processed_at_ms AS at FROM payments WHERE id = ?').get(p.id) as
+          { at: number } | undefined;
+        return { fresh: false, processed: (seen?.at ?? 0) > 0 };
       }
-      return true;
+      const open = this.prepare(
+        `SELECT ${INVOICE} FROM invoices WHERE account_id = ? AND status = 'open' ORDER BY due_at_ms, id`,
+      ).all(p.accountId) as Invoice[];
+      const active = this.activeNow(p.accountId);
+      const plan = allocatePayment(p, open, active);
+      for (const a of plan.invoices) {
+        this.prepare(
+          `UPDATE invoices SET paid_minor = paid_minor + @add,
+             status = CASE WHEN @settled = 1 THEN 'paid' ELSE status END,
+             paid_at_ms = CASE WHEN @settled = 1 THEN @at ELSE paid_at_ms END WHERE id = @id`,
+        ).run({ id: a.id, add: a.addMinor, settled: a.settled ? 1 : 0, at: p.paidAtMs });
+      }
+      if (active !== undefined && plan.suspensionAddMinor > 0)
+        this.prepare('UPDATE suspensions SET paid_minor = paid_minor + ? WHERE id = ?').run(
+          plan.suspensionAddMinor,
+          active.id,
+        );
+      return { fresh: true, processed: false };
     });
+  }
+
+  async markPaymentProcessed(id: string, atMs: number): Promise<void> {
+    await this.tx.write(() =>
+      this.prepare('UPDATE payments SET processed_at_ms = ? WHERE id = ? AND processed_at_ms = 0').run(atMs, id),
+    );
   }
 
   async payments(accountId: string, sinceMs: number): Promise<Payment[]> {
@@ -75,8 +98,10 @@ export class SqliteBillingStore implements BillingStore {
   async insertSuspension(s: Suspension): Promise<void> {
     await this.tx.write(() =>
       this.prepare(
-        `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms, suspended_notice_id, note)
-         VALUES (@id, @accountId, @warningNoticeId, @warnedAtMs, @suspendAtMs, @state, @executedAtMs, @suspendedNoticeId, @note)`,
+        `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms,
+           suspended_notice_id, note, amount_minor, paid_minor)
+         VALUES (@id, @accountId, @warningNoticeId, @warnedAtMs, @suspendAtMs, @state, @executedAtMs, @suspendedNoticeId,
+           @note, @amountMinor, @paidMinor)`,
       ).run(s),
     );
   }
@@ -92,6 +117,10 @@ export class SqliteBillingStore implements BillingStore {
   }
 
   async activeSuspension(accountId: string): Promise<Suspension | undefined> {
+    return this.activeNow(accountId);
+  }
+
+  private activeNow(accountId: string): Suspension | undefined {
     return this.prepare(
       `SELECT ${SUSPENSION} FROM suspensions WHERE account_id = ? AND state IN ('scheduled','executed')
          ORDER BY warned_at_ms DESC LIMIT 1`,
@@ -110,12 +139,13 @@ export class SqliteBillingStore implements BillingStore {
     );
   }
 
-  async insertRestore(r: Restore): Promise<void> {
-    await this.tx.write(() =>
-      this.prepare(
-        `INSERT INTO restores (id, account_id, suspension_id, paid_at_ms, deadline_ms, restored_at_ms, notice_id)
-         VALUES (@id, @accountId, @suspensionId, @paidAtMs, @deadlineMs, @restoredAtMs, @noticeId)`,
-      ).run(r),
+  async insertRestore(r: Restore): Promise<boolean> {
+    return this.tx.write(
+      () =>
+        this.prepare(
+          `INSERT INTO restores (id, account_id, suspension_id, paid_at_ms, deadline_ms, restored_at_ms, notice_id)
+           VALUES (@id, @accountId, @suspensionId, @paidAtMs, @deadlineMs, @restoredAtMs, @noticeId) ON CONFLICT DO NOTHING`,
+        ).run(r).changes === 1,
     );
   }
 
