@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { boxTopic, zoneTopic } from '@stb-notify/protocol';
@@ -35,6 +35,14 @@ describe('external broker: the headend as an MQTT client of a Mosquitto it confi
   let t: TestHeadend;
   let url: string;
   const boxes: Record<string, TestBox> = {};
+  let port = 0;
+  const mosquittoOpts = () => ({
+    dir: join(dir, 'mosquitto'),
+    host: '127.0.0.1',
+    port,
+    // Started as root (CI), Mosquitto would drop to its own user, which cannot read a 0700 temp dir.
+    ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
+  });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'stb-ext-'));
@@ -43,15 +51,9 @@ describe('external broker: the headend as an MQTT client of a Mosquitto it confi
     new DataDir(dir).init({ nowMs: clock.now(), hosts: ['127.0.0.1'] });
     const stores = openSqliteStores(join(dir, 'headend.db'));
     await importRegistry(stores, REGISTRY, 'test', clock);
-    const port = await freePort();
+    port = await freePort();
     url = `mqtts://127.0.0.1:${port}`;
-    await writeMosquittoFiles(new DataDir(dir), stores.registry, {
-      dir: join(dir, 'mosquitto'),
-      host: '127.0.0.1',
-      port,
-      // Started as root (CI), Mosquitto would drop to its own user, which cannot read a 0700 temp dir.
-      ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
-    });
+    await writeMosquittoFiles(new DataDir(dir), stores.registry, mosquittoOpts());
     await stores.close();
     mosq = await startMosquitto(join(dir, 'mosquitto', 'mosquitto.conf'), port);
     t = await startTestHeadend({ dir, clock, broker: { url, instance: 'a' } });
@@ -132,6 +134,41 @@ describe('external broker: the headend as an MQTT client of a Mosquitto it confi
     });
     c.end(true);
     expect(outcome).not.toBe('connected');
+  });
+
+  it('a box provisioned again: Mosquitto refuses its old certificate (CRL), takes the new one', async () => {
+    const before = boxes['box-2']?.bundle;
+    if (before === undefined) throw new Error('box-2 missing');
+    await boxes['box-2']?.disconnect();
+    const after = (await t.api('POST', '/api/v1/boxes/box-2/provision')).body as unknown as ProvisioningResult;
+    // Regenerated files, and Mosquitto started again on them (as an operator does after provisioning).
+    await writeMosquittoFiles(new DataDir(dir), t.h.stores.registry, mosquittoOpts());
+    expect(readFileSync(join(dir, 'mosquitto', 'mosquitto.conf'), 'utf8')).toContain('crlfile');
+    await mosq.stop();
+    mosq = await startMosquitto(join(dir, 'mosquitto', 'mosquitto.conf'), port);
+    const attempt = async (b: ProvisioningResult): Promise<string> => {
+      const c = mqtt.connect(url, {
+        protocolVersion: 4,
+        clientId: b.boxId,
+        ca: b.caPem,
+        cert: b.certPem,
+        key: b.keyPem,
+        rejectUnauthorized: true,
+        reconnectPeriod: 0,
+        connectTimeout: 3000,
+      });
+      const outcome = await new Promise<string>((resolve) => {
+        c.once('connect', () => resolve('connected'));
+        c.once('error', (e) => resolve(`error: ${e.message}`));
+        c.once('close', () => resolve('closed'));
+      });
+      c.end(true);
+      return outcome;
+    };
+    expect(await attempt(before)).not.toBe('connected');
+    expect(await attempt(after)).toBe('connected');
+    const other = boxes['box-4']?.bundle;
+    if (other !== undefined) expect(await attempt(other)).toBe('connected');
   });
 });
 

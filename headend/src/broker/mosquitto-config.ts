@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allTopic, uplinkFilter, zoneTopic } from '@stb-notify/protocol';
+import { createCrl } from '@stb-notify/protocol/node';
 import type { DataDir } from '../pki/data-dir';
 import { HEADEND_IDENTITY } from '../pki/data-dir';
 import type { RegistryStore } from '../ports/registry-store';
@@ -60,6 +61,8 @@ export function mosquittoConf(opts: MosquittoOptions): string {
     `certfile ${join(dir, 'server.pem')}`,
     `keyfile ${join(dir, 'server-key.pem')}`,
     'require_certificate true',
+    // Certificates replaced by a later provisioning (revocation); regenerated with the ACL.
+    `crlfile ${join(dir, 'crl.pem')}`,
     'use_identity_as_username true',
     'tls_version tlsv1.2',
     `acl_file ${join(dir, 'acl.conf')}`,
@@ -98,6 +101,8 @@ export async function writeMosquittoFiles(
   write(join(opts.dir, 'server.pem'), server.certPem);
   write(join(opts.dir, 'server-key.pem'), server.keyPem, true);
   write(join(opts.dir, 'acl.conf'), await mosquittoAcl(registry));
+  const revoked = await registry.revokedCertificates();
+  write(join(opts.dir, 'crl.pem'), createCrl(dataDir.ca(), revoked, { nowMs: Date.now() }));
   write(join(opts.dir, 'mosquitto.conf'), mosquittoConf(opts));
-  return ['mosquitto.conf', 'acl.conf', 'ca.pem', 'server.pem', 'server-key.pem'];
+  return ['mosquitto.conf', 'acl.conf', 'crl.pem', 'ca.pem', 'server.pem', 'server-key.pem'];
 }

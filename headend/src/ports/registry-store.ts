@@ -34,6 +34,8 @@ export interface Box {
    * were pinned, any certificate the operator CA issued for it is accepted.
    */
   readonly certFingerprint: string;
+  /** Serial (hex) of that certificate; listed in the CRL once the box is provisioned again. */
+  readonly certSerial: string;
   readonly provisionedAtMs: number;
   readonly lastSeenMs: number;
   readonly online: boolean;
@@ -77,10 +79,9 @@ export interface RegistryStore {
   boxIdsForAccounts(accountIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   boxIdsForZones(zoneIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   allBoxIds(): Promise<Array<{ id: string; zoneId: string }>>;
-  setBoxCredentials(
-    id: string,
-    creds: { uplinkPublicKey: string; credentialHash: string; certFingerprint: string; provisionedAtMs: number },
-  ): Promise<void>;
+  setBoxCredentials(id: string, creds: BoxCredentials): Promise<void>;
+  /** Certificates replaced by a later provisioning (revoked), for the brokers' CRL. */
+  revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>>;
   recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
   setOnline(id: string, online: boolean, atMs: number): Promise<void>;
   countOnline(): Promise<number>;
@@ -88,3 +89,12 @@ export interface RegistryStore {
 
 /** Box.certFingerprint of a box provisioned without a certificate (WebSocket only): no certificate connects. */
 export const NO_CERTIFICATE = 'none';
+
+/** What a provisioning leaves in the registry (setBoxCredentials). */
+export interface BoxCredentials {
+  readonly uplinkPublicKey: string;
+  readonly credentialHash: string;
+  readonly certFingerprint: string;
+  readonly certSerial: string;
+  readonly provisionedAtMs: number;
+}

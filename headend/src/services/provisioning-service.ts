@@ -1,7 +1,7 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { boxKeyId, toBase64 } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
-import { generateEd25519, provisionBox } from '@stb-notify/protocol/node';
+import { certificateSerial, generateEd25519, provisionBox } from '@stb-notify/protocol/node';
 import type { BoxBundle } from '@stb-notify/protocol/node';
 import { hashCredential } from '../broker/box-authenticator';
 import { notFound } from '../errors';
@@ -45,6 +45,7 @@ export class ProvisioningService {
       credentialHash: hashCredential(credential),
       // Only this certificate connects from now on: every earlier one is revoked.
       certFingerprint: new X509Certificate(bundle.certPem).fingerprint256,
+      certSerial: certificateSerial(bundle.certPem),
       provisionedAtMs: now,
     });
     this.d.keys.invalidate(boxId);
@@ -70,6 +71,7 @@ export class ProvisioningService {
         uplinkPublicKey,
         credentialHash: hashCredential(credential),
         certFingerprint: NO_CERTIFICATE,
+        certSerial: '',
         provisionedAtMs: now,
       });
       this.d.keys.invalidate(boxId);

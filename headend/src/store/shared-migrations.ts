@@ -35,3 +35,14 @@ export const PAYMENT_LEDGER = `
     WHERE id NOT IN (SELECT MIN(id) FROM restores GROUP BY suspension_id);
   CREATE UNIQUE INDEX restores_one_per_suspension ON restores(suspension_id);
 `;
+
+/**
+ * Issue 14: the serial of each box's current certificate, and the certificates a later
+ * provisioning replaced — the CRL handed to external brokers (Mosquitto's crlfile).
+ */
+export const REVOKED_CERTIFICATES = `
+  ALTER TABLE boxes ADD COLUMN cert_serial TEXT NOT NULL DEFAULT '';
+  CREATE TABLE revoked_certificates (
+    serial TEXT PRIMARY KEY, box_id TEXT NOT NULL, revoked_at_ms BIGINT NOT NULL
+  );
+`;

@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { StoresFactory } from './stores-factory';
 
 /** The RegistryStore contract: every adapter runs exactly these tests. */
+const creds = (
+  uplinkPublicKey: string,
+  credentialHash: string,
+  certFingerprint: string,
+  certSerial: string,
+  provisionedAtMs: number,
+) => ({
+  uplinkPublicKey,
+  credentialHash,
+  certFingerprint,
+  certSerial,
+  provisionedAtMs,
+});
+
 export function registryStoreContract(name: string, open: StoresFactory): void {
   describe(`RegistryStore contract: ${name}`, () => {
     it('upserts zones, accounts and boxes and reads them back', async () => {
@@ -57,12 +71,12 @@ export function registryStoreContract(name: string, open: StoresFactory): void {
     it('records credentials, hello and presence', async () => {
       const s = await open();
       await s.registry.upsertBoxes([{ id: 'b1', accountId: 'a1', zoneId: 'z1' }]);
-      await s.registry.setBoxCredentials('b1', {
-        uplinkPublicKey: 'PK',
-        credentialHash: 'H',
-        certFingerprint: 'AA:BB',
-        provisionedAtMs: 5,
-      });
+      await s.registry.setBoxCredentials('b1', creds('PK', 'H', 'AA:BB', '0A', 5));
+      expect(await s.registry.revokedCertificates()).toEqual([]);
+      // Provisioned again: the earlier certificate is revoked in the same write.
+      await s.registry.setBoxCredentials('b1', creds('PK', 'H', 'AA:BB', '0A', 5));
+      expect(await s.registry.revokedCertificates()).toEqual([]);
+      await s.registry.setBoxCredentials('b2-missing', creds('x', 'x', 'x', '0C', 6));
       await s.registry.recordHello('b1', { model: 'HX', firmware: '3.2', appVersion: '1.0', atMs: 10 });
       expect(await s.registry.getBox('b1')).toMatchObject({
         uplinkPublicKey: 'PK',
@@ -79,6 +93,8 @@ export function registryStoreContract(name: string, open: StoresFactory): void {
       await s.registry.setOnline('b1', false, 20);
       expect(await s.registry.countOnline()).toBe(0);
       expect((await s.registry.listBoxes({ limit: 10, offset: 0, online: false })).total).toBe(1);
+      await s.registry.setBoxCredentials('b1', creds('PK2', 'H2', 'CC:DD', '0B', 20));
+      expect(await s.registry.revokedCertificates()).toEqual([{ serialHex: '0A', boxId: 'b1', revokedAtMs: 20 }]);
       await s.close();
     });
   });

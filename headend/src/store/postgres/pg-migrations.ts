@@ -1,5 +1,10 @@
 import type { PoolClient } from 'pg';
-import { BOX_CERT_FINGERPRINT, ONE_OPEN_TICKET_AND_INCIDENT, PAYMENT_LEDGER } from '../shared-migrations';
+import {
+  BOX_CERT_FINGERPRINT,
+  ONE_OPEN_TICKET_AND_INCIDENT,
+  PAYMENT_LEDGER,
+  REVOKED_CERTIFICATES,
+} from '../shared-migrations';
 
 /**
  * PostgreSQL schema, kept in step with the SQLite migrations (same tables and columns;
@@ -101,6 +106,7 @@ const MIGRATIONS: readonly string[] = [
   BOX_CERT_FINGERPRINT,
   ONE_OPEN_TICKET_AND_INCIDENT,
   PAYMENT_LEDGER,
+  REVOKED_CERTIFICATES,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

@@ -1,5 +1,6 @@
 import type {
   Account,
+  BoxCredentials,
   AccountStatus,
   Box,
   BoxFilter,
@@ -12,7 +13,7 @@ import type {
 import type { PgDb } from './pg-db';
 
 const BOX = `id, account_id AS "accountId", zone_id AS "zoneId", model, firmware, app_version AS "appVersion",
-  uplink_public_key AS "uplinkPublicKey", credential_hash AS "credentialHash", cert_fingerprint AS "certFingerprint", provisioned_at_ms AS "provisionedAtMs",
+  uplink_public_key AS "uplinkPublicKey", credential_hash AS "credentialHash", cert_fingerprint AS "certFingerprint", cert_serial AS "certSerial", provisioned_at_ms AS "provisionedAtMs",
   last_seen_ms AS "lastSeenMs", online = 1 AS online`;
 type Target = Array<{ id: string; zoneId: string }>;
 
@@ -130,13 +131,21 @@ export class PgRegistryStore implements RegistryStore {
     return this.db.rows<{ id: string; zoneId: string }>('SELECT id, zone_id AS "zoneId" FROM boxes ORDER BY id');
   }
 
-  async setBoxCredentials(
-    id: string,
-    c: { uplinkPublicKey: string; credentialHash: string; certFingerprint: string; provisionedAtMs: number },
-  ): Promise<void> {
+  async setBoxCredentials(id: string, c: BoxCredentials): Promise<void> {
+    // One statement: the certificate this provisioning replaces is revoked with it.
     await this.db.run(
-      'UPDATE boxes SET uplink_public_key = $1, credential_hash = $2, cert_fingerprint = $3, provisioned_at_ms = $4 WHERE id = $5',
-      [c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.provisionedAtMs, id],
+      `WITH old AS (SELECT cert_serial FROM boxes WHERE id = $6 AND cert_serial NOT IN ('', $4)),
+         revoked AS (INSERT INTO revoked_certificates (serial, box_id, revoked_at_ms)
+           SELECT cert_serial, $6, $5 FROM old ON CONFLICT DO NOTHING)
+       UPDATE boxes SET uplink_public_key = $1, credential_hash = $2, cert_fingerprint = $3, cert_serial = $4,
+         provisioned_at_ms = $5 WHERE id = $6`,
+      [c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.certSerial, c.provisionedAtMs, id],
+    );
+  }
+
+  revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>> {
+    return this.db.rows(
+      'SELECT serial AS "serialHex", box_id AS "boxId", revoked_at_ms AS "revokedAtMs" FROM revoked_certificates ORDER BY serial',
     );
   }
 

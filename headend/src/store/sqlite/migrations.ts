@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { BOX_CERT_FINGERPRINT, ONE_OPEN_TICKET_AND_INCIDENT, PAYMENT_LEDGER } from '../shared-migrations';
+import {
+  BOX_CERT_FINGERPRINT,
+  ONE_OPEN_TICKET_AND_INCIDENT,
+  PAYMENT_LEDGER,
+  REVOKED_CERTIFICATES,
+} from '../shared-migrations';
 
 /**
  * Schema migrations, applied in order; PRAGMA user_version records how far a database got.
@@ -127,6 +132,7 @@ const MIGRATIONS: readonly string[] = [
   BOX_CERT_FINGERPRINT,
   ONE_OPEN_TICKET_AND_INCIDENT,
   PAYMENT_LEDGER,
+  REVOKED_CERTIFICATES,
 ];
 
 export function migrate(db: Database.Database): void {

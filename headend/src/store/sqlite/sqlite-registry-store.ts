@@ -3,6 +3,7 @@ import type { GroupCommit } from './group-commit';
 import { statementCache } from './statement-cache';
 import type {
   Account,
+  BoxCredentials,
   AccountStatus,
   Box,
   BoxFilter,
@@ -23,6 +24,7 @@ interface BoxRow {
   uplink_public_key: string;
   credential_hash: string;
   cert_fingerprint: string;
+  cert_serial: string;
   provisioned_at_ms: number;
   last_seen_ms: number;
   online: number;
@@ -39,6 +41,7 @@ function toBox(r: BoxRow): Box {
     uplinkPublicKey: r.uplink_public_key,
     credentialHash: r.credential_hash,
     certFingerprint: r.cert_fingerprint,
+    certSerial: r.cert_serial,
     provisionedAtMs: r.provisioned_at_ms,
     lastSeenMs: r.last_seen_ms,
     online: r.online === 1,
@@ -166,15 +169,23 @@ export class SqliteRegistryStore implements RegistryStore {
     return this.prepare('SELECT id, zone_id AS zoneId FROM boxes ORDER BY id').all() as Target;
   }
 
-  async setBoxCredentials(
-    id: string,
-    c: { uplinkPublicKey: string; credentialHash: string; certFingerprint: string; provisionedAtMs: number },
-  ): Promise<void> {
-    await this.tx.write(() =>
+  async setBoxCredentials(id: string, c: BoxCredentials): Promise<void> {
+    await this.tx.write(() => {
+      // The certificate this provisioning replaces is revoked in the same write.
       this.prepare(
-        'UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, cert_fingerprint = ?, provisioned_at_ms = ? WHERE id = ?',
-      ).run(c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.provisionedAtMs, id),
-    );
+        `INSERT INTO revoked_certificates (serial, box_id, revoked_at_ms)
+           SELECT cert_serial, id, ? FROM boxes WHERE id = ? AND cert_serial NOT IN ('', ?) ON CONFLICT DO NOTHING`,
+      ).run(c.provisionedAtMs, id, c.certSerial);
+      this.prepare(
+        'UPDATE boxes SET uplink_public_key = ?, credential_hash = ?, cert_fingerprint = ?, cert_serial = ?, provisioned_at_ms = ? WHERE id = ?',
+      ).run(c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.certSerial, c.provisionedAtMs, id);
+    });
+  }
+
+  async revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>> {
+    return this.prepare(
+      'SELECT serial AS serialHex, box_id AS boxId, revoked_at_ms AS revokedAtMs FROM revoked_certificates ORDER BY serial',
+    ).all() as Array<{ serialHex: string; boxId: string; revokedAtMs: number }>;
   }
 
   async recordHello(
