@@ -1,3 +1,4 @@
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueBoxCert, createCa } from '@stb-notify/protocol/node';
 import mqtt, { ErrorWithSubackPacket } from 'mqtt';
@@ -49,6 +50,42 @@ describe('broker security: mutual TLS, credentials and the access rule', () => {
     cert: b.certPem,
     key: b.keyPem,
     rejectUnauthorized: true,
+  });
+
+  it('a box that brings its own public keys gets them certified, and no private key is in the answer', async () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const ed = generateKeyPairSync('ed25519');
+    const edRaw = ed.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+    const r = await t.api('POST', '/api/v1/boxes/box-3/certify', {
+      certificatePublicKeyPem: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      uplinkPublicKey: Buffer.from(edRaw).toString('base64'),
+    });
+    expect(r.status).toBe(200);
+    const bundle = r.body as unknown as ProvisioningResult;
+    expect(bundle.keyPem).toBe('');
+    expect(bundle.uplinkSeed).toBe('');
+    expect(new X509Certificate(bundle.certPem).publicKey.export({ type: 'spki', format: 'pem' })).toBe(
+      rsa.publicKey.export({ type: 'spki', format: 'pem' }),
+    );
+    // The box completes the bundle with the private keys it never sent, and works.
+    const seed = ed.privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(-32);
+    const box = new TestBox(
+      {
+        ...bundle,
+        keyPem: rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        uplinkSeed: Buffer.from(seed).toString('base64'),
+      },
+      t.clock,
+    );
+    await box.connect();
+    await box.hello();
+    await until(async () => (await t.h.stores.registry.getBox('box-3'))?.model === 'TEST-1', 'hello verified');
+    await box.disconnect();
+    const bad = await t.api('POST', '/api/v1/boxes/box-3/certify', {
+      certificatePublicKeyPem: `-----BEGIN PUBLIC KEY-----\n${'A'.repeat(200)}\n-----END PUBLIC KEY-----\n`,
+      uplinkPublicKey: Buffer.from(edRaw).toString('base64'),
+    });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
   });
 
   it('re-provisioning a box revokes its old certificate: refused at connect; the new one and other boxes connect', async () => {

@@ -2,6 +2,7 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import { boxKeyId, toBase64 } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
 import { certificateSerial, generateEd25519, provisionBox } from '@stb-notify/protocol/node';
+import type { BoxOwnKeys } from '@stb-notify/protocol/node';
 import type { BoxBundle } from '@stb-notify/protocol/node';
 import { hashCredential } from '../broker/box-authenticator';
 import { notFound } from '../errors';
@@ -34,11 +35,11 @@ export class ProvisioningService {
    * Issues a certificate, an uplink signing key and a WebSocket credential to a registered
    * box. Provisioning again replaces them (the old key and credential stop working).
    */
-  async provision(boxId: string, actor: string): Promise<ProvisioningResult> {
+  async provision(boxId: string, actor: string, own?: BoxOwnKeys): Promise<ProvisioningResult> {
     const box = await this.d.stores.registry.getBox(boxId);
     if (box === undefined) throw notFound('box', boxId);
     const now = this.d.clock.now();
-    const bundle = provisionBox(this.d.dataDir.ca(), boxId, this.d.dataDir.noticeKeys(), now);
+    const bundle = provisionBox(this.d.dataDir.ca(), boxId, this.d.dataDir.noticeKeys(), now, own);
     const credential = randomBytes(24).toString('base64url');
     await this.d.stores.registry.setBoxCredentials(boxId, {
       uplinkPublicKey: bundle.uplinkPublicKey,

@@ -69,12 +69,17 @@ interface LeafOptions {
   readonly nowMs: number;
   readonly extKeyUsage: { serverAuth?: boolean; clientAuth?: boolean };
   readonly altNames?: ReadonlyArray<{ type: 2; value: string } | { type: 7; ip: string }>;
+  /** Certify this public key (the holder keeps its private key); default: a new key pair, returned. */
+  readonly publicKeyPem?: string;
 }
 
 function issueLeaf(o: LeafOptions): CertAndKey {
   const caCert = forge.pki.certificateFromPem(o.ca.certPem);
   const caKey = forge.pki.privateKeyFromPem(o.ca.keyPem);
-  const { publicKey, keyPem } = newRsaKey();
+  const { publicKey, keyPem } =
+    o.publicKeyPem === undefined
+      ? newRsaKey()
+      : { publicKey: forge.pki.publicKeyFromPem(o.publicKeyPem) as forge.pki.rsa.PublicKey, keyPem: '' };
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = serial();
@@ -121,9 +126,10 @@ export const BOX_OU = 'stb-box';
 export function issueBoxCert(
   ca: CertAndKey,
   boxId: string,
-  opts: { validityDays?: number; nowMs?: number } = {},
+  opts: { validityDays?: number; nowMs?: number; publicKeyPem?: string } = {},
 ): CertAndKey {
   return issueLeaf({
+    ...(opts.publicKeyPem === undefined ? {} : { publicKeyPem: opts.publicKeyPem }),
     ca,
     commonName: boxId,
     organizationalUnit: BOX_OU,

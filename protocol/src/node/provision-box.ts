@@ -25,17 +25,34 @@ export interface BoxBundle {
   readonly trustedKeys: ReadonlyArray<{ keyId: string; publicKey: string; notAfterMs: number }>;
 }
 
-export function provisionBox(ca: CertAndKey, boxId: string, keys: NoticeKeySet, nowMs: number): BoxBundle {
+/** Public keys a box made itself: provisioning certifies them and no private key travels. */
+export interface BoxOwnKeys {
+  /** RSA public key (SPKI PEM) for its TLS client certificate. */
+  readonly certificatePublicKeyPem: string;
+  /** Ed25519 public key (32 bytes) it signs uplink with. */
+  readonly uplinkPublicKey: Uint8Array;
+}
+
+export function provisionBox(
+  ca: CertAndKey,
+  boxId: string,
+  keys: NoticeKeySet,
+  nowMs: number,
+  own?: BoxOwnKeys,
+): BoxBundle {
   assertValidId(boxId, 'box id');
-  const cert = issueBoxCert(ca, boxId, { nowMs });
-  const uplink = generateEd25519();
+  const cert = issueBoxCert(ca, boxId, {
+    nowMs,
+    ...(own === undefined ? {} : { publicKeyPem: own.certificatePublicKeyPem }),
+  });
+  const uplink = own === undefined ? generateEd25519() : { seed: new Uint8Array(), publicKey: own.uplinkPublicKey };
   return {
     boxId,
     certPem: cert.certPem,
     keyPem: cert.keyPem,
     caPem: ca.certPem,
     uplinkKeyId: boxKeyId(boxId),
-    uplinkSeed: toBase64(uplink.seed),
+    uplinkSeed: own === undefined ? toBase64(uplink.seed) : '',
     uplinkPublicKey: toBase64(uplink.publicKey),
     trustedKeys: keys.keys.map((k) => ({ keyId: k.keyId, publicKey: k.publicKey, notAfterMs: k.notAfterMs })),
   };

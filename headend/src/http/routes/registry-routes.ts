@@ -1,3 +1,7 @@
+import { createPublicKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { fromBase64 } from '@stb-notify/protocol';
+import type { BoxOwnKeys } from '@stb-notify/protocol/node';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
@@ -59,6 +63,29 @@ const BoxQuery = Type.Object(
 function publicBox(box: Box): Omit<Box, 'credentialHash'> & { hasCredential: boolean } {
   const { credentialHash, ...rest } = box;
   return { ...rest, hasCredential: credentialHash !== '' };
+}
+
+/** A box's own public keys: provisioning then certifies them and sends back no private key. */
+const OwnKeysBody = Type.Object(
+  {
+    certificatePublicKeyPem: Type.String({ minLength: 100, maxLength: 2000, pattern: '^-----BEGIN PUBLIC KEY-----' }),
+    uplinkPublicKey: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: 'Ed25519 public key, base64' }),
+  },
+  { additionalProperties: false },
+);
+
+function ownKeys(b: Static<typeof OwnKeysBody>): BoxOwnKeys {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(b.certificatePublicKeyPem);
+  } catch {
+    throw new HeadendError('VALIDATION', 'certificatePublicKeyPem is not a public key');
+  }
+  if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
+    throw new HeadendError('VALIDATION', 'certificatePublicKeyPem must be an RSA key of at least 2048 bits');
+  const uplink = fromBase64(b.uplinkPublicKey);
+  if (uplink?.length !== 32) throw new HeadendError('VALIDATION', 'uplinkPublicKey must be 32 bytes (Ed25519)');
+  return { certificatePublicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString(), uplinkPublicKey: uplink };
 }
 
 export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -193,5 +220,24 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => ctx.provisioning.provision((req.params as Static<typeof IdParams>).id, actorName(req)),
+  );
+  app.post(
+    '/api/v1/boxes/:id/certify',
+    {
+      config: writers,
+      schema: {
+        summary:
+          'Provision a box that made its own keys: its public keys are certified, no private key is sent (only the WebSocket credential, once)',
+        tags: ['registry'],
+        params: IdParams,
+        body: OwnKeysBody,
+      },
+    },
+    async (req) =>
+      ctx.provisioning.provision(
+        (req.params as Static<typeof IdParams>).id,
+        actorName(req),
+        ownKeys(req.body as Static<typeof OwnKeysBody>),
+      ),
   );
 }
