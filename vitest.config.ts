@@ -24,6 +24,8 @@ export default defineConfig({
             'headend/test/scale-out-*.test.ts',
             'headend/test/cli.test.ts',
             'headend/test/config.test.ts',
+            'headend/test/schema-parity.test.ts',
+            'headend/test/sqlite-file-mode.test.ts',
           ],
           env: { STB_NOTIFY_TEST_STORE: 'postgres' },
         },

@@ -107,6 +107,8 @@ const MIGRATIONS: readonly string[] = [
   ONE_OPEN_TICKET_AND_INCIDENT,
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
+  // The account status check SQLite has had from its first migration (schema parity, issue 15).
+  `ALTER TABLE accounts ADD CONSTRAINT accounts_status_check CHECK (status IN ('active','overdue','suspended'));`,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {
