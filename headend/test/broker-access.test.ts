@@ -1,4 +1,5 @@
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueBoxCert, createCa } from '@stb-notify/protocol/node';
 import mqtt, { ErrorWithSubackPacket } from 'mqtt';
@@ -86,6 +87,29 @@ describe('broker security: mutual TLS, credentials and the access rule', () => {
       uplinkPublicKey: Buffer.from(edRaw).toString('base64'),
     });
     expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    // The identity point would verify a forged signature for any message.
+    const weak = await t.api('POST', '/api/v1/boxes/box-3/certify', {
+      certificatePublicKeyPem: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      uplinkPublicKey: Buffer.concat([Buffer.from([1]), Buffer.alloc(31)]).toString('base64'),
+    });
+    expect(weak).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    const e3 = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 3 });
+    const smallExponent = await t.api('POST', '/api/v1/boxes/box-3/certify', {
+      certificatePublicKeyPem: e3.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      uplinkPublicKey: Buffer.from(edRaw).toString('base64'),
+    });
+    expect(smallExponent).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+  });
+
+  it('a WebSocket upgrade on any path but /mqtt is answered 404 and closed, never left hanging', async () => {
+    const { port } = new URL(t.h.urls.http);
+    const sock = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    sock.on('data', (d: Buffer) => (answer += d.toString()));
+    const closed = new Promise<void>((r) => sock.once('close', () => r()));
+    sock.write('GET /anything HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
+    await closed;
+    expect(answer).toContain('404');
   });
 
   it('re-provisioning a box revokes its old certificate: refused at connect; the new one and other boxes connect', async () => {

@@ -91,7 +91,7 @@ export class EmbeddedAedesBroker implements Broker {
     if (admitted !== undefined)
       this.opts.log.warn(
         {
-          client: client?.id,
+          client: client === null ? undefined : clip(client.id, 80),
           what,
           reason,
           ...(detail === undefined ? {} : { detail: clip(detail) }),
@@ -124,7 +124,9 @@ export class EmbeddedAedesBroker implements Broker {
             done(null, true);
           } else {
             this.refuse('connect', r.reason, client);
-            done(authError(r.reason, r.reason === 'bad-credential' ? BAD_USERNAME_OR_PASSWORD : NOT_AUTHORIZED), false);
+            // Over WebSocket an unknown box and a wrong password get the same answer (no enumeration).
+            const code = tls === undefined || r.reason === 'bad-credential' ? BAD_USERNAME_OR_PASSWORD : NOT_AUTHORIZED;
+            done(authError(r.reason, code), false);
           }
         },
         (err: unknown) => {
@@ -205,7 +207,13 @@ export class EmbeddedAedesBroker implements Broker {
       const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
       this.wss = wss;
       this.onUpgrade = (req, socket, head) => {
-        if (new URL(req.url ?? '/', 'http://x').pathname !== path) return;
+        if (new URL(req.url ?? '/', 'http://x').pathname !== path) {
+          // No other upgrade is served here: answer and close, or the socket would hang open.
+          socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () =>
+            socket.destroy(),
+          );
+          return;
+        }
         wss.handleUpgrade(req, socket, head, (ws) => aedes.handle(this.guarded(createWebSocketStream(ws)), req));
       };
       opts.httpServer.on('upgrade', this.onUpgrade);

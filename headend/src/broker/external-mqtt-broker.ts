@@ -4,6 +4,7 @@ import type { IClientOptions, MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { HeadendError } from '../errors';
 import type { Broker } from '../ports/broker';
+import { MAX_PACKET_BYTES } from './embedded-aedes-broker';
 
 export interface ExternalBrokerOptions {
   /** mqtts://host:port (client certificate) or mqtt://host:port (a broker without TLS, e.g. tests). */
@@ -61,7 +62,8 @@ export class ExternalMqttBroker implements Broker {
       // instance leaves the group at once and the others take all new uplink; what was in
       // flight to it is covered by the box resending unanswered fault reports (same report id).
       clean: true,
-      properties: { receiveMaximum: 1000 },
+      // The broker must not hand the headend anything larger than an uplink packet may be.
+      properties: { receiveMaximum: 1000, maximumPacketSize: MAX_PACKET_BYTES },
       reconnectPeriod: 1000,
       connectTimeout: opts.connectTimeoutMs ?? 10_000,
       keepalive: 30,
@@ -74,7 +76,7 @@ export class ExternalMqttBroker implements Broker {
       ...options,
       clientId: `${opts.clientId}-pub`,
       clean: true,
-      properties: { receiveMaximum: 1000 },
+      properties: { receiveMaximum: 1000, maximumPacketSize: MAX_PACKET_BYTES },
     });
     const broker = new ExternalMqttBroker(client, publisher, opts);
     // mqtt.js hands over one message at a time and sends its PUBACK when `done` is called.

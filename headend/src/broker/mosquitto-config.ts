@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { allTopic, uplinkFilter, zoneTopic } from '@stb-notify/protocol';
 import { createCrl } from '@stb-notify/protocol/node';
 import type { DataDir } from '../pki/data-dir';
+import { MAX_PACKET_BYTES } from './embedded-aedes-broker';
 import { HEADEND_IDENTITY } from '../pki/data-dir';
 import type { RegistryStore } from '../ports/registry-store';
 
@@ -69,6 +70,8 @@ export function mosquittoConf(opts: MosquittoOptions): string {
     // The headend's uplink subscription receives every box's messages: a deep queue.
     `max_queued_messages ${opts.maxQueuedMessages ?? 1_000_000}`,
     'max_inflight_messages 1000',
+    // Packets over the uplink limit are refused by Mosquitto before it buffers or forwards them.
+    `max_packet_size ${MAX_PACKET_BYTES}`,
     // Off by default in Mosquitto: with Nagle every PUBACK the headend awaits costs ~40 ms.
     'set_tcp_nodelay true',
     ...(opts.user === undefined ? [] : [`user ${opts.user}`]),

@@ -33,16 +33,21 @@ export function installAuth(app: FastifyInstance, tokens: TokenService): void {
     if (cfg.public === true) return;
     const header = req.headers.authorization ?? '';
     const m = /^Bearer (\S+)$/.exec(header);
-    if (m?.[1] !== undefined) {
-      const wait = limiter.retryAfterS(req.ip);
-      if (wait > 0) {
-        void reply.header('retry-after', String(wait));
-        throw new HeadendError('TOO_MANY_ATTEMPTS', `too many wrong tokens from this address; try again in ${wait} s`);
-      }
-    }
     const actor = m?.[1] === undefined ? undefined : await tokens.verify(m[1]);
     if (actor === undefined) {
-      if (m?.[1] !== undefined) limiter.fail(req.ip);
+      // A valid token is never refused (operators behind one proxy share an address); wrong
+      // ones beyond the limit are answered 429, which slows a guesser and floods no log.
+      if (m?.[1] !== undefined) {
+        const wait = limiter.retryAfterS(req.ip);
+        if (wait > 0) {
+          void reply.header('retry-after', String(wait));
+          throw new HeadendError(
+            'TOO_MANY_ATTEMPTS',
+            `too many wrong tokens from this address; try again in ${wait} s`,
+          );
+        }
+        limiter.fail(req.ip);
+      }
       throw new HeadendError('UNAUTHENTICATED', 'a valid API token is needed (Authorization: Bearer …)');
     }
     const roles = cfg.roles;

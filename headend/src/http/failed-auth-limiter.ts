@@ -1,8 +1,9 @@
 /**
- * Wrong API tokens per client address: after `max` in one window the address is answered
- * 429 without its token being looked up, until the window ends. Requests without a token
- * are not guesses and are not counted. (@fastify/rate-limit counts every request it checks,
- * so it cannot both refuse before verification and count only the failures.)
+ * Wrong API tokens per client address: after `max` in one window further wrong tokens from
+ * it are answered 429 until the window ends; a valid token is always let through, so no one
+ * can lock operators out by guessing from their address (a shared proxy or NAT). Requests
+ * without a token are not guesses and are not counted. (@fastify/rate-limit counts every
+ * request it checks, not only failures.)
  */
 export class FailedAuthLimiter {
   private readonly failures = new Map<string, { startMs: number; count: number }>();

@@ -16,12 +16,14 @@ function findNonFinite(value: unknown, path: string, depth: number): string | un
   return undefined;
 }
 
-/** A query value that reads as a number too large for any (e.g. limit=1e309). */
+const NUMERAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+
+/** A query value that reads as a number too large for any (e.g. limit=1e309; not the word "Infinity"). */
 function findHugeQueryNumber(query: unknown): string | undefined {
   if (typeof query !== 'object' || query === null) return undefined;
   for (const [k, v] of Object.entries(query)) {
     for (const s of Array.isArray(v) ? v : [v]) {
-      if (typeof s === 'string' && Math.abs(Number(s)) === Infinity) return `querystring/${k}`;
+      if (typeof s === 'string' && NUMERAL.test(s) && Math.abs(Number(s)) === Infinity) return `querystring/${k}`;
     }
   }
   return undefined;

@@ -2,20 +2,38 @@ import { fromBase64 } from '@stb-notify/protocol';
 import type { KeyLookup } from '@stb-notify/protocol';
 import type { RegistryStore } from '../ports/registry-store';
 
-/** Finds a box's uplink public key ("box:<id>") in the registry, with a small cache. */
-export class BoxKeyLookup implements KeyLookup {
-  private readonly cache = new Map<string, Uint8Array | undefined>();
+/** How long a looked-up key is trusted without asking the registry again. */
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 100_000;
 
-  constructor(private readonly registry: RegistryStore) {}
+/**
+ * Finds a box's uplink public key ("box:<id>") in the registry, with a small cache. Entries
+ * expire after 30 s, so a box provisioned again through another headend instance or the CLI
+ * (which cannot reach this process's `invalidate`) stops being accepted with its old key
+ * within that time; unknown boxes are not cached at all.
+ */
+export class BoxKeyLookup implements KeyLookup {
+  private readonly cache = new Map<string, { readonly key: Uint8Array; readonly atMs: number }>();
+
+  constructor(
+    private readonly registry: RegistryStore,
+    /** Wall time, for cache expiry only. */
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {}
 
   async lookup(keyId: string): Promise<Uint8Array | undefined> {
     if (!keyId.startsWith('box:')) return undefined;
     const boxId = keyId.slice(4);
-    if (this.cache.has(boxId)) return this.cache.get(boxId);
+    const hit = this.cache.get(boxId);
+    if (hit !== undefined && this.nowMs() - hit.atMs < TTL_MS) return hit.key;
     const box = await this.registry.getBox(boxId);
     const key = box === undefined || box.uplinkPublicKey === '' ? undefined : fromBase64(box.uplinkPublicKey);
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(boxId, key);
+    if (key === undefined) {
+      this.cache.delete(boxId);
+      return undefined;
+    }
+    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+    this.cache.set(boxId, { key, atMs: this.nowMs() });
     return key;
   }
 

@@ -10,13 +10,17 @@ export interface RevokedCertificate {
 
 const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
 
+/** RFC 5280 §5.1.2.4: UTCTime through 2049, GeneralizedTime from 2050 on. */
 function utcTime(ms: number): forge.asn1.Asn1 {
-  return forge.asn1.create(
-    forge.asn1.Class.UNIVERSAL,
-    forge.asn1.Type.UTCTIME,
-    false,
-    forge.asn1.dateToUtcTime(new Date(ms)),
-  );
+  const d = new Date(ms);
+  return d.getUTCFullYear() < 2050
+    ? forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.UTCTIME, false, forge.asn1.dateToUtcTime(d))
+    : forge.asn1.create(
+        forge.asn1.Class.UNIVERSAL,
+        forge.asn1.Type.GENERALIZEDTIME,
+        false,
+        forge.asn1.dateToGeneralizedTime(d),
+      );
 }
 
 function integer(hex: string): forge.asn1.Asn1 {
@@ -56,7 +60,8 @@ export function createCrl(
     forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, String.fromCharCode(1)), // v2
     algorithm(),
     forge.pki.distinguishedNameToAsn1(caCert.subject),
-    utcTime(opts.nowMs),
+    // An hour back, as certificates are: a broker whose clock lags must not find it "not yet valid".
+    utcTime(opts.nowMs - 60 * 60 * 1000),
     // Far ahead by default: a broker refuses every certificate once its CRL is past nextUpdate.
     utcTime(opts.nowMs + (opts.nextUpdateDays ?? 3650) * 24 * 60 * 60 * 1000),
   ];

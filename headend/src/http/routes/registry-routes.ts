@@ -74,6 +74,23 @@ const OwnKeysBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Ed25519 encodings of points of small order (libsodium's list; the sign bit is ignored). */
+const SMALL_ORDER = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+].map((h) => Buffer.from(h, 'hex'));
+
+function hasSmallOrder(k: Uint8Array): boolean {
+  const masked = Buffer.from(k);
+  masked[31] = (masked[31] ?? 0) & 0x7f;
+  return SMALL_ORDER.some((b) => b.equals(masked));
+}
+
 function ownKeys(b: Static<typeof OwnKeysBody>): BoxOwnKeys {
   let key: KeyObject;
   try {
@@ -81,10 +98,13 @@ function ownKeys(b: Static<typeof OwnKeysBody>): BoxOwnKeys {
   } catch {
     throw new HeadendError('VALIDATION', 'certificatePublicKeyPem is not a public key');
   }
-  if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
-    throw new HeadendError('VALIDATION', 'certificatePublicKeyPem must be an RSA key of at least 2048 bits');
+  const d = key.asymmetricKeyDetails;
+  if (key.asymmetricKeyType !== 'rsa' || (d?.modulusLength ?? 0) < 2048 || d?.publicExponent !== 65537n)
+    throw new HeadendError('VALIDATION', 'certificatePublicKeyPem must be an RSA key of ≥ 2048 bits with e = 65537');
   const uplink = fromBase64(b.uplinkPublicKey);
   if (uplink?.length !== 32) throw new HeadendError('VALIDATION', 'uplinkPublicKey must be 32 bytes (Ed25519)');
+  // A small-order point verifies forged signatures (e.g. the identity accepts 01 00…00 for any message).
+  if (hasSmallOrder(uplink)) throw new HeadendError('VALIDATION', 'uplinkPublicKey is a weak (small-order) point');
   return { certificatePublicKeyPem: key.export({ type: 'spki', format: 'pem' }).toString(), uplinkPublicKey: uplink };
 }
 

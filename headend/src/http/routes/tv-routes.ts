@@ -30,7 +30,10 @@ export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');
-      const [boxId, credential] = m?.[1] === undefined ? [] : Buffer.from(m[1], 'base64').toString('utf8').split(':');
+      // The credential is base64url (no ':'); box ids may contain ':'.
+      const basic = m?.[1] === undefined ? '' : Buffer.from(m[1], 'base64').toString('utf8');
+      const colon = basic.lastIndexOf(':');
+      const [boxId, credential] = colon < 0 ? [] : [basic.slice(0, colon), basic.slice(colon + 1)];
       const r = await auth.byCredential(
         boxId,
         credential === undefined ? undefined : Buffer.from(credential),

@@ -132,15 +132,22 @@ export class PgRegistryStore implements RegistryStore {
   }
 
   async setBoxCredentials(id: string, c: BoxCredentials): Promise<void> {
-    // One statement: the certificate this provisioning replaces is revoked with it.
-    await this.db.run(
-      `WITH old AS (SELECT cert_serial FROM boxes WHERE id = $6 AND cert_serial NOT IN ('', $4)),
-         revoked AS (INSERT INTO revoked_certificates (serial, box_id, revoked_at_ms)
-           SELECT cert_serial, $6, $5 FROM old ON CONFLICT DO NOTHING)
-       UPDATE boxes SET uplink_public_key = $1, credential_hash = $2, cert_fingerprint = $3, cert_serial = $4,
-         provisioned_at_ms = $5 WHERE id = $6`,
-      [c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.certSerial, c.provisionedAtMs, id],
-    );
+    // The box row is locked first, so two provisionings at once each revoke what the other issued.
+    await this.db.tx(async (q) => {
+      const old = (
+        await q.query<{ serial: string }>('SELECT cert_serial AS serial FROM boxes WHERE id = $1 FOR UPDATE', [id])
+      ).rows[0]?.serial;
+      if (old !== undefined && old !== '' && old !== c.certSerial)
+        await q.query(
+          'INSERT INTO revoked_certificates (serial, box_id, revoked_at_ms) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [old, id, c.provisionedAtMs],
+        );
+      await q.query(
+        `UPDATE boxes SET uplink_public_key = $1, credential_hash = $2, cert_fingerprint = $3, cert_serial = $4,
+           provisioned_at_ms = $5 WHERE id = $6`,
+        [c.uplinkPublicKey, c.credentialHash, c.certFingerprint, c.certSerial, c.provisionedAtMs, id],
+      );
+    });
   }
 
   revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>> {
