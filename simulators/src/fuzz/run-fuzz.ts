@@ -235,8 +235,9 @@ async function main(): Promise<void> {
     [...metrics.matchAll(/^stb_uplink_rejected_total\{code="([^"]+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]),
   );
   const refused = Object.fromEntries(
-    [...metrics.matchAll(/^stb_broker_refused_total\{what="([^"]+)",reason="([^"]+)"\} (\d+)$/gm)].map((m) => [
-      `${m[1]}/${m[2]}`,
+    // Labels are rendered in name order: reason, then what.
+    [...metrics.matchAll(/^stb_broker_refused_total\{reason="([^"]+)",what="([^"]+)"\} (\d+)$/gm)].map((m) => [
+      `${m[2]}/${m[1]}`,
       Number(m[3]),
     ]),
   );
