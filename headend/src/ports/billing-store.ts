@@ -65,14 +65,20 @@ export interface BillingStore {
   markPaymentProcessed(id: string, atMs: number): Promise<void>;
   payments(accountId: string, sinceMs: number): Promise<Payment[]>;
 
-  insertSuspension(s: Suspension): Promise<void>;
+  /** False (nothing written) when the account already has a scheduled or executed suspension (a unique index). */
+  insertSuspension(s: Suspension): Promise<boolean>;
   getSuspension(id: string): Promise<Suspension | undefined>;
   suspensions(accountId: string): Promise<Suspension[]>;
   /** The scheduled or executed suspension of an account, if any. */
   activeSuspension(accountId: string): Promise<Suspension | undefined>;
   updateSuspension(
     id: string,
-    change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs'>>,
+    change: Partial<
+      Pick<
+        Suspension,
+        'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs' | 'warningNoticeId' | 'warnedAtMs'
+      >
+    >,
   ): Promise<void>;
 
   /** False (nothing written) when the suspension already has its restore (one per suspension, a unique index). */

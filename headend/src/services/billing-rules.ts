@@ -145,27 +145,15 @@ export class BillingRules {
       this.d.metrics.ruleRefusals.inc({ code: refusal.code });
       throw refusal;
     }
-    const active = await this.d.stores.billing.activeSuspension(input.accountId);
-    if (active !== undefined) {
-      throw new HeadendError('CONFLICT', `account already has a ${active.state} suspension ${active.id}`, {
-        suspensionId: active.id,
-      });
-    }
-    const warning = await this.d.notices.send({
-      kind: 'SUSPENSION_WARNING',
-      target: { type: 'accounts', accountIds: [input.accountId] },
-      accountId: input.accountId,
-      collapseKey: `suspension:${input.accountId}`,
-      texts: this.d.texts.suspensionWarning(input.amountMinor, input.currency, suspendAt),
-      detail: { amountMinor: input.amountMinor, currency: input.currency, suspendAtMs: suspendAt },
-      expiresAtMs: suspendAt + 7 * DAY,
-      createdBy: actor,
-    });
-    const s: Suspension = {
+    // The account's one pending suspension is a unique index: of overdue events handled at
+    // once, one claims it; the others are refused before any warning goes out. If the process
+    // dies after the claim, the suspension has no warning and the N2 guard at execution
+    // cancels it (every box must have been warned 24 h before).
+    const claim: Suspension = {
       id: newId('s', now),
       accountId: input.accountId,
-      warningNoticeId: warning.id,
-      warnedAtMs: warning.issuedAtMs,
+      warningNoticeId: '',
+      warnedAtMs: 0,
       suspendAtMs: suspendAt,
       state: 'scheduled',
       executedAtMs: 0,
@@ -174,14 +162,48 @@ export class BillingRules {
       amountMinor: input.amountMinor,
       paidMinor: 0,
     };
-    await this.d.stores.billing.insertSuspension(s);
-    await this.d.stores.registry.setAccountStatus(input.accountId, 'overdue');
+    if (!(await this.d.stores.billing.insertSuspension(claim))) {
+      const active = await this.d.stores.billing.activeSuspension(input.accountId);
+      throw new HeadendError(
+        'CONFLICT',
+        `account already has a ${active?.state ?? 'pending'} suspension ${active?.id ?? ''}`,
+        {
+          suspensionId: active?.id ?? '',
+        },
+      );
+    }
+    // Scheduled before the warning goes out: should the process die in between, the job still
+    // runs at suspendAt, finds no warning and cancels (N2), so the account is not left blocked.
     await this.d.scheduler.schedule({
       kind: 'suspend',
       runAtMs: suspendAt,
-      payload: { suspensionId: s.id },
-      dedupeKey: `suspend:${s.id}`,
+      payload: { suspensionId: claim.id },
+      dedupeKey: `suspend:${claim.id}`,
     });
+    let warning: { id: string; issuedAtMs: number };
+    try {
+      warning = await this.d.notices.send({
+        kind: 'SUSPENSION_WARNING',
+        target: { type: 'accounts', accountIds: [input.accountId] },
+        accountId: input.accountId,
+        collapseKey: `suspension:${input.accountId}`,
+        texts: this.d.texts.suspensionWarning(input.amountMinor, input.currency, suspendAt),
+        detail: { amountMinor: input.amountMinor, currency: input.currency, suspendAtMs: suspendAt },
+        expiresAtMs: suspendAt + 7 * DAY,
+        createdBy: actor,
+      });
+    } catch (err) {
+      // No warning, no suspension: the billing system's retry starts afresh.
+      await this.d.stores.billing.updateSuspension(claim.id, { state: 'cancelled', note: 'N2: warning not sent' });
+      await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${claim.id}`);
+      throw err;
+    }
+    const s: Suspension = { ...claim, warningNoticeId: warning.id, warnedAtMs: warning.issuedAtMs };
+    await this.d.stores.billing.updateSuspension(s.id, {
+      warningNoticeId: s.warningNoticeId,
+      warnedAtMs: s.warnedAtMs,
+    });
+    await this.d.stores.registry.setAccountStatus(input.accountId, 'overdue');
     await this.d.stores.audit.append({
       atMs: now,
       actor,

@@ -46,3 +46,15 @@ export const REVOKED_CERTIFICATES = `
     serial TEXT PRIMARY KEY, box_id TEXT NOT NULL, revoked_at_ms BIGINT NOT NULL
   );
 `;
+
+/**
+ * Issue 15: one pending (scheduled or executed) suspension per account — concurrent overdue
+ * events cannot warn twice. Duplicates made before this are cancelled, keeping the newest.
+ */
+export const ONE_ACTIVE_SUSPENSION = `
+  UPDATE suspensions SET state = 'cancelled', note = note || ' (duplicate)'
+    WHERE state IN ('scheduled','executed') AND id NOT IN (
+      SELECT MAX(id) FROM suspensions WHERE state IN ('scheduled','executed') GROUP BY account_id);
+  CREATE UNIQUE INDEX suspensions_one_active_per_account ON suspensions(account_id)
+    WHERE state IN ('scheduled','executed');
+`;

@@ -15,6 +15,8 @@ const SUSPENSION_COLUMNS: Record<string, string> = {
   suspendedNoticeId: 'suspended_notice_id',
   note: 'note',
   suspendAtMs: 'suspend_at_ms',
+  warningNoticeId: 'warning_notice_id',
+  warnedAtMs: 'warned_at_ms',
 };
 
 export class PgBillingStore implements BillingStore {
@@ -92,11 +94,11 @@ export class PgBillingStore implements BillingStore {
     );
   }
 
-  async insertSuspension(s: Suspension): Promise<void> {
-    await this.db.run(
+  async insertSuspension(s: Suspension): Promise<boolean> {
+    const inserted = await this.db.run(
       `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms,
          suspended_notice_id, note, amount_minor, paid_minor)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING`,
       [
         s.id,
         s.accountId,
@@ -111,6 +113,7 @@ export class PgBillingStore implements BillingStore {
         s.paidMinor,
       ],
     );
+    return inserted === 1;
   }
 
   getSuspension(id: string): Promise<Suspension | undefined> {
@@ -133,7 +136,12 @@ export class PgBillingStore implements BillingStore {
 
   async updateSuspension(
     id: string,
-    change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs'>>,
+    change: Partial<
+      Pick<
+        Suspension,
+        'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs' | 'warningNoticeId' | 'warnedAtMs'
+      >
+    >,
   ): Promise<void> {
     const entries = Object.entries(change).filter(([k]) => SUSPENSION_COLUMNS[k] !== undefined);
     if (entries.length === 0) return;

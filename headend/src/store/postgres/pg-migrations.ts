@@ -4,6 +4,7 @@ import {
   ONE_OPEN_TICKET_AND_INCIDENT,
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
+  ONE_ACTIVE_SUSPENSION,
 } from '../shared-migrations';
 
 /**
@@ -109,6 +110,7 @@ const MIGRATIONS: readonly string[] = [
   REVOKED_CERTIFICATES,
   // The account status check SQLite has had from its first migration (schema parity, issue 15).
   `ALTER TABLE accounts ADD CONSTRAINT accounts_status_check CHECK (status IN ('active','overdue','suspended'));`,
+  ONE_ACTIVE_SUSPENSION,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

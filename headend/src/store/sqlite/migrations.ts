@@ -4,6 +4,7 @@ import {
   ONE_OPEN_TICKET_AND_INCIDENT,
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
+  ONE_ACTIVE_SUSPENSION,
 } from '../shared-migrations';
 
 /**
@@ -133,6 +134,7 @@ const MIGRATIONS: readonly string[] = [
   ONE_OPEN_TICKET_AND_INCIDENT,
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
+  ONE_ACTIVE_SUSPENSION,
 ];
 
 export function migrate(db: Database.Database): void {

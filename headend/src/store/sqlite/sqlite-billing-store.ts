@@ -20,6 +20,8 @@ const SUSPENSION_COLUMNS: Record<string, string> = {
   suspendedNoticeId: 'suspended_notice_id',
   note: 'note',
   suspendAtMs: 'suspend_at_ms',
+  warningNoticeId: 'warning_notice_id',
+  warnedAtMs: 'warned_at_ms',
 };
 
 export class SqliteBillingStore implements BillingStore {
@@ -95,14 +97,15 @@ export class SqliteBillingStore implements BillingStore {
     ).all(accountId, sinceMs) as Payment[];
   }
 
-  async insertSuspension(s: Suspension): Promise<void> {
-    await this.tx.write(() =>
-      this.prepare(
-        `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms,
+  async insertSuspension(s: Suspension): Promise<boolean> {
+    return this.tx.write(
+      () =>
+        this.prepare(
+          `INSERT INTO suspensions (id, account_id, warning_notice_id, warned_at_ms, suspend_at_ms, state, executed_at_ms,
            suspended_notice_id, note, amount_minor, paid_minor)
          VALUES (@id, @accountId, @warningNoticeId, @warnedAtMs, @suspendAtMs, @state, @executedAtMs, @suspendedNoticeId,
-           @note, @amountMinor, @paidMinor)`,
-      ).run(s),
+           @note, @amountMinor, @paidMinor) ON CONFLICT DO NOTHING`,
+        ).run(s).changes === 1,
     );
   }
 
@@ -129,7 +132,12 @@ export class SqliteBillingStore implements BillingStore {
 
   async updateSuspension(
     id: string,
-    change: Partial<Pick<Suspension, 'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs'>>,
+    change: Partial<
+      Pick<
+        Suspension,
+        'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs' | 'warningNoticeId' | 'warnedAtMs'
+      >
+    >,
   ): Promise<void> {
     const entries = Object.entries(change).filter(([k]) => SUSPENSION_COLUMNS[k] !== undefined);
     if (entries.length === 0) return;
