@@ -103,10 +103,16 @@ export type TicketChange = Partial<
 
 export interface TicketStore {
   /**
-   * Inserts a ticket and its "opened" event; false (and nothing written) when the box already
-   * has an open ticket for this fault (a unique index: one open ticket per fault key).
+   * Inserts a ticket and its "opened" event — and, when given, claims the report id that
+   * opened it, in the same write (so a concurrent resend of that report can only ever find the
+   * ticket with its report already claimed). False (nothing written) when the box already has
+   * an open ticket for this fault (a unique index: one open ticket per fault key).
    */
-  insert(t: Ticket, event: TicketEvent): Promise<boolean>;
+  insert(
+    t: Ticket,
+    event: TicketEvent,
+    report?: { readonly reportId: string; readonly atMs: number },
+  ): Promise<boolean>;
   get(id: string): Promise<Ticket | undefined>;
   /** Applies a change and appends its event atomically; returns the updated ticket. */
   update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket>;

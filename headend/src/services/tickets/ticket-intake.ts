@@ -187,19 +187,19 @@ export class TicketIntake {
       reportCount: 1,
       lastReportAtMs: now,
     });
-    const inserted = await this.d.stores.tickets.insert(ticket, {
-      ticketId: ticket.id,
-      atMs: now,
-      actor: `box:${box.id}`,
-      type: 'opened',
-      detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
-    });
+    const inserted = await this.d.stores.tickets.insert(
+      ticket,
+      {
+        ticketId: ticket.id,
+        atMs: now,
+        actor: `box:${box.id}`,
+        type: 'opened',
+        detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
+      },
+      { reportId: r.reportId, atMs: now },
+    );
     if (!inserted) return undefined;
-    // Two independent writes, committed together (the embedded store) or in parallel.
-    await Promise.all([
-      this.scheduleBreachCheck(ticket),
-      this.d.stores.tickets.rememberReport(r.reportId, box.id, ticket.id, now),
-    ]);
+    await this.scheduleBreachCheck(ticket);
     return ticket;
   }
 

@@ -15,7 +15,9 @@ import type { PgDb } from './pg-db';
 const SELECT = TICKET_FIELDS.map((f) => `${ticketColumn(f)} AS "${f}"`).join(', ');
 const N = TICKET_FIELDS.length;
 const INSERT_WITH_EVENT = `WITH t AS (INSERT INTO tickets (${TICKET_FIELDS.map(ticketColumn).join(', ')})
-    VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING id)
+    VALUES (${TICKET_FIELDS.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING id, box_id),
+  r AS (INSERT INTO ticket_reports (report_id, box_id, ticket_id, at_ms)
+    SELECT $${N + 5}::text, t.box_id, t.id, $${N + 1} FROM t WHERE $${N + 5}::text <> '' ON CONFLICT DO NOTHING)
   INSERT INTO ticket_events (ticket_id, at_ms, actor, type, detail_json)
     SELECT t.id, $${N + 1}, $${N + 2}, $${N + 3}, $${N + 4} FROM t`;
 const value = (k: string, v: unknown): unknown => (k === 'diagnostics' ? JSON.stringify(v) : v);
@@ -30,7 +32,7 @@ const eventArgs = (e: TicketEvent) => [e.ticketId, e.atMs, e.actor, e.type, JSON
 export class PgTicketStore implements TicketStore {
   constructor(private readonly db: PgDb) {}
 
-  async insert(t: Ticket, event: TicketEvent): Promise<boolean> {
+  async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
     // One statement (atomic by itself): a round trip instead of BEGIN, two INSERTs and COMMIT.
     // A second open ticket for the fault hits the unique index: no ticket, no event, false.
     const events = await this.db.run(INSERT_WITH_EVENT, [
@@ -39,6 +41,7 @@ export class PgTicketStore implements TicketStore {
       event.actor,
       event.type,
       JSON.stringify(event.detail),
+      report?.reportId ?? '',
     ]);
     return events === 1;
   }

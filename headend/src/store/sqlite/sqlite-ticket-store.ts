@@ -47,10 +47,14 @@ export class SqliteTicketStore implements TicketStore {
     this.insertEvent.run({ ...e, detail: JSON.stringify(e.detail) });
   }
 
-  async insert(t: Ticket, event: TicketEvent): Promise<boolean> {
+  async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
     return this.tx.write(() => {
       if (this.prepare(INSERT).run(toParams(t)).changes === 0) return false;
       this.event(event);
+      if (report !== undefined)
+        this.prepare(
+          'INSERT INTO ticket_reports (report_id, box_id, ticket_id, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        ).run(report.reportId, t.boxId, t.id, report.atMs);
       return true;
     });
   }
