@@ -158,7 +158,8 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     return after.activeKeyId;
   }
   // After a restart (or a rotation from the CLI) boxes that were off still learn the keys.
-  if (dataDir.noticeKeys().keys.length > 1) await publishKeySet(broker, dataDir.noticeKeys(), clock);
+  const keySet = dataDir.noticeKeys();
+  if (keySet.keys.length > 1) await publishKeySet(broker, keySet, clock);
 
   const ctx: ApiContext = {
     config,

@@ -44,3 +44,26 @@ export async function spawnHeadend(opts: {
   });
   return { child, outputBytes: () => bytes };
 }
+
+/**
+ * The operator API of a headend at `base` with a bearer token: JSON in, JSON out. Throws on
+ * an answer ≥ 300, with its code in the message.
+ */
+export function operatorApi(
+  base: string,
+  token: string,
+): (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>> {
+  return async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}

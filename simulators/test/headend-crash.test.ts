@@ -8,7 +8,7 @@ import { freePort } from '../../headend/test/support/mosquitto';
 import { removeDir } from '../../headend/test/support/test-headend';
 import { Fleet, until } from '../src/fleet';
 import { zoneId } from '../src/provision-fleet';
-import { spawnHeadend } from '../src/spawn-headend';
+import { operatorApi, spawnHeadend } from '../src/spawn-headend';
 
 const BOXES = 200;
 const ZONES = 4;
@@ -40,16 +40,8 @@ describe('a headend killed mid-traffic and started again', () => {
     await exited;
   }
 
-  async function api(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const res = await fetch(`http://127.0.0.1:${httpPort}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const api = (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> =>
+    operatorApi(`http://127.0.0.1:${httpPort}`, token)(method, path, body);
 
   const send = async (title: string, target: Record<string, unknown>): Promise<string> =>
     String(

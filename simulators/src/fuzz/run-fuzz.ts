@@ -14,7 +14,7 @@ import { fromBase64 } from '@stb-notify/protocol';
 import { createNodeSigner } from '@stb-notify/protocol/node';
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
-import { spawnHeadend } from '../spawn-headend';
+import { operatorApi, spawnHeadend } from '../spawn-headend';
 import { randomBody, randomUrl } from './http-bodies';
 import { mutate, Rng, seedFrames } from './uplink-mutations';
 
@@ -72,17 +72,7 @@ async function main(): Promise<void> {
   const pid = child.pid ?? 0;
   const base = `http://127.0.0.1:${httpPort}`;
   const token = readFileSync(join(dir, 'operator-token'), 'utf8').trim();
-  const api = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const api = operatorApi(base, token);
   const ids = Array.from({ length: BOXES + 1 }, (_, i) => `fz-${i}`);
   const imported = await api('POST', '/api/v1/registry/import', {
     zones: [{ id: 'z-east', name: '东城', type: 'urban', maintainer: 'wang' }],
