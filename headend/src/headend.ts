@@ -97,6 +97,8 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     noticeTtlMs: config.rules.noticeTtlHours * 3_600_000,
   });
   const scheduler = new Scheduler(stores.jobs, clock, metrics, log);
+  // Issue 15: what a decision committed but did not publish (a crash, a broker outage) goes out.
+  scheduler.addSweep(() => notices.sweepOutbox());
   const billing = new BillingRules({ stores, notices, scheduler, clock, texts, metrics, log, rules: config.rules });
   const maintenance = new MaintenanceRules({ stores, notices, scheduler, clock, texts, metrics, rules: config.rules });
   const keys = new BoxKeyLookup(stores.registry);
@@ -216,6 +218,8 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   urls.ws = external ? '' : `ws://${host}:${httpPort}/mqtt`;
   urls.mqtts = external ? config.broker.boxUrl : `mqtts://${host}:${broker.mqttsPort ?? 0}`;
   if (opts.schedulerTick !== false) scheduler.start();
+  // Left unpublished by the previous process (killed between commit and publish).
+  await notices.sweepOutbox();
   log.info({ ...urls }, 'headend listening');
 
   const settle = async (): Promise<void> => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMosquittoFiles } from '../src/broker/mosquitto-config';
 import { DataDir } from '../src/pki/data-dir';
 import type { ProvisioningResult } from '../src/services/provisioning-service';
-import { openSqliteStores } from '../src/store/sqlite/open-sqlite-stores';
+import { openSqliteStores } from '../src/store/open-stores';
 import { importRegistry } from '../src/services/registry-import';
 import { ManualClock } from './support/manual-clock';
 import { freePort, portOpen, startMosquitto } from './support/mosquitto';

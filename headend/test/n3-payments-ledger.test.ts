@@ -77,14 +77,17 @@ describe('N3: payments are booked against what is owed; restore once, when it is
   it('the billing system’s retry of a payment whose restore failed midway completes it', async () => {
     await suspended();
     const notices = t.h.notices;
-    const send = notices.send.bind(notices);
+    const stage = notices.stage.bind(notices);
     let failures = 0;
-    notices.send = async (input) => {
-      if (input.kind === 'RESTORED' && failures++ === 0) throw new Error('broker down');
-      return send(input);
+    notices.stage = async (tx, p) => {
+      if (p.record.kind === 'RESTORED' && failures++ === 0) throw new Error('disk full');
+      return stage(tx, p);
     };
     expect((await pay('p-retry', 5200, 'inv-1')).status).toBe(500);
+    // One unit of work: nothing of the payment was kept, so the retry is booked afresh.
     expect(await restoredNotices()).toBe(0);
+    expect(await status()).toBe('suspended');
+    expect(await t.h.stores.billing.payments('acct-1', 0)).toEqual([]);
     const retry = await pay('p-retry', 5200, 'inv-1');
     expect(retry.status).toBe(200);
     expect(retry.body).not.toMatchObject({ duplicate: true });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProvisioningResult } from '../src/services/provisioning-service';
-import { openPostgresStores } from '../src/store/postgres/open-postgres-stores';
+import { openPostgresStores } from '../src/store/open-stores';
 import { HOUR, ManualClock, T0 } from './support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';

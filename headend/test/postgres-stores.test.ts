@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { openPostgresStores } from '../src/store/postgres/open-postgres-stores';
+import { openPostgresStores } from '../src/store/open-stores';
 import { billingStoreContract } from './contracts/billing-store.contract';
 import { jobStoreContract } from './contracts/job-store.contract';
 import { noticeStoreContract } from './contracts/notice-store.contract';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStores } from '../src/store/sqlite/open-sqlite-stores';
+import { openSqliteStores } from '../src/store/open-stores';
 
 describe('the embedded database on disk', () => {
   it('is readable by the headend’s user only (0600), with its WAL and shared-memory files', async () => {

@@ -1,4 +1,4 @@
-import { openSqliteStores } from '../src/store/sqlite/open-sqlite-stores';
+import { openSqliteStores } from '../src/store/open-stores';
 import { billingStoreContract } from './contracts/billing-store.contract';
 import { jobStoreContract } from './contracts/job-store.contract';
 import { noticeStoreContract } from './contracts/notice-store.contract';

@@ -13,6 +13,8 @@ export async function spawnHeadend(opts: {
   readonly httpPort: number;
   readonly mqttsPort: number;
   readonly logLevel?: string;
+  /** Extra environment, e.g. STB_NOTIFY_CRASH_AT (headend/src/services/crash-points.ts). */
+  readonly env?: Readonly<Record<string, string>>;
 }): Promise<{ readonly child: ChildProcess; readonly outputBytes: () => number }> {
   const child = spawn(
     process.execPath,
@@ -26,7 +28,10 @@ export async function spawnHeadend(opts: {
       '--mqtts-port',
       String(opts.mqttsPort),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STB_NOTIFY_LOG_LEVEL: opts.logLevel ?? 'warn' } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env, STB_NOTIFY_LOG_LEVEL: opts.logLevel ?? 'warn' },
+    },
   );
   let bytes = 0;
   let out = '';

@@ -96,14 +96,33 @@ export interface NoticeFilter {
   readonly accountId?: string;
 }
 
+export type OutboxOp = 'publish' | 'withdraw';
+
+/**
+ * Issue 15: a committed decision still to be published to the broker. `create` adds the
+ * notice's 'publish' entry and `cancel` its 'withdraw' entry in the same transaction, so a
+ * crash between "decided" and "published" is repaired by the dispatcher after restart.
+ */
+export interface OutboxEntry {
+  readonly id: number;
+  readonly noticeId: string;
+  readonly op: OutboxOp;
+  readonly createdAtMs: number;
+  /** Claims so far, this one included. */
+  readonly attempts: number;
+}
+
 /** Notices and their per-box deliveries. */
 export interface NoticeStore {
-  /** Stores the notice and one delivery row per targeted box, atomically. */
+  /** Stores the notice, one delivery row per targeted box and its outbox 'publish' entry, atomically. */
   create(notice: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void>;
   get(id: string): Promise<NoticeRecord | undefined>;
   /** Newest first; ties in issuedAtMs in reverse creation order. */
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
-  /** Marks the notice cancelled and every delivery not yet displayed withdrawn; returns how many. */
+  /**
+   * Marks the notice cancelled and every delivery not yet displayed withdrawn, and adds its
+   * outbox 'withdraw' entry (once), atomically; returns how many deliveries were withdrawn.
+   */
   cancel(id: string, atMs: number, reason: string): Promise<number>;
   /** Applies receipts; a state never moves backwards, so replays and reordering are harmless. Returns rows changed. */
   applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number>;
@@ -119,4 +138,17 @@ export interface NoticeStore {
   deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]>;
   /** Queued deliveries across all notices (metrics: queue depth). */
   queuedCount(nowMs: number): Promise<number>;
+  /** The boxes a notice was stored for (one per delivery), by box id: whom a per-box publish goes to. */
+  deliveryBoxes(noticeId: string): Promise<Array<{ readonly id: string; readonly zoneId: string }>>;
+
+  /**
+   * Claims up to `limit` unpublished outbox entries whose lease has run out, oldest first:
+   * leases them until nowMs + leaseMs and counts the attempt. Concurrent claims (several
+   * headends) never return the same entry while its lease holds.
+   */
+  claimOutbox(nowMs: number, leaseMs: number, limit: number): Promise<OutboxEntry[]>;
+  /** The same claim for one notice's entry (by the instance that just committed it); undefined if published or leased. */
+  claimOutboxFor(noticeId: string, op: OutboxOp, nowMs: number, leaseMs: number): Promise<OutboxEntry | undefined>;
+  /** The entry was published: it is never claimed again. */
+  markPublished(outboxId: number, atMs: number): Promise<void>;
 }

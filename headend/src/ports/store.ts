@@ -6,8 +6,8 @@ import type { RegistryStore } from './registry-store';
 import type { TicketStore } from './ticket-store';
 import type { TokenStore } from './token-store';
 
-/** Every store port of the headend, as one adapter provides them. */
-export interface Stores {
+/** Every store port of the headend, as one database provides them. */
+export interface StorePorts {
   readonly registry: RegistryStore;
   readonly notices: NoticeStore;
   readonly jobs: JobStore;
@@ -15,5 +15,15 @@ export interface Stores {
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
   readonly tickets: TicketStore;
+}
+
+export interface Stores extends StorePorts {
+  /**
+   * A unit of work: every write `fn` makes through `tx` commits together or not at all
+   * (issue 15). A decision that writes more than one row — a suspension with its warning,
+   * its job and its audit entry — goes through here. `fn` must not publish or wait on
+   * anything but the database: what it decides to publish goes into the outbox.
+   */
+  transaction<T>(fn: (tx: StorePorts) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -6,7 +6,9 @@ import { HeadendError, notFound } from '../errors';
 import type { Metrics } from '../metrics/metrics';
 import type { Invoice, Payment, Restore, Suspension } from '../ports/billing-store';
 import type { Delivery } from '../ports/notice-store';
-import type { Stores } from '../ports/store';
+import type { StorePorts, Stores } from '../ports/store';
+import { crashPoint } from './crash-points';
+import { Outgoing } from './notice-service';
 import type { NoticeService } from './notice-service';
 import type { Scheduler } from './scheduler';
 
@@ -145,15 +147,21 @@ export class BillingRules {
       this.d.metrics.ruleRefusals.inc({ code: refusal.code });
       throw refusal;
     }
-    // The account's one pending suspension is a unique index: of overdue events handled at
-    // once, one claims it; the others are refused before any warning goes out. If the process
-    // dies after the claim, the suspension has no warning and the N2 guard at execution
-    // cancels it (every box must have been warned 24 h before).
-    const claim: Suspension = {
+    const warning = await this.d.notices.prepare({
+      kind: 'SUSPENSION_WARNING',
+      target: { type: 'accounts', accountIds: [input.accountId] },
+      accountId: input.accountId,
+      collapseKey: `suspension:${input.accountId}`,
+      texts: this.d.texts.suspensionWarning(input.amountMinor, input.currency, suspendAt),
+      detail: { amountMinor: input.amountMinor, currency: input.currency, suspendAtMs: suspendAt },
+      expiresAtMs: suspendAt + 7 * DAY,
+      createdBy: actor,
+    });
+    const s: Suspension = {
       id: newId('s', now),
       accountId: input.accountId,
-      warningNoticeId: '',
-      warnedAtMs: 0,
+      warningNoticeId: warning.record.id,
+      warnedAtMs: warning.record.issuedAtMs,
       suspendAtMs: suspendAt,
       state: 'scheduled',
       executedAtMs: 0,
@@ -162,55 +170,37 @@ export class BillingRules {
       amountMinor: input.amountMinor,
       paidMinor: 0,
     };
-    if (!(await this.d.stores.billing.insertSuspension(claim))) {
+    // One unit of work (issue 15): the suspension, its warning to every box (through the
+    // outbox), the job that executes it, the account's status and the audit entry commit
+    // together or not at all. The account's one pending suspension is a unique index: of
+    // overdue events handled at once, one inserts it; the others write nothing.
+    const claimed = await this.d.stores.transaction(async (tx) => {
+      if (!(await tx.billing.insertSuspension(s))) return false;
+      await this.d.notices.stage(tx, warning);
+      await this.d.scheduler.schedule(
+        { kind: 'suspend', runAtMs: suspendAt, payload: { suspensionId: s.id }, dedupeKey: `suspend:${s.id}` },
+        tx.jobs,
+      );
+      await tx.registry.setAccountStatus(input.accountId, 'overdue');
+      await tx.audit.append({
+        atMs: now,
+        actor,
+        action: 'suspension.scheduled',
+        subject: input.accountId,
+        detail: { ...s },
+      });
+      return true;
+    });
+    if (!claimed) {
       const active = await this.d.stores.billing.activeSuspension(input.accountId);
       throw new HeadendError(
         'CONFLICT',
         `account already has a ${active?.state ?? 'pending'} suspension ${active?.id ?? ''}`,
-        {
-          suspensionId: active?.id ?? '',
-        },
+        { suspensionId: active?.id ?? '' },
       );
     }
-    // Scheduled before the warning goes out: should the process die in between, the job still
-    // runs at suspendAt, finds no warning and cancels (N2), so the account is not left blocked.
-    await this.d.scheduler.schedule({
-      kind: 'suspend',
-      runAtMs: suspendAt,
-      payload: { suspensionId: claim.id },
-      dedupeKey: `suspend:${claim.id}`,
-    });
-    let warning: { id: string; issuedAtMs: number };
-    try {
-      warning = await this.d.notices.send({
-        kind: 'SUSPENSION_WARNING',
-        target: { type: 'accounts', accountIds: [input.accountId] },
-        accountId: input.accountId,
-        collapseKey: `suspension:${input.accountId}`,
-        texts: this.d.texts.suspensionWarning(input.amountMinor, input.currency, suspendAt),
-        detail: { amountMinor: input.amountMinor, currency: input.currency, suspendAtMs: suspendAt },
-        expiresAtMs: suspendAt + 7 * DAY,
-        createdBy: actor,
-      });
-    } catch (err) {
-      // No warning, no suspension: the billing system's retry starts afresh.
-      await this.d.stores.billing.updateSuspension(claim.id, { state: 'cancelled', note: 'N2: warning not sent' });
-      await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${claim.id}`);
-      throw err;
-    }
-    const s: Suspension = { ...claim, warningNoticeId: warning.id, warnedAtMs: warning.issuedAtMs };
-    await this.d.stores.billing.updateSuspension(s.id, {
-      warningNoticeId: s.warningNoticeId,
-      warnedAtMs: s.warnedAtMs,
-    });
-    await this.d.stores.registry.setAccountStatus(input.accountId, 'overdue');
-    await this.d.stores.audit.append({
-      atMs: now,
-      actor,
-      action: 'suspension.scheduled',
-      subject: input.accountId,
-      detail: { ...s },
-    });
+    crashPoint('suspension.committed');
+    await this.d.notices.dispatch([{ noticeId: warning.record.id, op: 'publish' }], [warning]);
     return s;
   }
 
@@ -285,29 +275,33 @@ export class BillingRules {
       return;
     }
     const amount = /^(\d+) (\w+)$/.exec(s.note);
-    const notice = await this.d.notices.send({
-      kind: 'SUSPENDED',
-      target: { type: 'accounts', accountIds: [s.accountId] },
-      accountId: s.accountId,
-      collapseKey: `suspension:${s.accountId}`,
-      texts: this.d.texts.suspended(Number(amount?.[1] ?? 0), amount?.[2] ?? 'CNY'),
-      detail: { suspendedAtMs: now, amountMinor: Number(amount?.[1] ?? 0), currency: amount?.[2] ?? 'CNY' },
-      expiresAtMs: now + 30 * DAY,
-      createdBy: 'system:N2',
+    const out = new Outgoing();
+    await this.d.stores.transaction(async (tx) => {
+      const notice = await this.d.notices.stageInto(
+        tx,
+        {
+          kind: 'SUSPENDED',
+          target: { type: 'accounts', accountIds: [s.accountId] },
+          accountId: s.accountId,
+          collapseKey: `suspension:${s.accountId}`,
+          texts: this.d.texts.suspended(Number(amount?.[1] ?? 0), amount?.[2] ?? 'CNY'),
+          detail: { suspendedAtMs: now, amountMinor: Number(amount?.[1] ?? 0), currency: amount?.[2] ?? 'CNY' },
+          expiresAtMs: now + 30 * DAY,
+          createdBy: 'system:N2',
+        },
+        out,
+      );
+      await tx.billing.updateSuspension(id, { state: 'executed', executedAtMs: now, suspendedNoticeId: notice.id });
+      await tx.registry.setAccountStatus(s.accountId, 'suspended');
+      await tx.audit.append({
+        atMs: now,
+        actor: 'system:N2',
+        action: 'suspension.executed',
+        subject: s.accountId,
+        detail: { id },
+      });
     });
-    await this.d.stores.billing.updateSuspension(id, {
-      state: 'executed',
-      executedAtMs: now,
-      suspendedNoticeId: notice.id,
-    });
-    await this.d.stores.registry.setAccountStatus(s.accountId, 'suspended');
-    await this.d.stores.audit.append({
-      atMs: now,
-      actor: 'system:N2',
-      action: 'suspension.executed',
-      subject: s.accountId,
-      detail: { id },
-    });
+    await this.d.notices.dispatch(out.items, out.prepared);
   }
 
   /**
@@ -320,51 +314,55 @@ export class BillingRules {
    */
   async paymentReceived(p: Payment, actor: string): Promise<PaymentOutcome> {
     await this.requireAccount(p.accountId);
-    const booked = await this.d.stores.billing.recordPayment(p);
-    if (!booked.fresh && booked.processed) return { payment: p, duplicate: true };
     const now = this.d.clock.now();
-    if (booked.fresh)
-      await this.d.stores.audit.append({
-        atMs: now,
-        actor,
-        action: 'payment.received',
-        subject: p.accountId,
-        detail: { ...p },
-      });
-    const outcome = await this.settle(p, now);
-    await this.d.stores.billing.markPaymentProcessed(p.id, now);
+    const out = new Outgoing();
+    // One unit of work (issue 15): the payment, its ledger entries, the suspension lifted or
+    // restored with its notices (through the outbox) and "processed" commit together — a crash
+    // or failure midway leaves the payment unbooked, so the billing system's retry is fresh.
+    const outcome = await this.d.stores.transaction(async (tx) => {
+      const booked = await tx.billing.recordPayment(p);
+      if (!booked.fresh && booked.processed) return { payment: p, duplicate: true };
+      if (booked.fresh)
+        await tx.audit.append({ atMs: now, actor, action: 'payment.received', subject: p.accountId, detail: { ...p } });
+      const settled = await this.settle(tx, p, now, out);
+      await tx.billing.markPaymentProcessed(p.id, now);
+      return settled;
+    });
+    crashPoint('payment.committed');
+    await this.d.notices.dispatch(out.items, out.prepared);
     return outcome;
   }
 
-  private async settle(p: Payment, now: number): Promise<PaymentOutcome> {
-    const billing = this.d.stores.billing;
+  private async settle(tx: StorePorts, p: Payment, now: number, out: Outgoing): Promise<PaymentOutcome> {
+    const billing = tx.billing;
     const open = await billing.openInvoices(p.accountId);
     // Reminders of invoices this payment settled stop; a partly paid invoice keeps them.
     if (p.invoiceId !== '' && !open.some((i) => i.id === p.invoiceId))
-      await this.d.stores.jobs.cancelByKeyPrefix(`fee:${p.invoiceId}:`);
-    // A restore decided before a crash is completed first (its notice was not sent).
+      await tx.jobs.cancelByKeyPrefix(`fee:${p.invoiceId}:`);
+    // A restore decided but not completed (before units of work) is completed first.
     const pending = (await billing.restores({ accountId: p.accountId, unrestoredOnly: true, limit: 10 }))[0];
-    if (pending !== undefined) return { payment: p, duplicate: false, restore: await this.completeRestore(pending) };
+    if (pending !== undefined)
+      return { payment: p, duplicate: false, restore: await this.completeRestore(tx, pending, out) };
     if (open.some((i) => i.dueAtMs <= now)) return { payment: p, duplicate: false };
     const s = await billing.activeSuspension(p.accountId);
     if (s === undefined) {
-      await this.d.stores.registry.setAccountStatus(p.accountId, 'active');
+      await tx.registry.setAccountStatus(p.accountId, 'active');
       return { payment: p, duplicate: false };
     }
     // N3: a partial payment that leaves arrears does not lift the suspension.
     if (s.paidMinor < s.amountMinor) return { payment: p, duplicate: false };
     if (s.state === 'scheduled') {
       await billing.updateSuspension(s.id, { state: 'cancelled', note: `paid ${p.id}` });
-      await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
-      await this.d.stores.registry.setAccountStatus(p.accountId, 'active');
-      const warning = await this.d.stores.notices.get(s.warningNoticeId);
-      if (warning?.status === 'sent') await this.d.notices.cancel(s.warningNoticeId, 'paid', 'system:N3');
+      await tx.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
+      await tx.registry.setAccountStatus(p.accountId, 'active');
+      const warning = await tx.notices.get(s.warningNoticeId);
+      if (warning?.status === 'sent') await this.d.notices.stageCancel(tx, s.warningNoticeId, 'paid', 'system:N3', out);
       return { payment: p, duplicate: false, cancelledSuspension: s.id };
     }
-    return { payment: p, duplicate: false, restore: await this.restore(s, p) };
+    return { payment: p, duplicate: false, restore: await this.restore(tx, s, p, out) };
   }
 
-  private async restore(s: Suspension, p: Payment): Promise<Restore> {
+  private async restore(tx: StorePorts, s: Suspension, p: Payment, out: Outgoing): Promise<Restore> {
     const now = this.d.clock.now();
     const r: Restore = {
       id: newId('r', now),
@@ -376,38 +374,42 @@ export class BillingRules {
       noticeId: '',
     };
     // One restore per suspension (a unique index): two payments at once restore once.
-    const first = await this.d.stores.billing.insertRestore(r);
-    await this.d.stores.billing.updateSuspension(s.id, { state: 'lifted' });
+    const first = await tx.billing.insertRestore(r);
+    await tx.billing.updateSuspension(s.id, { state: 'lifted' });
     if (!first) {
-      const existing = (await this.d.stores.billing.restores({ accountId: s.accountId, limit: 10 })).find(
+      const existing = (await tx.billing.restores({ accountId: s.accountId, limit: 10 })).find(
         (x) => x.suspensionId === s.id,
       );
       return existing ?? r;
     }
-    return this.completeRestore(r);
+    return this.completeRestore(tx, r, out);
   }
 
   /** Service back and the RESTORED notice to every box of the account; safe to run again. */
-  private async completeRestore(r: Restore): Promise<Restore> {
+  private async completeRestore(tx: StorePorts, r: Restore, out: Outgoing): Promise<Restore> {
     const now = this.d.clock.now();
-    await this.d.stores.registry.setAccountStatus(r.accountId, 'active');
-    await this.d.stores.billing.updateSuspension(r.suspensionId, { state: 'lifted' });
-    const hasBoxes = (await this.d.stores.registry.boxIdsForAccounts([r.accountId])).length > 0;
+    await tx.registry.setAccountStatus(r.accountId, 'active');
+    await tx.billing.updateSuspension(r.suspensionId, { state: 'lifted' });
+    const hasBoxes = (await tx.registry.boxIdsForAccounts([r.accountId])).length > 0;
     if (!hasBoxes) {
-      await this.d.stores.billing.markRestored(r.id, now, '');
+      await tx.billing.markRestored(r.id, now, '');
       return { ...r, restoredAtMs: now };
     }
-    const notice = await this.d.notices.send({
-      kind: 'RESTORED',
-      target: { type: 'accounts', accountIds: [r.accountId] },
-      accountId: r.accountId,
-      collapseKey: `suspension:${r.accountId}`,
-      texts: this.d.texts.restored(now),
-      detail: { restoredAtMs: now, paidAtMs: r.paidAtMs },
-      createdBy: 'system:N3',
-    });
-    await this.d.stores.billing.markRestored(r.id, now, notice.id);
-    await this.d.stores.audit.append({
+    const notice = await this.d.notices.stageInto(
+      tx,
+      {
+        kind: 'RESTORED',
+        target: { type: 'accounts', accountIds: [r.accountId] },
+        accountId: r.accountId,
+        collapseKey: `suspension:${r.accountId}`,
+        texts: this.d.texts.restored(now),
+        detail: { restoredAtMs: now, paidAtMs: r.paidAtMs },
+        createdBy: 'system:N3',
+      },
+      out,
+    );
+    await tx.billing.markRestored(r.id, now, notice.id);
+    await tx.audit.append({
       atMs: now,
       actor: 'system:N3',
       action: 'service.restored',

@@ -16,7 +16,8 @@ import type {
   PriorityName,
   Text,
 } from '../ports/notice-store';
-import type { Stores } from '../ports/store';
+import type { OutboxEntry, OutboxOp } from '../ports/notice-store';
+import type { StorePorts, Stores } from '../ports/store';
 
 export interface NoticeInput {
   readonly kind: NoticeKindName;
@@ -57,7 +58,22 @@ export interface NoticeServiceDeps {
   readonly noticeTtlMs: number;
 }
 
-type BoxRef = { id: string; zoneId: string };
+type BoxRef = { readonly id: string; readonly zoneId: string };
+
+/** A notice built and addressed, not yet stored. */
+export interface PreparedNotice {
+  readonly record: NoticeRecord;
+  readonly boxes: readonly BoxRef[];
+}
+
+/** What a unit of work staged for publishing: handed to `NoticeService.dispatch` after its commit. */
+export class Outgoing {
+  readonly items: Array<{ noticeId: string; op: OutboxOp }> = [];
+  readonly prepared: PreparedNotice[] = [];
+}
+
+/** How long a claimed outbox entry is left to the instance that claimed it before a sweep retries it. */
+const OUTBOX_LEASE_MS = 30_000;
 
 const HEADEND: PartyInfo = { kind: 'headend', id: '' };
 
@@ -71,8 +87,9 @@ export class NoticeService {
 
   constructor(private readonly d: NoticeServiceDeps) {}
 
-  async resolveTarget(target: NoticeTarget): Promise<BoxRef[]> {
-    const reg = this.d.stores.registry;
+  /** The boxes a target names now; `via` is the unit of work's ports when called inside one. */
+  async resolveTarget(target: NoticeTarget, via: StorePorts = this.d.stores): Promise<BoxRef[]> {
+    const reg = via.registry;
     switch (target.type) {
       case 'all':
         return reg.allBoxIds();
@@ -92,8 +109,11 @@ export class NoticeService {
     }
   }
 
-  /** Validates, stores the notice with one delivery per box, then publishes it. */
-  async send(input: NoticeInput): Promise<NoticeRecord> {
+  /**
+   * Validates and builds a notice and resolves its boxes — reads only. The caller stores it
+   * with `stage` inside its unit of work, then calls `dispatch` after the commit.
+   */
+  async prepare(input: NoticeInput, via: StorePorts = this.d.stores): Promise<PreparedNotice> {
     const now = this.d.clock.now();
     const defaults = KIND_DEFAULTS[input.kind];
     const record: NoticeRecord = {
@@ -117,28 +137,104 @@ export class NoticeService {
       cancelReason: '',
     };
     if (record.expiresAtMs <= now) throw new HeadendError('VALIDATION', 'expiresAtMs is in the past');
-    const props = assertDeliverable(record);
-    const boxes = await this.resolveTarget(input.target);
+    assertDeliverable(record);
+    const boxes = await this.resolveTarget(input.target, via);
     if (boxes.length === 0) throw new HeadendError('TARGET_EMPTY', 'the target has no boxes', { target: input.target });
-    // Stored with its audit entry in the same commit (one wait, not two): from here on the
-    // notice is sent — a box that misses the publish below gets it again on its next hello.
-    await Promise.all([
-      this.d.stores.notices.create(
-        record,
-        boxes.map((b) => ({ boxId: b.id, zoneId: b.zoneId })),
-      ),
-      this.d.stores.audit.append({
-        atMs: now,
-        actor: input.createdBy,
-        action: 'notice.sent',
-        subject: record.id,
-        detail: { kind: record.kind, target: record.target, boxes: boxes.length },
-      }),
-    ]);
-    this.remember(record);
-    this.d.metrics.noticesSent.inc({ kind: record.kind });
-    await this.publish(record, { notice: props }, boxes);
+    return { record, boxes };
+  }
+
+  /**
+   * Writes the notice, one delivery per box, its outbox entry and its audit entry through
+   * `tx` (issue 15): committed with the decision that made it, published by `dispatch`.
+   */
+  async stage(tx: StorePorts, p: PreparedNotice): Promise<NoticeRecord> {
+    const { record, boxes } = p;
+    await tx.notices.create(
+      record,
+      boxes.map((b) => ({ boxId: b.id, zoneId: b.zoneId })),
+    );
+    await tx.audit.append({
+      atMs: record.issuedAtMs,
+      actor: record.createdBy,
+      action: 'notice.sent',
+      subject: record.id,
+      detail: { kind: record.kind, target: record.target, boxes: boxes.length },
+    });
     return record;
+  }
+
+  /** Prepares and stages a notice inside a unit of work; `out` collects it for `dispatch` after the commit. */
+  async stageInto(tx: StorePorts, input: NoticeInput, out: Outgoing): Promise<NoticeRecord> {
+    const p = await this.prepare(input, tx);
+    out.prepared.push(p);
+    out.items.push({ noticeId: p.record.id, op: 'publish' });
+    return this.stage(tx, p);
+  }
+
+  /** Prepares, stores (one commit) and publishes a notice that is a decision by itself. */
+  async send(input: NoticeInput): Promise<NoticeRecord> {
+    const p = await this.prepare(input);
+    const record = await this.d.stores.transaction((tx) => this.stage(tx, p));
+    await this.dispatch([{ noticeId: record.id, op: 'publish' }], [p]);
+    return record;
+  }
+
+  /**
+   * After a commit: publishes what it staged, claiming each outbox entry first (so another
+   * instance's sweep does not publish it at the same moment) and marking it published. A
+   * publish that fails is logged and left to the sweep, which retries once the claim lapses:
+   * the decision is committed, and the box drops a repeat by notice id.
+   */
+  async dispatch(
+    items: ReadonlyArray<{ noticeId: string; op: OutboxOp }>,
+    prepared: readonly PreparedNotice[] = [],
+  ): Promise<void> {
+    for (const p of prepared) {
+      this.remember(p.record);
+      this.d.metrics.noticesSent.inc({ kind: p.record.kind });
+    }
+    for (const it of items) {
+      const entry = await this.d.stores.notices.claimOutboxFor(it.noticeId, it.op, this.d.clock.now(), OUTBOX_LEASE_MS);
+      if (entry === undefined) continue;
+      const boxes = prepared.find((p) => p.record.id === it.noticeId)?.boxes;
+      await this.publishEntry(entry, boxes).catch((err: unknown) =>
+        this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),
+      );
+    }
+  }
+
+  /**
+   * Publishes outbox entries nobody has published: left by a crash between commit and
+   * publish, or by a publish that failed. Run at start and on the scheduler's tick.
+   */
+  async sweepOutbox(): Promise<number> {
+    let n = 0;
+    for (;;) {
+      const entries = await this.d.stores.notices.claimOutbox(this.d.clock.now(), OUTBOX_LEASE_MS, 100);
+      if (entries.length === 0) return n;
+      for (const e of entries) {
+        try {
+          await this.publishEntry(e);
+          n++;
+        } catch (err) {
+          this.d.log.error({ err, notice: e.noticeId, op: e.op }, 'outbox publish failed; retried later');
+        }
+      }
+    }
+  }
+
+  private async publishEntry(e: OutboxEntry, known?: readonly BoxRef[]): Promise<void> {
+    const record = await this.get(e.noticeId);
+    if (e.op === 'withdraw') {
+      const boxes =
+        record.target.type === 'all' || record.target.type === 'zones' ? [] : await this.resolveTarget(record.target);
+      await this.publish(record, { withdrawal: { noticeId: record.id, reason: record.cancelReason } }, boxes);
+    } else if (record.status === 'sent' && (record.expiresAtMs === 0 || record.expiresAtMs > this.d.clock.now())) {
+      // Cancelled or expired before it went out: nothing to show, only to mark.
+      const boxes = known ?? (await this.d.stores.notices.deliveryBoxes(record.id));
+      await this.publish(record, { notice: assertDeliverable(record) }, boxes);
+    }
+    await this.d.stores.notices.markPublished(e.id, this.d.clock.now());
   }
 
   private async seal(record: NoticeRecord, recipient: PartyInfo, body: DownlinkProps): Promise<Uint8Array> {
@@ -216,22 +312,27 @@ export class NoticeService {
 
   /** Cancels a notice: boxes that have not shown it drop it; deliveries become withdrawn. */
   async cancel(id: string, reason: string, actor: string): Promise<{ withdrawn: number }> {
-    const record = await this.get(id);
+    const withdrawn = await this.d.stores.transaction((tx) => this.stageCancel(tx, id, reason, actor));
+    await this.dispatch([{ noticeId: id, op: 'withdraw' }]);
+    return { withdrawn };
+  }
+
+  /** The cancel as part of a unit of work (the withdrawal goes out through the outbox, via `out` after the commit). */
+  async stageCancel(tx: StorePorts, id: string, reason: string, actor: string, out?: Outgoing): Promise<number> {
+    out?.items.push({ noticeId: id, op: 'withdraw' });
+    const record = await tx.notices.get(id);
+    if (record === undefined) throw notFound('notice', id);
     if (record.status !== 'sent') throw new HeadendError('NOTICE_NOT_CANCELLABLE', `notice ${id} is ${record.status}`);
     const now = this.d.clock.now();
-    const withdrawn = await this.d.stores.notices.cancel(id, now, reason);
-    const cancelled: NoticeRecord = { ...record, status: 'cancelled', cancelledAtMs: now, cancelReason: reason };
-    this.remember(cancelled);
-    const boxes =
-      record.target.type === 'all' || record.target.type === 'zones' ? [] : await this.resolveTarget(record.target);
-    await this.publish(cancelled, { withdrawal: { noticeId: id, reason } }, boxes);
-    await this.d.stores.audit.append({
+    const withdrawn = await tx.notices.cancel(id, now, reason);
+    this.cache.delete(id);
+    await tx.audit.append({
       atMs: now,
       actor,
       action: 'notice.cancelled',
       subject: id,
       detail: { reason, withdrawn },
     });
-    return { withdrawn };
+    return withdrawn;
   }
 }

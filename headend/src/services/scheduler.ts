@@ -14,6 +14,7 @@ export type JobHandler = (job: Job) => Promise<void>;
  */
 export class Scheduler {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly sweeps: Array<() => Promise<unknown>> = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   readonly worker = `${hostname()}:${process.pid}`;
@@ -29,8 +30,14 @@ export class Scheduler {
     this.handlers.set(kind, handler);
   }
 
-  schedule(job: NewJob): Promise<number> {
-    return this.jobs.schedule(job);
+  /** `via`: the unit of work's job store, when the job is part of a larger decision. */
+  schedule(job: NewJob, via: JobStore = this.jobs): Promise<number> {
+    return via.schedule(job);
+  }
+
+  /** Work run at the start of every pass (the outbox sweep): ticks and tests' runDue() alike. */
+  addSweep(fn: () => Promise<unknown>): void {
+    this.sweeps.push(fn);
   }
 
   /** Runs every job due now; returns how many ran. Concurrent calls share one pass. */
@@ -43,6 +50,9 @@ export class Scheduler {
 
   private async pass(): Promise<number> {
     let ran = 0;
+    for (const sweep of this.sweeps) {
+      await sweep().catch((err: unknown) => this.log.error({ err }, 'sweep failed'));
+    }
     for (;;) {
       const now = this.clock.now();
       const due = await this.jobs.claimDue(now, this.worker, 5 * 60_000, 100);

@@ -1,6 +1,22 @@
 import type { Stores } from '../ports/store';
-import { openPostgresStores } from './postgres/open-postgres-stores';
-import { openSqliteStores } from './sqlite/open-sqlite-stores';
+import { openPostgresContext } from './postgres/open-postgres-context';
+import { sqlStores } from './sql/sql-stores';
+import { openSqliteContext } from './sqlite/open-sqlite-context';
+
+/** The embedded store: one SQLite file (or ':memory:'). */
+export function openSqliteStores(file: string): Stores {
+  const { ctx, close } = openSqliteContext(file);
+  return sqlStores(ctx, close);
+}
+
+/** The scale-out store: PostgreSQL (`schema` isolates a deployment or a test run). */
+export async function openPostgresStores(
+  url: string,
+  opts: { schema?: string; poolSize?: number } = {},
+): Promise<Stores> {
+  const { ctx, close } = await openPostgresContext(url, opts);
+  return sqlStores(ctx, close);
+}
 
 /**
  * The embedded default is a SQLite file; a postgres:// URL selects PostgreSQL (scale-out).

@@ -58,3 +58,14 @@ export const ONE_ACTIVE_SUSPENSION = `
   CREATE UNIQUE INDEX suspensions_one_active_per_account ON suspensions(account_id)
     WHERE state IN ('scheduled','executed');
 `;
+
+/**
+ * Issue 15: the outbox. A decision and the notices it must publish are committed together
+ * (notice, deliveries and one row here); the dispatcher publishes from it and marks what it
+ * sent, so a crash between "decided" and "published" publishes after restart. One publish and
+ * one withdrawal per notice at most. `id` is per-engine (see each migration list).
+ */
+export const OUTBOX_INDEXES = `
+  CREATE UNIQUE INDEX outbox_one_per_op ON outbox(notice_id, op);
+  CREATE INDEX outbox_unpublished ON outbox(published_at_ms, id);
+`;

@@ -115,5 +115,80 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       expect(await s.notices.pendingForBox('b1', T + 1000)).toEqual(['new']);
       await s.close();
     });
+
+    it('stores deliveries for many boxes (several insert chunks) and lists their boxes', async () => {
+      const s = await open();
+      const many = Array.from({ length: 1234 }, (_, i) => ({
+        boxId: `b${String(i).padStart(5, '0')}`,
+        zoneId: `z${i % 3}`,
+      }));
+      await s.notices.create(notice('n1'), many);
+      expect((await s.notices.counts('n1', T)).total.queued).toBe(1234);
+      const listed = await s.notices.deliveryBoxes('n1');
+      expect(listed).toHaveLength(1234);
+      expect(listed[0]).toEqual({ id: 'b00000', zoneId: 'z0' });
+      expect(listed[1233]).toEqual({ id: 'b01233', zoneId: 'z0' });
+      const asked = await s.notices.deliveriesForBoxes('n1', ['b00007', 'nope', 'b00002']);
+      expect(asked.map((d) => d.boxId)).toEqual(['b00007', 'b00002']);
+      await s.close();
+    });
+
+    it('outbox: create adds one publish entry, leased on claim, claimable again once the lease ran out', async () => {
+      const s = await open();
+      await s.notices.create(notice('n1'), boxes);
+      // A failed create (same id) writes nothing, no second outbox entry either.
+      await expect(s.notices.create(notice('n1'), boxes)).rejects.toThrow();
+      const first = await s.notices.claimOutbox(T, 1000, 10);
+      expect(first).toEqual([{ id: expect.any(Number), noticeId: 'n1', op: 'publish', createdAtMs: T, attempts: 1 }]);
+      expect(await s.notices.claimOutbox(T + 999, 1000, 10)).toEqual([]);
+      const again = await s.notices.claimOutbox(T + 1000, 1000, 10);
+      expect(again).toEqual([{ ...first[0], attempts: 2 }]);
+      await s.notices.markPublished(again[0]?.id ?? -1, T + 1001);
+      expect(await s.notices.claimOutbox(T + 1_000_000, 1000, 10)).toEqual([]);
+      expect(await s.notices.claimOutboxFor('n1', 'publish', T + 1_000_000, 1000)).toBeUndefined();
+      await s.close();
+    });
+
+    it('outbox: cancel adds one withdraw entry', async () => {
+      const s = await open();
+      await s.notices.create(notice('n1'), boxes);
+      const [pub] = await s.notices.claimOutbox(T, 1000, 10);
+      await s.notices.markPublished(pub?.id ?? -1, T);
+      await s.notices.cancel('n1', T + 5, 'mistake');
+      await s.notices.cancel('n1', T + 6, 'again');
+      await s.notices.cancel('nope', T + 6, 'no such notice');
+      const claimed = await s.notices.claimOutbox(T + 10, 1000, 10);
+      expect(claimed).toEqual([
+        { id: expect.any(Number), noticeId: 'n1', op: 'withdraw', createdAtMs: T + 5, attempts: 1 },
+      ]);
+      expect(claimed[0]?.id).toBeGreaterThan(pub?.id ?? Infinity);
+      await s.close();
+    });
+
+    it('outbox: claimOutboxFor claims only the entry of that notice; claimOutbox takes the oldest first', async () => {
+      const s = await open();
+      for (const id of ['n1', 'n2', 'n3']) await s.notices.create(notice(id), boxes);
+      expect(await s.notices.claimOutboxFor('n2', 'withdraw', T, 1000)).toBeUndefined();
+      const mine = await s.notices.claimOutboxFor('n2', 'publish', T, 1000);
+      expect(mine).toMatchObject({ noticeId: 'n2', op: 'publish', attempts: 1 });
+      expect(await s.notices.claimOutboxFor('n2', 'publish', T, 1000)).toBeUndefined();
+      expect((await s.notices.claimOutbox(T, 1000, 1)).map((e) => e.noticeId)).toEqual(['n1']);
+      expect((await s.notices.claimOutbox(T, 1000, 10)).map((e) => e.noticeId)).toEqual(['n3']);
+      await s.close();
+    });
+
+    it('outbox: concurrent claims never return an entry twice', async () => {
+      const s = await open();
+      const ids = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+      for (const id of ids) await s.notices.create(notice(id), [{ boxId: 'b1', zoneId: 'z1' }]);
+      const claims = await Promise.all([1, 2, 3, 4].map(() => s.notices.claimOutbox(T, 1000, 10)));
+      for (const c of claims) expect(c.map((e) => e.id)).toEqual([...c.map((e) => e.id)].sort((a, b) => a - b));
+      const rest = await s.notices.claimOutbox(T, 1000, 100);
+      const all = [...claims.flat(), ...rest].map((e) => e.noticeId);
+      expect(new Set(all).size).toBe(all.length);
+      expect([...all].sort()).toEqual(ids);
+      expect(claims.flat().every((e) => e.attempts === 1)).toBe(true);
+      await s.close();
+    });
   });
 }

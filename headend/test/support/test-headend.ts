@@ -8,7 +8,7 @@ import { afterEach, beforeEach, inject } from 'vitest';
 import { loadConfig } from '../../src/config/load-config';
 import { startHeadend } from '../../src/headend';
 import type { Stores } from '../../src/ports/store';
-import { openPostgresStores } from '../../src/store/postgres/open-postgres-stores';
+import { openPostgresStores } from '../../src/store/open-stores';
 import type { Headend } from '../../src/headend';
 import { ManualClock, T0 } from './manual-clock';
 

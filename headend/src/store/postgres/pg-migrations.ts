@@ -5,6 +5,7 @@ import {
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
   ONE_ACTIVE_SUSPENSION,
+  OUTBOX_INDEXES,
 } from '../shared-migrations';
 
 /**
@@ -111,6 +112,13 @@ const MIGRATIONS: readonly string[] = [
   // The account status check SQLite has had from its first migration (schema parity, issue 15).
   `ALTER TABLE accounts ADD CONSTRAINT accounts_status_check CHECK (status IN ('active','overdue','suspended'));`,
   ONE_ACTIVE_SUSPENSION,
+  `CREATE TABLE outbox (
+    id BIGSERIAL PRIMARY KEY, notice_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('publish','withdraw')), created_at_ms BIGINT NOT NULL,
+    published_at_ms BIGINT NOT NULL DEFAULT 0, lease_until_ms BIGINT NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0
+  );
+  ${OUTBOX_INDEXES}`,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

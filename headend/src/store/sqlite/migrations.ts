@@ -5,6 +5,7 @@ import {
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
   ONE_ACTIVE_SUSPENSION,
+  OUTBOX_INDEXES,
 } from '../shared-migrations';
 
 /**
@@ -135,6 +136,13 @@ const MIGRATIONS: readonly string[] = [
   PAYMENT_LEDGER,
   REVOKED_CERTIFICATES,
   ONE_ACTIVE_SUSPENSION,
+  `CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, notice_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('publish','withdraw')), created_at_ms INTEGER NOT NULL,
+    published_at_ms INTEGER NOT NULL DEFAULT 0, lease_until_ms INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0
+  );
+  ${OUTBOX_INDEXES}`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,290 @@
+import type { ExpressionBuilder, Insertable } from 'kysely';
+import { DELIVERY_RANK } from '../../ports/notice-store';
+import type {
+  Delivery,
+  DeliveryCounts,
+  DeliveryView,
+  NewDelivery,
+  NoticeFilter,
+  NoticeRecord,
+  NoticeStore,
+  OutboxEntry,
+  OutboxOp,
+  ReceiptUpdate,
+} from '../../ports/notice-store';
+import type { Page } from '../../ports/registry-store';
+import {
+  DELIVERY_COLUMNS,
+  NOTICE_COLUMNS,
+  OUTBOX_COLUMNS,
+  RECEIPT_COLUMN,
+  emptyCounts,
+  noticeRow,
+  receiptOrder,
+  toDelivery,
+  toNotice,
+  toOutboxEntry,
+  viewState,
+} from './notice-rows';
+import type { DB, DeliveriesTable } from './schema';
+import { affected, atomically, creationOrder } from './sql-context';
+import type { SqlContext } from './sql-context';
+
+/**
+ * Rows per multi-row INSERT of deliveries: fixed, so full chunks share one statement text
+ * (prepared once), and 500 × 7 parameters stay far below SQLite's and PostgreSQL's limits.
+ */
+const CHUNK = 500;
+
+/**
+ * A timestamp column keeps the first time it was set. `eb.val`: CASE inlines a plain value
+ * into the SQL text, which would make one statement text (and one prepared statement) per
+ * timestamp.
+ */
+function firstTime(eb: ExpressionBuilder<DB, 'deliveries'>, col: DeliveryTimeColumn, atMs: number) {
+  return eb.case().when(col, '=', 0).then(eb.val(atMs)).else(eb.ref(col)).end();
+}
+type DeliveryTimeColumn = (typeof RECEIPT_COLUMN)[ReceiptUpdate['state']];
+
+export class SqlNoticeStore implements NoticeStore {
+  constructor(private readonly ctx: SqlContext) {}
+
+  async create(n: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void> {
+    await atomically(this.ctx, async (db) => {
+      await db.insertInto('notices').values(noticeRow(n)).execute();
+      for (let i = 0; i < deliveries.length; i += CHUNK) {
+        const rows = deliveries.slice(i, i + CHUNK).map((d): Insertable<DeliveriesTable> => ({
+          notice_id: n.id,
+          box_id: d.boxId,
+          zone_id: d.zoneId,
+          state: 'queued',
+          rank: DELIVERY_RANK.queued,
+          queued_at_ms: n.issuedAtMs,
+          expires_at_ms: n.expiresAtMs,
+        }));
+        await db.insertInto('deliveries').values(rows).execute();
+      }
+      // Issue 15: committed with the notice, so a crash before the publish is repaired from here.
+      await db.insertInto('outbox').values({ notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs }).execute();
+    });
+  }
+
+  async get(id: string): Promise<NoticeRecord | undefined> {
+    const r = await this.ctx.db.selectFrom('notices').select(NOTICE_COLUMNS).where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toNotice(r);
+  }
+
+  async list(f: NoticeFilter): Promise<Page<NoticeRecord>> {
+    let q = this.ctx.db.selectFrom('notices');
+    if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+    if (f.accountId !== undefined) q = q.where('account_id', '=', f.accountId);
+    // Newest first; notices issued in the same millisecond in reverse creation order.
+    const rows = await q
+      .select(NOTICE_COLUMNS)
+      .orderBy('issued_at_ms', 'desc')
+      .orderBy(creationOrder(this.ctx), 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map(toNotice), total: n };
+  }
+
+  async cancel(id: string, atMs: number, reason: string): Promise<number> {
+    return atomically(this.ctx, async (db) => {
+      const found = await db
+        .updateTable('notices')
+        .set({ status: 'cancelled', cancelled_at_ms: atMs, cancel_reason: reason })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      const withdrawn = await db
+        .updateTable('deliveries')
+        .set({ state: 'withdrawn', rank: DELIVERY_RANK.withdrawn, withdrawn_at_ms: atMs })
+        .where('notice_id', '=', id)
+        .where('state', 'in', ['queued', 'delivered'])
+        .executeTakeFirst();
+      // Issue 15: the withdrawal is published from the outbox; once per notice (a repeated
+      // cancel keeps the first entry). No entry for a notice that does not exist.
+      if (affected(found) > 0) {
+        await db
+          .insertInto('outbox')
+          .values({ notice_id: id, op: 'withdraw', created_at_ms: atMs })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      return affected(withdrawn);
+    });
+  }
+
+  async applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number> {
+    // Rows in one order in every transaction: two headends flushing receipt batches that share
+    // deliveries then queue behind each other instead of deadlocking. The sort is stable, so
+    // receipts for one delivery keep their arrival order.
+    const ordered = [...updates].sort(receiptOrder);
+    if (ordered.length === 0) return 0;
+    return atomically(this.ctx, async (db) => {
+      let changed = 0;
+      for (const u of ordered) {
+        const col = RECEIPT_COLUMN[u.state];
+        const rank = DELIVERY_RANK[u.state];
+        const r = await db
+          .updateTable('deliveries')
+          .set('state', u.state)
+          .set('rank', rank)
+          .set(col, (eb) => firstTime(eb, col, u.atMs))
+          // A later state implies the earlier one: delivered_at is set too when it is still empty.
+          .$if(col !== 'delivered_at_ms', (qb) =>
+            qb.set('delivered_at_ms', (eb) => firstTime(eb, 'delivered_at_ms', u.atMs)),
+          )
+          // A state never moves backwards: replays and reordered receipts change nothing.
+          .where('notice_id', '=', u.noticeId)
+          .where('box_id', '=', u.boxId)
+          .where('rank', '<', rank)
+          .executeTakeFirst();
+        changed += affected(r);
+      }
+      return changed;
+    });
+  }
+
+  async counts(
+    noticeId: string,
+    nowMs: number,
+  ): Promise<{ total: DeliveryCounts; byZone: Record<string, DeliveryCounts> }> {
+    const rows = await this.ctx.db
+      .selectFrom(this.viewed(noticeId, nowMs).as('x'))
+      .select(['x.zone_id', 'x.view', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['x.zone_id', 'x.view'])
+      .execute();
+    const total = emptyCounts();
+    const byZone: Record<string, DeliveryCounts> = {};
+    for (const r of rows) {
+      const view = r.view as DeliveryView;
+      total[view] += r.n;
+      (byZone[r.zone_id] ??= emptyCounts())[view] += r.n;
+    }
+    return { total, byZone };
+  }
+
+  async deliveries(
+    noticeId: string,
+    o: { limit: number; offset: number; state?: DeliveryView; nowMs: number },
+  ): Promise<Page<Delivery>> {
+    let q = this.ctx.db.selectFrom(this.viewed(noticeId, o.nowMs).as('x'));
+    if (o.state !== undefined) q = q.where('x.view', '=', o.state);
+    const rows = await q.selectAll('x').orderBy('x.box_id').limit(o.limit).offset(o.offset).execute();
+    const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map(toDelivery), total: n };
+  }
+
+  async pendingForBox(boxId: string, nowMs: number): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('deliveries as d')
+      .innerJoin('notices as n', 'n.id', 'd.notice_id')
+      .select('d.notice_id')
+      .where('d.box_id', '=', boxId)
+      .where('d.state', '=', 'queued')
+      .where('n.status', '=', 'sent')
+      .where((eb) => eb.or([eb('d.expires_at_ms', '=', 0), eb('d.expires_at_ms', '>', nowMs)]))
+      .orderBy('d.queued_at_ms')
+      .orderBy('d.notice_id')
+      .execute();
+    return rows.map((r) => r.notice_id);
+  }
+
+  async deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]> {
+    const found: Delivery[] = [];
+    // Chunked: an account's boxes are few, but an IN list must never outgrow the parameter limit.
+    for (let i = 0; i < boxIds.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('deliveries')
+        .select([...DELIVERY_COLUMNS, 'state as view'])
+        .where('notice_id', '=', noticeId)
+        .where('box_id', 'in', boxIds.slice(i, i + CHUNK))
+        .execute();
+      found.push(...rows.map(toDelivery));
+    }
+    // In the order the boxes were asked for.
+    const order = new Map(boxIds.map((b, i) => [b, i]));
+    return found.sort((a, b) => (order.get(a.boxId) ?? 0) - (order.get(b.boxId) ?? 0));
+  }
+
+  async queuedCount(nowMs: number): Promise<number> {
+    const { n } = await this.ctx.db
+      .selectFrom('deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', 'queued')
+      .where((eb) => eb.or([eb('expires_at_ms', '=', 0), eb('expires_at_ms', '>', nowMs)]))
+      .executeTakeFirstOrThrow();
+    return n;
+  }
+
+  async deliveryBoxes(noticeId: string): Promise<Array<{ id: string; zoneId: string }>> {
+    return this.ctx.db
+      .selectFrom('deliveries')
+      .select(['box_id as id', 'zone_id as zoneId'])
+      .where('notice_id', '=', noticeId)
+      .orderBy('box_id')
+      .execute();
+  }
+
+  async claimOutbox(nowMs: number, leaseMs: number, limit: number): Promise<OutboxEntry[]> {
+    const rows = await this.ctx.db
+      .updateTable('outbox')
+      .set((eb) => ({ lease_until_ms: nowMs + leaseMs, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('outbox')
+          .select('id')
+          .where('published_at_ms', '=', 0)
+          .where('lease_until_ms', '<=', nowMs)
+          .orderBy('id')
+          .limit(limit)
+          // PostgreSQL: rows another headend is claiming right now are skipped, not waited
+          // for, so concurrent claims take disjoint rows. (SQLite runs one write at a time.)
+          .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked()),
+      )
+      .returning(OUTBOX_COLUMNS)
+      .execute();
+    // RETURNING promises no order: oldest first.
+    return rows.map(toOutboxEntry).sort((a, b) => a.id - b.id);
+  }
+
+  async claimOutboxFor(
+    noticeId: string,
+    op: OutboxOp,
+    nowMs: number,
+    leaseMs: number,
+  ): Promise<OutboxEntry | undefined> {
+    // One row by its unique key: a concurrent claim of it makes this one wait, then re-check
+    // the lease and find it taken.
+    const r = await this.ctx.db
+      .updateTable('outbox')
+      .set((eb) => ({ lease_until_ms: nowMs + leaseMs, attempts: eb('attempts', '+', 1) }))
+      .where('notice_id', '=', noticeId)
+      .where('op', '=', op)
+      .where('published_at_ms', '=', 0)
+      .where('lease_until_ms', '<=', nowMs)
+      .returning(OUTBOX_COLUMNS)
+      .executeTakeFirst();
+    return r === undefined ? undefined : toOutboxEntry(r);
+  }
+
+  async markPublished(outboxId: number, atMs: number): Promise<void> {
+    // The first publish time stays; published_at_ms = 0 means "still to publish".
+    await this.ctx.db
+      .updateTable('outbox')
+      .set({ published_at_ms: atMs })
+      .where('id', '=', outboxId)
+      .where('published_at_ms', '=', 0)
+      .execute();
+  }
+
+  /** One notice's deliveries with their derived view state (see viewState). */
+  private viewed(noticeId: string, nowMs: number) {
+    return this.ctx.db
+      .selectFrom('deliveries')
+      .select([...DELIVERY_COLUMNS, (eb) => viewState(eb, nowMs).as('view')])
+      .where('notice_id', '=', noticeId);
+  }
+}

@@ -1,0 +1,300 @@
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
+import type {
+  Account,
+  AccountStatus,
+  Box,
+  BoxCredentials,
+  BoxFilter,
+  BoxInput,
+  ListOptions,
+  Page,
+  RegistryStore,
+  Zone,
+} from '../../ports/registry-store';
+import type { BoxesTable, DB } from './schema';
+import { atomically } from './sql-context';
+import type { SqlContext } from './sql-context';
+
+type Target = Array<{ id: string; zoneId: string }>;
+
+/** Rows per statement (upserts, IN lists): far below both engines' parameter limits; full chunks repeat one text. */
+const CHUNK = 500;
+
+/**
+ * Splits rows into statements of at most CHUNK rows, starting a new one when a key repeats:
+ * PostgreSQL refuses to upsert one row twice in a statement, and a later duplicate must see
+ * the earlier one applied (as the old row-by-row upsert did).
+ */
+function chunks<T>(rows: readonly T[], key: (row: T) => string): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let keys = new Set<string>();
+  for (const row of rows) {
+    const k = key(row);
+    if (cur.length === CHUNK || keys.has(k)) {
+      out.push(cur);
+      cur = [];
+      keys = new Set();
+    }
+    cur.push(row);
+    keys.add(k);
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+function toBox(r: Selectable<BoxesTable>): Box {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    zoneId: r.zone_id,
+    model: r.model,
+    firmware: r.firmware,
+    appVersion: r.app_version,
+    uplinkPublicKey: r.uplink_public_key,
+    credentialHash: r.credential_hash,
+    certFingerprint: r.cert_fingerprint,
+    certSerial: r.cert_serial,
+    provisionedAtMs: r.provisioned_at_ms,
+    lastSeenMs: r.last_seen_ms,
+    online: r.online === 1,
+  };
+}
+
+function boxWhere(f: BoxFilter) {
+  return (eb: ExpressionBuilder<DB, 'boxes'>): Expression<SqlBool> => {
+    const c: Array<Expression<SqlBool>> = [];
+    if (f.zoneId !== undefined) c.push(eb('zone_id', '=', f.zoneId));
+    if (f.accountId !== undefined) c.push(eb('account_id', '=', f.accountId));
+    if (f.online !== undefined) c.push(eb('online', '=', f.online ? 1 : 0));
+    return eb.and(c);
+  };
+}
+
+const countAll = <TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) => eb.fn.countAll<number>().as('n');
+
+export class SqlRegistryStore implements RegistryStore {
+  constructor(private readonly ctx: SqlContext) {}
+
+  /** Bulk upserts are atomic: one statement alone, several in one transaction. */
+  private async bulk<T>(groups: T[][], write: (db: Kysely<DB>, rows: T[]) => Promise<unknown>): Promise<void> {
+    if (groups.length === 0) return;
+    if (groups.length === 1) {
+      await write(this.ctx.db, groups[0] ?? []);
+      return;
+    }
+    await atomically(this.ctx, async (db) => {
+      for (const rows of groups) await write(db, rows);
+    });
+  }
+
+  async upsertZones(zones: readonly Zone[]): Promise<void> {
+    await this.bulk(
+      chunks(zones, (z) => z.id),
+      (db, rows) =>
+        db
+          .insertInto('zones')
+          .values(rows.map((z) => ({ id: z.id, name: z.name, type: z.type, maintainer: z.maintainer })))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              type: eb.ref('excluded.type'),
+              maintainer: eb.ref('excluded.maintainer'),
+            })),
+          )
+          .execute(),
+    );
+  }
+
+  private zones() {
+    return this.ctx.db.selectFrom('zones').select(['id', 'name', 'type', 'maintainer']).$narrowType<Zone>();
+  }
+
+  getZone(id: string): Promise<Zone | undefined> {
+    return this.zones().where('id', '=', id).executeTakeFirst();
+  }
+
+  listZones(): Promise<Zone[]> {
+    return this.zones().orderBy('id').execute();
+  }
+
+  async upsertAccounts(
+    accounts: ReadonlyArray<Pick<Account, 'id' | 'name'> & Partial<Pick<Account, 'status'>>>,
+  ): Promise<void> {
+    // The status is set on creation only: an import does not undo a suspension.
+    await this.bulk(
+      chunks(accounts, (a) => a.id),
+      (db, rows) =>
+        db
+          .insertInto('accounts')
+          .values(rows.map((a) => ({ id: a.id, name: a.name, status: a.status ?? 'active' })))
+          .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+          .execute(),
+    );
+  }
+
+  private accounts() {
+    return this.ctx.db.selectFrom('accounts').select(['id', 'name', 'status']).$narrowType<Account>();
+  }
+
+  getAccount(id: string): Promise<Account | undefined> {
+    return this.accounts().where('id', '=', id).executeTakeFirst();
+  }
+
+  async listAccounts(o: ListOptions): Promise<Page<Account>> {
+    const items = await this.accounts().orderBy('id').limit(o.limit).offset(o.offset).execute();
+    const n = await this.ctx.db.selectFrom('accounts').select(countAll).executeTakeFirstOrThrow();
+    return { items, total: n.n };
+  }
+
+  async setAccountStatus(id: string, status: AccountStatus): Promise<void> {
+    await this.ctx.db.updateTable('accounts').set({ status }).where('id', '=', id).execute();
+  }
+
+  async upsertBoxes(boxes: readonly BoxInput[]): Promise<void> {
+    await this.bulk(
+      chunks(boxes, (b) => b.id),
+      (db, rows) =>
+        db
+          .insertInto('boxes')
+          .values(
+            rows.map((b) => ({
+              id: b.id,
+              account_id: b.accountId,
+              zone_id: b.zoneId,
+              model: b.model ?? '',
+              firmware: b.firmware ?? '',
+            })),
+          )
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => {
+              // An import without model/firmware ('') keeps what the box reported.
+              const keep = (c: 'model' | 'firmware') =>
+                eb
+                  .case()
+                  .when(`excluded.${c}`, '=', '')
+                  .then(eb.ref(`boxes.${c}`))
+                  .else(eb.ref(`excluded.${c}`))
+                  .end();
+              return {
+                account_id: eb.ref('excluded.account_id'),
+                zone_id: eb.ref('excluded.zone_id'),
+                model: keep('model'),
+                firmware: keep('firmware'),
+              };
+            }),
+          )
+          .execute(),
+    );
+  }
+
+  async getBox(id: string): Promise<Box | undefined> {
+    const r = await this.ctx.db.selectFrom('boxes').selectAll().where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toBox(r);
+  }
+
+  async listBoxes(f: BoxFilter): Promise<Page<Box>> {
+    const boxes = this.ctx.db.selectFrom('boxes').where(boxWhere(f));
+    const rows = await boxes.selectAll().orderBy('id').limit(f.limit).offset(f.offset).execute();
+    const n = await boxes.select(countAll).executeTakeFirstOrThrow();
+    return { items: rows.map(toBox), total: n.n };
+  }
+
+  boxIdsForAccounts(accountIds: readonly string[]): Promise<Target> {
+    return this.boxIdsBy('account_id', accountIds);
+  }
+
+  boxIdsForZones(zoneIds: readonly string[]): Promise<Target> {
+    return this.boxIdsBy('zone_id', zoneIds);
+  }
+
+  /**
+   * One IN query per CHUNK keys instead of one query per key; the result keeps the old
+   * order: grouped by key in the order given, each group ordered by box id.
+   */
+  private async boxIdsBy(column: 'account_id' | 'zone_id', keys: readonly string[]): Promise<Target> {
+    const unique = [...new Set(keys)];
+    const byKey = new Map<string, Target>();
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('boxes')
+        .select(['id', 'zone_id', 'account_id'])
+        .where(column, 'in', unique.slice(i, i + CHUNK))
+        .orderBy('id')
+        .execute();
+      for (const r of rows) {
+        const k = column === 'account_id' ? r.account_id : r.zone_id;
+        const group = byKey.get(k) ?? [];
+        group.push({ id: r.id, zoneId: r.zone_id });
+        byKey.set(k, group);
+      }
+    }
+    return keys.flatMap((k) => byKey.get(k) ?? []);
+  }
+
+  async allBoxIds(): Promise<Target> {
+    return this.ctx.db.selectFrom('boxes').select(['id', 'zone_id as zoneId']).orderBy('id').execute();
+  }
+
+  async setBoxCredentials(id: string, c: BoxCredentials): Promise<void> {
+    // The certificate this provisioning replaces is revoked in the same write. The box row is locked
+    // first (PostgreSQL; SQLite writes one at a time), so two provisionings at once each revoke what the other issued.
+    await atomically(this.ctx, async (db) => {
+      const old = await db
+        .selectFrom('boxes')
+        .select('cert_serial')
+        .where('id', '=', id)
+        .$if(this.ctx.dialect === 'postgres', (q) => q.forUpdate())
+        .executeTakeFirst();
+      if (old !== undefined && old.cert_serial !== '' && old.cert_serial !== c.certSerial) {
+        await db
+          .insertInto('revoked_certificates')
+          .values({ serial: old.cert_serial, box_id: id, revoked_at_ms: c.provisionedAtMs })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      await db
+        .updateTable('boxes')
+        .set({
+          uplink_public_key: c.uplinkPublicKey,
+          credential_hash: c.credentialHash,
+          cert_fingerprint: c.certFingerprint,
+          cert_serial: c.certSerial,
+          provisioned_at_ms: c.provisionedAtMs,
+        })
+        .where('id', '=', id)
+        .execute();
+    });
+  }
+
+  async revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>> {
+    return this.ctx.db
+      .selectFrom('revoked_certificates')
+      .select(['serial as serialHex', 'box_id as boxId', 'revoked_at_ms as revokedAtMs'])
+      .orderBy('serial')
+      .execute();
+  }
+
+  async recordHello(
+    id: string,
+    h: { model: string; firmware: string; appVersion: string; atMs: number },
+  ): Promise<void> {
+    await this.ctx.db
+      .updateTable('boxes')
+      .set({ model: h.model, firmware: h.firmware, app_version: h.appVersion, last_seen_ms: h.atMs, online: 1 })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setOnline(id: string, online: boolean, atMs: number): Promise<void> {
+    await this.ctx.db
+      .updateTable('boxes')
+      .set({ online: online ? 1 : 0, last_seen_ms: atMs })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async countOnline(): Promise<number> {
+    return (await this.ctx.db.selectFrom('boxes').select(countAll).where('online', '=', 1).executeTakeFirstOrThrow()).n;
+  }
+}

@@ -1,0 +1,378 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Page } from '../../ports/registry-store';
+import type {
+  Callback,
+  Incident,
+  Ticket,
+  TicketChange,
+  TicketEvent,
+  TicketFilter,
+  TicketStore,
+} from '../../ports/ticket-store';
+import type { DB } from './schema';
+import { affected, atomically, creationOrder } from './sql-context';
+import type { SqlContext } from './sql-context';
+import { ticketInsert, ticketUpdate, toCallback, toIncident, toTicket } from './ticket-rows';
+
+const OPEN = ['resolved', 'closed'];
+
+function eventRow(e: TicketEvent) {
+  return { ticket_id: e.ticketId, at_ms: e.atMs, actor: e.actor, type: e.type, detail_json: JSON.stringify(e.detail) };
+}
+
+/** Tickets, their events and reports, outage incidents and follow-up callbacks, on either engine. */
+export class SqlTicketStore implements TicketStore {
+  constructor(private readonly ctx: SqlContext) {}
+
+  async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
+    if (this.ctx.dialect === 'postgres' && !this.ctx.inTransaction) return this.insertInOneStatement(t, event, report);
+    return atomically(this.ctx, async (db) => {
+      // A second open ticket for the fault hits the unique index: no ticket, no event, false.
+      const r = await db
+        .insertInto('tickets')
+        .values(ticketInsert(t))
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (affected(r) === 0) return false;
+      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      if (report !== undefined) {
+        await db
+          .insertInto('ticket_reports')
+          .values({ report_id: report.reportId, box_id: t.boxId, ticket_id: t.id, at_ms: report.atMs })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  /** PostgreSQL: ticket, report id and event in one statement (atomic by itself): one round trip instead of five. */
+  private async insertInOneStatement(
+    t: Ticket,
+    event: TicketEvent,
+    report: { reportId: string; atMs: number } | undefined,
+  ): Promise<boolean> {
+    const reportId = report?.reportId ?? '';
+    const r = await this.ctx.db
+      .with('t', (db) =>
+        db
+          .insertInto('tickets')
+          .values(ticketInsert(t))
+          .onConflict((oc) => oc.doNothing())
+          .returning(['id', 'box_id']),
+      )
+      .with('r', (db) =>
+        db
+          .insertInto('ticket_reports')
+          .columns(['report_id', 'box_id', 'ticket_id', 'at_ms'])
+          .expression((eb) =>
+            eb
+              .selectFrom('t')
+              .select([
+                sql<string>`CAST(${reportId} AS TEXT)`.as('report_id'),
+                't.box_id',
+                't.id',
+                sql<number>`CAST(${report?.atMs ?? 0} AS BIGINT)`.as('at_ms'),
+              ])
+              .where(sql<string>`CAST(${reportId} AS TEXT)`, '<>', ''),
+          )
+          .onConflict((oc) => oc.doNothing()),
+      )
+      .insertInto('ticket_events')
+      .columns(['ticket_id', 'at_ms', 'actor', 'type', 'detail_json'])
+      .expression((eb) =>
+        eb
+          .selectFrom('t')
+          .select([
+            't.id',
+            sql<number>`CAST(${event.atMs} AS BIGINT)`.as('at_ms'),
+            sql<string>`CAST(${event.actor} AS TEXT)`.as('actor'),
+            sql<string>`CAST(${event.type} AS TEXT)`.as('type'),
+            sql<string>`CAST(${JSON.stringify(event.detail)} AS TEXT)`.as('detail_json'),
+          ]),
+      )
+      .executeTakeFirst();
+    return affected(r) === 1;
+  }
+
+  private async read(db: Kysely<DB>, id: string): Promise<Ticket> {
+    const r = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    if (r === undefined) throw new Error(`ticket ${id} vanished`);
+    return toTicket(r);
+  }
+
+  async addReport(
+    id: string,
+    atMs: number,
+    diagnostics: Record<string, unknown> | undefined,
+    event: TicketEvent,
+  ): Promise<Ticket> {
+    return atomically(this.ctx, async (db) => {
+      // The count goes up in the database: concurrent reports never lose one.
+      await db
+        .updateTable('tickets')
+        .set((eb) => ({
+          report_count: eb('report_count', '+', 1),
+          last_report_at_ms: atMs,
+          ...(diagnostics === undefined ? {} : { diagnostics_json: JSON.stringify(diagnostics) }),
+        }))
+        .where('id', '=', id)
+        .execute();
+      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      return this.read(db, id);
+    });
+  }
+
+  async linkIncident(ticketId: string, incidentId: string, event: TicketEvent): Promise<boolean> {
+    return atomically(this.ctx, async (db) => {
+      const r = await db
+        .updateTable('tickets')
+        .set({ incident_id: incidentId })
+        .where('id', '=', ticketId)
+        .where('incident_id', '=', '')
+        .executeTakeFirst();
+      if (affected(r) !== 1) return false;
+      await db
+        .updateTable('incidents')
+        .set((eb) => ({ report_count: eb('report_count', '+', 1) }))
+        .where('id', '=', incidentId)
+        .execute();
+      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      return true;
+    });
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    const r = await this.ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toTicket(r);
+  }
+
+  async update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket> {
+    return atomically(this.ctx, async (db) => {
+      const set = ticketUpdate(change);
+      if (Object.keys(set).length > 0) await db.updateTable('tickets').set(set).where('id', '=', id).execute();
+      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      return this.read(db, id);
+    });
+  }
+
+  async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
+    const r = await this.ctx.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('fault_key', '=', faultKey)
+      .where('status', 'not in', OPEN)
+      .limit(1)
+      .executeTakeFirst();
+    return r === undefined ? undefined : toTicket(r);
+  }
+
+  async rememberReport(reportId: string, boxId: string, ticketId: string, atMs: number): Promise<boolean> {
+    const r = await this.ctx.db
+      .insertInto('ticket_reports')
+      .values({ report_id: reportId, box_id: boxId, ticket_id: ticketId, at_ms: atMs })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return affected(r) === 1;
+  }
+
+  async findReport(boxId: string, reportId: string): Promise<string | undefined> {
+    const r = await this.ctx.db
+      .selectFrom('ticket_reports')
+      .select('ticket_id')
+      .where('box_id', '=', boxId)
+      .where('report_id', '=', reportId)
+      .executeTakeFirst();
+    return r?.ticket_id;
+  }
+
+  async list(f: TicketFilter): Promise<Page<Ticket>> {
+    let q = this.ctx.db.selectFrom('tickets');
+    if (f.status !== undefined) q = q.where('status', '=', f.status);
+    if (f.zoneId !== undefined) q = q.where('zone_id', '=', f.zoneId);
+    if (f.owner !== undefined) q = q.where('owner', '=', f.owner);
+    if (f.boxId !== undefined) q = q.where('box_id', '=', f.boxId);
+    if (f.incidentId !== undefined) q = q.where('incident_id', '=', f.incidentId);
+    if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+    if (f.breached !== undefined) q = q.where('breached_at_ms', f.breached ? '>' : '=', 0);
+    const rows = await q
+      .selectAll()
+      .orderBy('opened_at_ms', 'desc')
+      .orderBy(creationOrder(this.ctx), 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return { items: rows.map(toTicket), total: Number(n?.n ?? 0) };
+  }
+
+  async events(ticketId: string): Promise<TicketEvent[]> {
+    const rows = await this.ctx.db
+      .selectFrom('ticket_events')
+      .select(['ticket_id', 'at_ms', 'actor', 'type', 'detail_json'])
+      .where('ticket_id', '=', ticketId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      ticketId: r.ticket_id,
+      atMs: r.at_ms,
+      actor: r.actor,
+      type: r.type,
+      detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+    }));
+  }
+
+  async overdue(nowMs: number): Promise<Ticket[]> {
+    const rows = await this.ctx.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('status', 'in', ['assigned', 'in_progress'])
+      .where('breached_at_ms', '=', 0)
+      .where('due_at_ms', '<=', nowMs)
+      .execute();
+    return rows.map(toTicket);
+  }
+
+  async forPeriod(fromMs: number, toMs: number): Promise<Ticket[]> {
+    const rows = await this.ctx.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('opened_at_ms', '>=', fromMs), eb('opened_at_ms', '<', toMs)]),
+          eb.and([eb('resolved_at_ms', '>=', fromMs), eb('resolved_at_ms', '<', toMs)]),
+        ]),
+      )
+      .execute();
+    return rows.map(toTicket);
+  }
+
+  async withoutFollowUp(resolvedBeforeMs: number): Promise<Ticket[]> {
+    const rows = await this.ctx.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('resolved_at_ms', '>', 0)
+      .where('resolved_at_ms', '<', resolvedBeforeMs)
+      .where('follow_up', '=', '')
+      .orderBy('resolved_at_ms')
+      .execute();
+    return rows.map(toTicket);
+  }
+
+  async recordSignalReport(zoneId: string, boxId: string, atMs: number): Promise<void> {
+    await this.ctx.db.insertInto('signal_reports').values({ zone_id: zoneId, box_id: boxId, at_ms: atMs }).execute();
+  }
+
+  async distinctSignalBoxes(zoneId: string, sinceMs: number): Promise<number> {
+    const r = await this.ctx.db
+      .selectFrom('signal_reports')
+      .select((eb) => eb.fn.count<number>('box_id').distinct().as('n'))
+      .where('zone_id', '=', zoneId)
+      .where('at_ms', '>=', sinceMs)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  async insertIncident(i: Incident): Promise<boolean> {
+    // A second open incident for the zone hits the unique index: false, never a second notice.
+    const r = await this.ctx.db
+      .insertInto('incidents')
+      .values({
+        id: i.id,
+        zone_id: i.zoneId,
+        status: i.status,
+        opened_at_ms: i.openedAtMs,
+        eta_ms: i.etaMs,
+        resolved_at_ms: i.resolvedAtMs,
+        notice_id: i.noticeId,
+        report_count: i.reportCount,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return affected(r) === 1;
+  }
+
+  async addIncidentReports(id: string, n: number): Promise<void> {
+    await this.ctx.db
+      .updateTable('incidents')
+      .set((eb) => ({ report_count: eb('report_count', '+', n) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async getIncident(id: string): Promise<Incident | undefined> {
+    const r = await this.ctx.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toIncident(r);
+  }
+
+  async openIncidentForZone(zoneId: string): Promise<Incident | undefined> {
+    const r = await this.ctx.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('zone_id', '=', zoneId)
+      .where('status', '=', 'open')
+      .limit(1)
+      .executeTakeFirst();
+    return r === undefined ? undefined : toIncident(r);
+  }
+
+  async updateIncident(
+    id: string,
+    c: Partial<Pick<Incident, 'status' | 'etaMs' | 'resolvedAtMs' | 'noticeId' | 'reportCount'>>,
+  ): Promise<void> {
+    const set = {
+      ...(c.status === undefined ? {} : { status: c.status }),
+      ...(c.etaMs === undefined ? {} : { eta_ms: c.etaMs }),
+      ...(c.resolvedAtMs === undefined ? {} : { resolved_at_ms: c.resolvedAtMs }),
+      ...(c.noticeId === undefined ? {} : { notice_id: c.noticeId }),
+      ...(c.reportCount === undefined ? {} : { report_count: c.reportCount }),
+    };
+    if (Object.keys(set).length === 0) return;
+    await this.ctx.db.updateTable('incidents').set(set).where('id', '=', id).execute();
+  }
+
+  async listIncidents(f: { status?: 'open' | 'resolved'; limit: number }): Promise<Incident[]> {
+    let q = this.ctx.db.selectFrom('incidents').selectAll();
+    if (f.status !== undefined) q = q.where('status', '=', f.status);
+    const rows = await q.orderBy('opened_at_ms', 'desc').limit(f.limit).execute();
+    return rows.map(toIncident);
+  }
+
+  async insertCallback(c: Callback): Promise<void> {
+    await this.ctx.db
+      .insertInto('callbacks')
+      .values({
+        id: c.id,
+        ticket_id: c.ticketId,
+        created_at_ms: c.createdAtMs,
+        due_at_ms: c.dueAtMs,
+        status: c.status,
+        outcome: c.outcome,
+        done_at_ms: c.doneAtMs,
+        agent: c.agent,
+      })
+      .onConflict((oc) => oc.column('ticket_id').doNothing())
+      .execute();
+  }
+
+  async getCallback(id: string): Promise<Callback | undefined> {
+    const r = await this.ctx.db.selectFrom('callbacks').selectAll().where('id', '=', id).executeTakeFirst();
+    return r === undefined ? undefined : toCallback(r);
+  }
+
+  async listCallbacks(f: { status?: 'open' | 'done'; limit: number }): Promise<Callback[]> {
+    let q = this.ctx.db.selectFrom('callbacks').selectAll();
+    if (f.status !== undefined) q = q.where('status', '=', f.status);
+    const rows = await q.orderBy('due_at_ms').limit(f.limit).execute();
+    return rows.map(toCallback);
+  }
+
+  async completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<void> {
+    await this.ctx.db
+      .updateTable('callbacks')
+      .set({ status: 'done', outcome, agent, done_at_ms: atMs })
+      .where('id', '=', id)
+      .execute();
+  }
+}

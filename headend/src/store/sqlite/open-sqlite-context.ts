@@ -1,0 +1,23 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import type { DB } from '../sql/schema';
+import type { SqlContext } from '../sql/sql-context';
+import { GroupCommit, groupCommitDialect } from '../sql/sqlite-group-commit-dialect';
+import { migrate } from './migrations';
+
+/** The embedded database: one SQLite file (or ':memory:'), WAL mode, migrated on open, writes group-committed. */
+export function openSqliteContext(file: string): { ctx: SqlContext; close: () => Promise<void> } {
+  // The database holds credential hashes and subscribers' data: readable by the headend's
+  // user only, also the WAL and shared-memory files SQLite creates beside it.
+  if (file !== ':memory:' && !existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  if (file !== ':memory:') for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  const kysely = new Kysely<DB>({ dialect: groupCommitDialect(new GroupCommit(db)) });
+  return { ctx: { db: kysely, dialect: 'sqlite', inTransaction: false }, close: () => kysely.destroy() };
+}
