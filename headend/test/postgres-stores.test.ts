@@ -8,6 +8,7 @@ import { noticeStoreContract } from './contracts/notice-store.contract';
 import { registryStoreContract } from './contracts/registry-store.contract';
 import { ticketStoreContract } from './contracts/ticket-store.contract';
 import { tokenAndAuditContract } from './contracts/token-and-audit.contract';
+import { unitOfWorkContract } from './contracts/unit-of-work.contract';
 
 // The same contract suites as SQLite, against PostgreSQL (127.0.0.1:5432 in CI; STB_NOTIFY_TEST_PG to point elsewhere).
 const URL = process.env.STB_NOTIFY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -54,4 +55,5 @@ describe.skipIf(problem !== undefined)('PostgreSQL adapters', () => {
   billingStoreContract('PostgreSQL', open);
   tokenAndAuditContract('PostgreSQL', open);
   ticketStoreContract('PostgreSQL', open);
+  unitOfWorkContract('PostgreSQL', open);
 });

@@ -5,7 +5,7 @@ import { HeadendError, notFound } from '../errors';
 import type { Metrics } from '../metrics/metrics';
 import type { NoticeRecord, Text } from '../ports/notice-store';
 import type { Stores } from '../ports/store';
-import type { NoticeService } from './notice-service';
+import type { NoticeInput, NoticeService } from './notice-service';
 import type { Scheduler } from './scheduler';
 
 const HOUR = 60 * 60 * 1000;
@@ -114,9 +114,14 @@ export class MaintenanceRules {
   /** Unplanned outage: an immediate OUTAGE notice to the zones. */
   async outage(input: OutageInput, actor: string): Promise<NoticeRecord> {
     await this.requireZones(input.zoneIds);
+    return this.d.notices.send(this.outageNotice(input, actor));
+  }
+
+  /** The OUTAGE notice for `input`, for a caller that stages it in its own unit of work. */
+  outageNotice(input: OutageInput, actor: string): NoticeInput {
     const now = this.d.clock.now();
     const eta = input.etaMs ?? 0;
-    return this.d.notices.send({
+    return {
       kind: 'OUTAGE',
       target: { type: 'zones', zoneIds: input.zoneIds },
       collapseKey: input.incidentId === undefined ? '' : `outage:${input.incidentId}`,
@@ -124,6 +129,6 @@ export class MaintenanceRules {
       detail: { startedAtMs: now, etaMs: eta, zoneIds: input.zoneIds, incidentId: input.incidentId ?? '' },
       expiresAtMs: Math.max(eta, now) + 24 * HOUR,
       createdBy: actor,
-    });
+    };
   }
 }

@@ -12,6 +12,7 @@ import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { Box } from '../../ports/registry-store';
 import type { Incident, Severity, Ticket, TicketEvent, TicketKind } from '../../ports/ticket-store';
+import { Outgoing } from '../notice-service';
 import type { TicketBoxLink } from './ticket-box-link';
 import { HOUR } from './ticket-deps';
 import type { TicketDeps } from './ticket-deps';
@@ -340,7 +341,24 @@ export class TicketIntake {
         noticeId: '',
         reportCount: 0,
       };
-      if (await t.insertIncident(fresh)) {
+      // The incident and its OUTAGE notice commit together (a crash between them would leave
+      // an incident the zone was never told of); the notice is published after the commit.
+      const out = new Outgoing();
+      const opened = await this.d.stores.transaction(async (tx) => {
+        if (!(await tx.tickets.insertIncident(fresh))) return false;
+        const notice = await this.d.notices.stageInto(
+          tx,
+          this.d.maintenance.outageNotice(
+            { zoneIds: [zoneId], etaMs: fresh.etaMs, incidentId: fresh.id },
+            'system:correlation',
+          ),
+          out,
+        );
+        await tx.tickets.updateIncident(fresh.id, { noticeId: notice.id });
+        return true;
+      });
+      if (opened) {
+        await this.d.notices.dispatch(out.items, out.prepared);
         await this.announce(fresh, now);
         return;
       }
@@ -355,14 +373,9 @@ export class TicketIntake {
     return { ticketId, atMs: now, actor: 'system:correlation', type: 'incident', detail: { incidentId } };
   }
 
-  /** The new incident's OUTAGE notice to the zone, and the zone's open signal tickets linked to it. */
+  /** The zone's open signal tickets linked to the new incident. */
   private async announce(incident: Incident, now: number): Promise<void> {
     const t = this.d.stores.tickets;
-    const notice = await this.d.maintenance.outage(
-      { zoneIds: [incident.zoneId], etaMs: incident.etaMs, incidentId: incident.id },
-      'system:correlation',
-    );
-    await t.updateIncident(incident.id, { noticeId: notice.id });
     const open = (await t.list({ zoneId: incident.zoneId, limit: 10_000, offset: 0 })).items.filter(
       (x) => x.faultKey.endsWith(':signal') && x.status !== 'resolved' && x.status !== 'closed' && x.incidentId === '',
     );
