@@ -225,6 +225,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const settle = async (): Promise<void> => {
     while (inflight.size > 0) await Promise.all([...inflight]);
     await receipts.flush();
+    await notices.flushMarks();
   };
 
   return {

@@ -114,8 +114,12 @@ export interface OutboxEntry {
 
 /** Notices and their per-box deliveries. */
 export interface NoticeStore {
-  /** Stores the notice, one delivery row per targeted box and its outbox 'publish' entry, atomically. */
-  create(notice: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void>;
+  /**
+   * Stores the notice, one delivery row per targeted box and its outbox 'publish' entry,
+   * atomically. The entry is born claimed until `claimedUntilMs` by the instance that decided
+   * (it publishes right after the commit); the sweep takes it over only once that lapses.
+   */
+  create(notice: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void>;
   get(id: string): Promise<NoticeRecord | undefined>;
   /** Newest first; ties in issuedAtMs in reverse creation order. */
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
@@ -123,7 +127,7 @@ export interface NoticeStore {
    * Marks the notice cancelled and every delivery not yet displayed withdrawn, and adds its
    * outbox 'withdraw' entry (once), atomically; returns how many deliveries were withdrawn.
    */
-  cancel(id: string, atMs: number, reason: string): Promise<number>;
+  cancel(id: string, atMs: number, reason: string, claimedUntilMs: number): Promise<number>;
   /** Applies receipts; a state never moves backwards, so replays and reordering are harmless. Returns rows changed. */
   applyReceipts(updates: readonly ReceiptUpdate[]): Promise<number>;
   /** Counts by state, overall and per zone; `expired` = not yet displayed when the notice expired. */
@@ -147,8 +151,6 @@ export interface NoticeStore {
    * headends) never return the same entry while its lease holds.
    */
   claimOutbox(nowMs: number, leaseMs: number, limit: number): Promise<OutboxEntry[]>;
-  /** The same claim for one notice's entry (by the instance that just committed it); undefined if published or leased. */
-  claimOutboxFor(noticeId: string, op: OutboxOp, nowMs: number, leaseMs: number): Promise<OutboxEntry | undefined>;
-  /** The entry was published: it is never claimed again. */
-  markPublished(outboxId: number, atMs: number): Promise<void>;
+  /** These notices' entries of kind `op` were published: they are never claimed again. */
+  markPublished(op: OutboxOp, noticeIds: readonly string[], atMs: number): Promise<void>;
 }

@@ -16,7 +16,8 @@ import type {
   PriorityName,
   Text,
 } from '../ports/notice-store';
-import type { OutboxEntry, OutboxOp } from '../ports/notice-store';
+import type { OutboxOp } from '../ports/notice-store';
+import { PublishedMarks } from './published-marks';
 import type { StorePorts, Stores } from '../ports/store';
 
 export interface NoticeInput {
@@ -152,6 +153,7 @@ export class NoticeService {
     await tx.notices.create(
       record,
       boxes.map((b) => ({ boxId: b.id, zoneId: b.zoneId })),
+      record.issuedAtMs + OUTBOX_LEASE_MS,
     );
     await tx.audit.append({
       atMs: record.issuedAtMs,
@@ -180,10 +182,10 @@ export class NoticeService {
   }
 
   /**
-   * After a commit: publishes what it staged, claiming each outbox entry first (so another
-   * instance's sweep does not publish it at the same moment) and marking it published. A
-   * publish that fails is logged and left to the sweep, which retries once the claim lapses:
-   * the decision is committed, and the box drops a repeat by notice id.
+   * After a commit: publishes what it staged. Its outbox entries were born claimed by this
+   * instance (a sweep elsewhere leaves them alone for OUTBOX_LEASE_MS) and are marked
+   * published in batches. A publish that fails is logged and left to the sweep, which retries
+   * once the claim lapses: the decision is committed, and a box drops a repeat by notice id.
    */
   async dispatch(
     items: ReadonlyArray<{ noticeId: string; op: OutboxOp }>,
@@ -194,10 +196,8 @@ export class NoticeService {
       this.d.metrics.noticesSent.inc({ kind: p.record.kind });
     }
     for (const it of items) {
-      const entry = await this.d.stores.notices.claimOutboxFor(it.noticeId, it.op, this.d.clock.now(), OUTBOX_LEASE_MS);
-      if (entry === undefined) continue;
       const boxes = prepared.find((p) => p.record.id === it.noticeId)?.boxes;
-      await this.publishEntry(entry, boxes).catch((err: unknown) =>
+      await this.publishEntry(it.noticeId, it.op, boxes).catch((err: unknown) =>
         this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),
       );
     }
@@ -205,27 +205,39 @@ export class NoticeService {
 
   /**
    * Publishes outbox entries nobody has published: left by a crash between commit and
-   * publish, or by a publish that failed. Run at start and on the scheduler's tick.
+   * publish, or by a publish that failed. Run at start and on every scheduler pass.
    */
   async sweepOutbox(): Promise<number> {
     let n = 0;
     for (;;) {
       const entries = await this.d.stores.notices.claimOutbox(this.d.clock.now(), OUTBOX_LEASE_MS, 100);
-      if (entries.length === 0) return n;
+      if (entries.length === 0) break;
       for (const e of entries) {
         try {
-          await this.publishEntry(e);
+          await this.publishEntry(e.noticeId, e.op);
           n++;
         } catch (err) {
           this.d.log.error({ err, notice: e.noticeId, op: e.op }, 'outbox publish failed; retried later');
         }
       }
     }
+    await this.marks.flush();
+    return n;
   }
 
-  private async publishEntry(e: OutboxEntry, known?: readonly BoxRef[]): Promise<void> {
-    const record = await this.get(e.noticeId);
-    if (e.op === 'withdraw') {
+  /** Marks what was published, in one statement per turn (published_at_ms also ends the claim). */
+  private readonly marks = new PublishedMarks((op, ids) =>
+    this.d.stores.notices.markPublished(op, ids, this.d.clock.now()),
+  );
+
+  /** Waits for the published marks queued so far (tests, shutdown). */
+  flushMarks(): Promise<void> {
+    return this.marks.flush();
+  }
+
+  private async publishEntry(noticeId: string, op: OutboxOp, known?: readonly BoxRef[]): Promise<void> {
+    const record = await this.get(noticeId);
+    if (op === 'withdraw') {
       const boxes =
         record.target.type === 'all' || record.target.type === 'zones' ? [] : await this.resolveTarget(record.target);
       await this.publish(record, { withdrawal: { noticeId: record.id, reason: record.cancelReason } }, boxes);
@@ -234,7 +246,7 @@ export class NoticeService {
       const boxes = known ?? (await this.d.stores.notices.deliveryBoxes(record.id));
       await this.publish(record, { notice: assertDeliverable(record) }, boxes);
     }
-    await this.d.stores.notices.markPublished(e.id, this.d.clock.now());
+    this.marks.add(op, noticeId);
   }
 
   private async seal(record: NoticeRecord, recipient: PartyInfo, body: DownlinkProps): Promise<Uint8Array> {
@@ -324,7 +336,7 @@ export class NoticeService {
     if (record === undefined) throw notFound('notice', id);
     if (record.status !== 'sent') throw new HeadendError('NOTICE_NOT_CANCELLABLE', `notice ${id} is ${record.status}`);
     const now = this.d.clock.now();
-    const withdrawn = await tx.notices.cancel(id, now, reason);
+    const withdrawn = await tx.notices.cancel(id, now, reason, now + OUTBOX_LEASE_MS);
     this.cache.delete(id);
     await tx.audit.append({
       atMs: now,

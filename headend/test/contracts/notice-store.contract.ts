@@ -41,22 +41,22 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
         texts: [{ lang: 'zh-CN', title: '停机', body: '正文' }],
         target: { type: 'zones', zoneIds: ['z1'] },
       });
-      await s.notices.create(n, boxes);
+      await s.notices.create(n, boxes, T);
       expect(await s.notices.get('n1')).toEqual(n);
       expect((await s.notices.counts('n1', T)).total).toMatchObject({ queued: 3 });
-      await s.notices.create(notice('n2', { kind: 'OUTAGE', issuedAtMs: T + 1 }), boxes);
+      await s.notices.create(notice('n2', { kind: 'OUTAGE', issuedAtMs: T + 1 }), boxes, T);
       const list = await s.notices.list({ limit: 10, offset: 0, kind: 'OUTAGE' });
       expect(list.items.map((x) => x.id)).toEqual(['n2']);
       expect((await s.notices.list({ limit: 1, offset: 0 })).total).toBe(2);
       // Newest first; notices issued in the same millisecond keep the order they were created in.
-      await s.notices.create(notice('n0', { issuedAtMs: T + 1 }), boxes);
+      await s.notices.create(notice('n0', { issuedAtMs: T + 1 }), boxes, T);
       expect((await s.notices.list({ limit: 10, offset: 0 })).items.map((x) => x.id)).toEqual(['n0', 'n2', 'n1']);
       await s.close();
     });
 
     it('receipts only move a delivery forward; replays change nothing', async () => {
       const s = await open();
-      await s.notices.create(notice('n1'), boxes);
+      await s.notices.create(notice('n1'), boxes, T);
       expect(await s.notices.applyReceipts([{ noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T + 5 }])).toBe(1);
       expect(await s.notices.applyReceipts([{ noticeId: 'n1', boxId: 'b1', state: 'delivered', atMs: T + 6 }])).toBe(0);
       expect(await s.notices.applyReceipts([{ noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T + 7 }])).toBe(0);
@@ -75,7 +75,7 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
 
     it('a delivery not shown before the notice expired counts as expired', async () => {
       const s = await open();
-      await s.notices.create(notice('n1', { expiresAtMs: T + 100 }), boxes);
+      await s.notices.create(notice('n1', { expiresAtMs: T + 100 }), boxes, T);
       await s.notices.applyReceipts([{ noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T + 5 }]);
       expect((await s.notices.counts('n1', T + 100)).total).toMatchObject({ displayed: 1, expired: 2, queued: 0 });
       expect(
@@ -90,9 +90,9 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
 
     it('cancel withdraws deliveries not yet displayed', async () => {
       const s = await open();
-      await s.notices.create(notice('n1'), boxes);
+      await s.notices.create(notice('n1'), boxes, T);
       await s.notices.applyReceipts([{ noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T }]);
-      expect(await s.notices.cancel('n1', T + 1, 'mistake')).toBe(2);
+      expect(await s.notices.cancel('n1', T + 1, 'mistake', T + 1)).toBe(2);
       expect(await s.notices.get('n1')).toMatchObject({
         status: 'cancelled',
         cancelledAtMs: T + 1,
@@ -104,11 +104,11 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
 
     it('pending for a box: sent, unexpired, unacknowledged, oldest first', async () => {
       const s = await open();
-      await s.notices.create(notice('old', { issuedAtMs: T }), boxes);
-      await s.notices.create(notice('new', { issuedAtMs: T + 10, expiresAtMs: T + 2000 }), boxes);
-      await s.notices.create(notice('short', { issuedAtMs: T + 5, expiresAtMs: T + 50 }), boxes);
-      await s.notices.create(notice('gone', { issuedAtMs: T + 6 }), boxes);
-      await s.notices.cancel('gone', T + 7, 'x');
+      await s.notices.create(notice('old', { issuedAtMs: T }), boxes, T);
+      await s.notices.create(notice('new', { issuedAtMs: T + 10, expiresAtMs: T + 2000 }), boxes, T);
+      await s.notices.create(notice('short', { issuedAtMs: T + 5, expiresAtMs: T + 50 }), boxes, T);
+      await s.notices.create(notice('gone', { issuedAtMs: T + 6 }), boxes, T);
+      await s.notices.cancel('gone', T + 7, 'x', T + 7);
       await s.notices.applyReceipts([{ noticeId: 'old', boxId: 'b2', state: 'delivered', atMs: T }]);
       expect(await s.notices.pendingForBox('b1', T + 100)).toEqual(['old', 'new']);
       expect(await s.notices.pendingForBox('b2', T + 100)).toEqual(['new']);
@@ -122,7 +122,7 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
         boxId: `b${String(i).padStart(5, '0')}`,
         zoneId: `z${i % 3}`,
       }));
-      await s.notices.create(notice('n1'), many);
+      await s.notices.create(notice('n1'), many, T);
       expect((await s.notices.counts('n1', T)).total.queued).toBe(1234);
       const listed = await s.notices.deliveryBoxes('n1');
       expect(listed).toHaveLength(1234);
@@ -133,30 +133,33 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
-    it('outbox: create adds one publish entry, leased on claim, claimable again once the lease ran out', async () => {
+    it('outbox: create adds one publish entry, claimed by its maker until then, leased on claim, claimable again once the lease ran out', async () => {
       const s = await open();
-      await s.notices.create(notice('n1'), boxes);
+      await s.notices.create(notice('n1'), boxes, T + 500);
       // A failed create (same id) writes nothing, no second outbox entry either.
-      await expect(s.notices.create(notice('n1'), boxes)).rejects.toThrow();
-      const first = await s.notices.claimOutbox(T, 1000, 10);
+      await expect(s.notices.create(notice('n1'), boxes, T + 500)).rejects.toThrow();
+      // Born claimed by the instance that decided: the sweep leaves it alone until T + 500.
+      expect(await s.notices.claimOutbox(T + 499, 1000, 10)).toEqual([]);
+      const first = await s.notices.claimOutbox(T + 500, 1000, 10);
       expect(first).toEqual([{ id: expect.any(Number), noticeId: 'n1', op: 'publish', createdAtMs: T, attempts: 1 }]);
-      expect(await s.notices.claimOutbox(T + 999, 1000, 10)).toEqual([]);
-      const again = await s.notices.claimOutbox(T + 1000, 1000, 10);
+      expect(await s.notices.claimOutbox(T + 1499, 1000, 10)).toEqual([]);
+      const again = await s.notices.claimOutbox(T + 1500, 1000, 10);
       expect(again).toEqual([{ ...first[0], attempts: 2 }]);
-      await s.notices.markPublished(again[0]?.id ?? -1, T + 1001);
+      await s.notices.markPublished('publish', ['n1'], T + 1501);
       expect(await s.notices.claimOutbox(T + 1_000_000, 1000, 10)).toEqual([]);
-      expect(await s.notices.claimOutboxFor('n1', 'publish', T + 1_000_000, 1000)).toBeUndefined();
       await s.close();
     });
 
-    it('outbox: cancel adds one withdraw entry', async () => {
+    it('outbox: cancel adds one withdraw entry; marks name their kind', async () => {
       const s = await open();
-      await s.notices.create(notice('n1'), boxes);
+      await s.notices.create(notice('n1'), boxes, T);
+      await s.notices.markPublished('withdraw', ['n1'], T); // not this entry's kind: no effect
       const [pub] = await s.notices.claimOutbox(T, 1000, 10);
-      await s.notices.markPublished(pub?.id ?? -1, T);
-      await s.notices.cancel('n1', T + 5, 'mistake');
-      await s.notices.cancel('n1', T + 6, 'again');
-      await s.notices.cancel('nope', T + 6, 'no such notice');
+      expect(pub).toMatchObject({ noticeId: 'n1', op: 'publish' });
+      await s.notices.markPublished('publish', ['n1'], T);
+      await s.notices.cancel('n1', T + 5, 'mistake', T + 5);
+      await s.notices.cancel('n1', T + 6, 'again', T + 6);
+      await s.notices.cancel('nope', T + 6, 'no such notice', T + 6);
       const claimed = await s.notices.claimOutbox(T + 10, 1000, 10);
       expect(claimed).toEqual([
         { id: expect.any(Number), noticeId: 'n1', op: 'withdraw', createdAtMs: T + 5, attempts: 1 },
@@ -165,13 +168,10 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
-    it('outbox: claimOutboxFor claims only the entry of that notice; claimOutbox takes the oldest first', async () => {
+    it('outbox: claimOutbox takes the oldest first; one mark covers many notices', async () => {
       const s = await open();
-      for (const id of ['n1', 'n2', 'n3']) await s.notices.create(notice(id), boxes);
-      expect(await s.notices.claimOutboxFor('n2', 'withdraw', T, 1000)).toBeUndefined();
-      const mine = await s.notices.claimOutboxFor('n2', 'publish', T, 1000);
-      expect(mine).toMatchObject({ noticeId: 'n2', op: 'publish', attempts: 1 });
-      expect(await s.notices.claimOutboxFor('n2', 'publish', T, 1000)).toBeUndefined();
+      for (const id of ['n1', 'n2', 'n3']) await s.notices.create(notice(id), boxes, T);
+      await s.notices.markPublished('publish', ['n2', 'nope'], T);
       expect((await s.notices.claimOutbox(T, 1000, 1)).map((e) => e.noticeId)).toEqual(['n1']);
       expect((await s.notices.claimOutbox(T, 1000, 10)).map((e) => e.noticeId)).toEqual(['n3']);
       await s.close();
@@ -180,7 +180,7 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
     it('outbox: concurrent claims never return an entry twice', async () => {
       const s = await open();
       const ids = Array.from({ length: 30 }, (_, i) => `n${String(i).padStart(2, '0')}`);
-      for (const id of ids) await s.notices.create(notice(id), [{ boxId: 'b1', zoneId: 'z1' }]);
+      for (const id of ids) await s.notices.create(notice(id), [{ boxId: 'b1', zoneId: 'z1' }], T);
       const claims = await Promise.all([1, 2, 3, 4].map(() => s.notices.claimOutbox(T, 1000, 10)));
       for (const c of claims) expect(c.map((e) => e.id)).toEqual([...c.map((e) => e.id)].sort((a, b) => a - b));
       const rest = await s.notices.claimOutbox(T, 1000, 100);

@@ -49,7 +49,7 @@ type DeliveryTimeColumn = (typeof RECEIPT_COLUMN)[ReceiptUpdate['state']];
 export class SqlNoticeStore implements NoticeStore {
   constructor(private readonly ctx: SqlContext) {}
 
-  async create(n: NoticeRecord, deliveries: readonly NewDelivery[]): Promise<void> {
+  async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
     await atomically(this.ctx, async (db) => {
       await db.insertInto('notices').values(noticeRow(n)).execute();
       for (let i = 0; i < deliveries.length; i += CHUNK) {
@@ -65,7 +65,10 @@ export class SqlNoticeStore implements NoticeStore {
         await db.insertInto('deliveries').values(rows).execute();
       }
       // Issue 15: committed with the notice, so a crash before the publish is repaired from here.
-      await db.insertInto('outbox').values({ notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs }).execute();
+      await db
+        .insertInto('outbox')
+        .values({ notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs, lease_until_ms: claimedUntilMs })
+        .execute();
     });
   }
 
@@ -90,7 +93,7 @@ export class SqlNoticeStore implements NoticeStore {
     return { items: rows.map(toNotice), total: n };
   }
 
-  async cancel(id: string, atMs: number, reason: string): Promise<number> {
+  async cancel(id: string, atMs: number, reason: string, claimedUntilMs: number): Promise<number> {
     return atomically(this.ctx, async (db) => {
       const found = await db
         .updateTable('notices')
@@ -108,7 +111,7 @@ export class SqlNoticeStore implements NoticeStore {
       if (affected(found) > 0) {
         await db
           .insertInto('outbox')
-          .values({ notice_id: id, op: 'withdraw', created_at_ms: atMs })
+          .values({ notice_id: id, op: 'withdraw', created_at_ms: atMs, lease_until_ms: claimedUntilMs })
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
@@ -250,34 +253,17 @@ export class SqlNoticeStore implements NoticeStore {
     return rows.map(toOutboxEntry).sort((a, b) => a.id - b.id);
   }
 
-  async claimOutboxFor(
-    noticeId: string,
-    op: OutboxOp,
-    nowMs: number,
-    leaseMs: number,
-  ): Promise<OutboxEntry | undefined> {
-    // One row by its unique key: a concurrent claim of it makes this one wait, then re-check
-    // the lease and find it taken.
-    const r = await this.ctx.db
-      .updateTable('outbox')
-      .set((eb) => ({ lease_until_ms: nowMs + leaseMs, attempts: eb('attempts', '+', 1) }))
-      .where('notice_id', '=', noticeId)
-      .where('op', '=', op)
-      .where('published_at_ms', '=', 0)
-      .where('lease_until_ms', '<=', nowMs)
-      .returning(OUTBOX_COLUMNS)
-      .executeTakeFirst();
-    return r === undefined ? undefined : toOutboxEntry(r);
-  }
-
-  async markPublished(outboxId: number, atMs: number): Promise<void> {
+  async markPublished(op: OutboxOp, noticeIds: readonly string[], atMs: number): Promise<void> {
     // The first publish time stays; published_at_ms = 0 means "still to publish".
-    await this.ctx.db
-      .updateTable('outbox')
-      .set({ published_at_ms: atMs })
-      .where('id', '=', outboxId)
-      .where('published_at_ms', '=', 0)
-      .execute();
+    for (let i = 0; i < noticeIds.length; i += CHUNK) {
+      await this.ctx.db
+        .updateTable('outbox')
+        .set({ published_at_ms: atMs })
+        .where('op', '=', op)
+        .where('notice_id', 'in', noticeIds.slice(i, i + CHUNK))
+        .where('published_at_ms', '=', 0)
+        .execute();
+    }
   }
 
   /** One notice's deliveries with their derived view state (see viewState). */
