@@ -31,5 +31,13 @@ export async function openPostgresContext(
     client.release();
   }
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { ctx: { db: kysely, dialect: 'postgres', inTransaction: false }, close: () => kysely.destroy() };
+  return {
+    ctx: {
+      db: kysely,
+      dialect: 'postgres',
+      inTransaction: false,
+      transact: (fn) => kysely.transaction().execute(fn),
+    },
+    close: () => kysely.destroy(),
+  };
 }

@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditLog } from '../../ports/audit-log';
+import { insertRow } from './insert-row';
 import type { SqlContext } from './sql-context';
 
 /** Append-only: rows are inserted, never updated or deleted. */
@@ -6,16 +7,13 @@ export class SqlAuditLog implements AuditLog {
   constructor(private readonly ctx: SqlContext) {}
 
   async append(e: AuditEntry): Promise<void> {
-    await this.ctx.db
-      .insertInto('audit')
-      .values({
-        at_ms: e.atMs,
-        actor: e.actor,
-        action: e.action,
-        subject: e.subject,
-        detail_json: JSON.stringify(e.detail),
-      })
-      .execute();
+    await insertRow(this.ctx.dialect, this.ctx.db, 'audit', {
+      at_ms: e.atMs,
+      actor: e.actor,
+      action: e.action,
+      subject: e.subject,
+      detail_json: JSON.stringify(e.detail),
+    });
   }
 
   /** Newest first: by id (insertion order), not by at_ms, which callers may set out of order. */

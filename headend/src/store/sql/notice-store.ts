@@ -28,6 +28,7 @@ import {
 } from './notice-rows';
 import type { DB, DeliveriesTable } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
+import { insertRow } from './insert-row';
 import type { SqlContext } from './sql-context';
 
 /**
@@ -51,7 +52,8 @@ export class SqlNoticeStore implements NoticeStore {
 
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
     await atomically(this.ctx, async (db) => {
-      await db.insertInto('notices').values(noticeRow(n)).execute();
+      const d = this.ctx.dialect;
+      await insertRow(d, db, 'notices', noticeRow(n));
       for (let i = 0; i < deliveries.length; i += CHUNK) {
         const rows = deliveries.slice(i, i + CHUNK).map((d): Insertable<DeliveriesTable> => ({
           notice_id: n.id,
@@ -62,13 +64,12 @@ export class SqlNoticeStore implements NoticeStore {
           queued_at_ms: n.issuedAtMs,
           expires_at_ms: n.expiresAtMs,
         }));
-        await db.insertInto('deliveries').values(rows).execute();
+        if (rows.length === 1 && rows[0] !== undefined) await insertRow(d, db, 'deliveries', rows[0]);
+        else await db.insertInto('deliveries').values(rows).execute();
       }
       // Issue 15: committed with the notice, so a crash before the publish is repaired from here.
-      await db
-        .insertInto('outbox')
-        .values({ notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs, lease_until_ms: claimedUntilMs })
-        .execute();
+      const entry = { notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs, lease_until_ms: claimedUntilMs };
+      await insertRow(d, db, 'outbox', entry);
     });
   }
 

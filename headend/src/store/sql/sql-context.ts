@@ -14,12 +14,14 @@ export interface SqlContext {
   readonly dialect: SqlDialect;
   /** True when `db` is a transaction: a multi-statement write runs in it instead of opening another. */
   readonly inTransaction: boolean;
+  /** Runs `fn` as one transaction (the engine's cheapest way: see groupCommitUnitOfWork). */
+  readonly transact: <T>(fn: (db: Kysely<DB>) => Promise<T>) => Promise<T>;
 }
 
 /** Runs `fn` atomically: in the caller's transaction if there is one, else in a new one. */
 export function atomically<T>(ctx: SqlContext, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return fn(ctx.db);
-  return ctx.db.transaction().execute(fn);
+  return ctx.transact(fn);
 }
 
 /** Creation order of rows without a time tie-break: SQLite's rowid, PostgreSQL's `seq` column. */

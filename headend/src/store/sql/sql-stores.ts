@@ -25,9 +25,7 @@ export function sqlStores(ctx: SqlContext, close: () => Promise<void>): Stores {
   return {
     ...ports(ctx),
     transaction: (fn) =>
-      ctx.inTransaction
-        ? fn(ports(ctx))
-        : ctx.db.transaction().execute((trx) => fn(ports({ db: trx, dialect: ctx.dialect, inTransaction: true }))),
+      ctx.inTransaction ? fn(ports(ctx)) : ctx.transact((db) => fn(ports({ ...ctx, db, inTransaction: true }))),
     close,
   };
 }

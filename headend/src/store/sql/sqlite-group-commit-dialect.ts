@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import type { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, QueryResult } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
+import type { DB } from './schema';
 
 interface Waiter {
   readonly resolve: () => void;
@@ -42,6 +43,11 @@ export class GroupCommit {
     return st;
   }
 
+  /** A statement without parameters, prepared once (exec() compiles it every time). */
+  private sql(text: string): void {
+    this.prepare(text).run();
+  }
+
   private openTurn(): Waiter[] {
     if (this.waiters === undefined) {
       // IMMEDIATE takes the write lock now (waiting busy_timeout for another process),
@@ -67,16 +73,16 @@ export class GroupCommit {
     // a unit of work woken first may hold the connection again.
     while (this.txOpen) await this.untilIdle();
     const waiters = this.openTurn();
-    this.db.exec('SAVEPOINT w');
+    this.sql('SAVEPOINT w');
     let value: T;
     try {
       value = fn();
     } catch (err) {
-      this.db.exec('ROLLBACK TO w');
-      this.db.exec('RELEASE w');
+      this.sql('ROLLBACK TO w');
+      this.sql('RELEASE w');
       throw err;
     }
-    this.db.exec('RELEASE w');
+    this.sql('RELEASE w');
     await this.durable(waiters);
     return value;
   }
@@ -86,7 +92,7 @@ export class GroupCommit {
     this.txOpen = true; // claimed in the step that saw it free: two units of work never interleave
     try {
       this.openTurn();
-      this.db.exec('SAVEPOINT tx');
+      this.sql('SAVEPOINT tx');
     } catch (err) {
       this.endTransaction();
       throw err;
@@ -96,7 +102,7 @@ export class GroupCommit {
   async commitTransaction(): Promise<void> {
     const waiters = this.waiters;
     try {
-      this.db.exec('RELEASE tx');
+      this.sql('RELEASE tx');
     } finally {
       this.endTransaction();
     }
@@ -105,8 +111,8 @@ export class GroupCommit {
 
   async rollbackTransaction(): Promise<void> {
     try {
-      this.db.exec('ROLLBACK TO tx');
-      this.db.exec('RELEASE tx');
+      this.sql('ROLLBACK TO tx');
+      this.sql('RELEASE tx');
     } finally {
       this.endTransaction();
     }
@@ -204,6 +210,69 @@ class GroupCommitDriver implements Driver {
     this.gc.commit();
     this.gc.db.close();
   }
+}
+
+/** Runs every statement at once on the connection: the statements of the one open unit of work. */
+class UnitOfWorkConnection implements DatabaseConnection {
+  constructor(private readonly gc: GroupCommit) {}
+
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    return run<R>(this.gc, q);
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the group-commit driver');
+  }
+}
+
+class UnitOfWorkDriver implements Driver {
+  private readonly connection: UnitOfWorkConnection;
+
+  constructor(gc: GroupCommit) {
+    this.connection = new UnitOfWorkConnection(gc);
+  }
+
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.connection;
+  }
+  async beginTransaction(): Promise<void> {
+    throw new Error('already in a unit of work');
+  }
+  async commitTransaction(): Promise<void> {}
+  async rollbackTransaction(): Promise<void> {}
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
+/**
+ * Units of work without Kysely's per-transaction machinery (a new Kysely instance, a
+ * connection acquisition and three driver calls per transaction showed up in the intake
+ * profile): one long-lived handle whose statements run inside the open unit of work — there
+ * is at most one at a time — and `transact` around it.
+ */
+export function groupCommitUnitOfWork(gc: GroupCommit): <T>(fn: (db: Kysely<DB>) => Promise<T>) => Promise<T> {
+  const db = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new SharedConnectionAdapter(),
+      createDriver: () => new UnitOfWorkDriver(gc),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+      createIntrospector: (k: Kysely<unknown>) => new SqliteIntrospector(k),
+    },
+  });
+  return async (fn) => {
+    await gc.begin();
+    let value: Awaited<ReturnType<typeof fn>>;
+    try {
+      value = await fn(db);
+    } catch (err) {
+      await gc.rollbackTransaction();
+      throw err;
+    }
+    await gc.commitTransaction();
+    return value;
+  };
 }
 
 /** SQLite's adapter, but the connection is not exclusive: group commit orders the writes itself. */

@@ -13,6 +13,7 @@ import type {
 import type { DB } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
 import type { SqlContext } from './sql-context';
+import { insertRow } from './insert-row';
 import { ticketInsert, ticketUpdate, toCallback, toIncident, toTicket } from './ticket-rows';
 
 const OPEN = ['resolved', 'closed'];
@@ -29,19 +30,12 @@ export class SqlTicketStore implements TicketStore {
     if (this.ctx.dialect === 'postgres' && !this.ctx.inTransaction) return this.insertInOneStatement(t, event, report);
     return atomically(this.ctx, async (db) => {
       // A second open ticket for the fault hits the unique index: no ticket, no event, false.
-      const r = await db
-        .insertInto('tickets')
-        .values(ticketInsert(t))
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (affected(r) === 0) return false;
-      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      const d = this.ctx.dialect;
+      if ((await insertRow(d, db, 'tickets', ticketInsert(t), 'ignore')) === 0) return false;
+      await insertRow(d, db, 'ticket_events', eventRow(event));
       if (report !== undefined) {
-        await db
-          .insertInto('ticket_reports')
-          .values({ report_id: report.reportId, box_id: t.boxId, ticket_id: t.id, at_ms: report.atMs })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        const row = { report_id: report.reportId, box_id: t.boxId, ticket_id: t.id, at_ms: report.atMs };
+        await insertRow(d, db, 'ticket_reports', row, 'ignore');
       }
       return true;
     });
@@ -119,7 +113,7 @@ export class SqlTicketStore implements TicketStore {
         }))
         .where('id', '=', id)
         .execute();
-      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
       return this.read(db, id);
     });
   }
@@ -138,7 +132,7 @@ export class SqlTicketStore implements TicketStore {
         .set((eb) => ({ report_count: eb('report_count', '+', 1) }))
         .where('id', '=', incidentId)
         .execute();
-      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
       return true;
     });
   }
@@ -152,7 +146,7 @@ export class SqlTicketStore implements TicketStore {
     return atomically(this.ctx, async (db) => {
       const set = ticketUpdate(change);
       if (Object.keys(set).length > 0) await db.updateTable('tickets').set(set).where('id', '=', id).execute();
-      await db.insertInto('ticket_events').values(eventRow(event)).execute();
+      await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
       return this.read(db, id);
     });
   }
@@ -169,12 +163,8 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async rememberReport(reportId: string, boxId: string, ticketId: string, atMs: number): Promise<boolean> {
-    const r = await this.ctx.db
-      .insertInto('ticket_reports')
-      .values({ report_id: reportId, box_id: boxId, ticket_id: ticketId, at_ms: atMs })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return affected(r) === 1;
+    const row = { report_id: reportId, box_id: boxId, ticket_id: ticketId, at_ms: atMs };
+    return (await insertRow(this.ctx.dialect, this.ctx.db, 'ticket_reports', row, 'ignore')) === 1;
   }
 
   async findReport(boxId: string, reportId: string): Promise<string | undefined> {
@@ -261,7 +251,7 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async recordSignalReport(zoneId: string, boxId: string, atMs: number): Promise<void> {
-    await this.ctx.db.insertInto('signal_reports').values({ zone_id: zoneId, box_id: boxId, at_ms: atMs }).execute();
+    await insertRow(this.ctx.dialect, this.ctx.db, 'signal_reports', { zone_id: zoneId, box_id: boxId, at_ms: atMs });
   }
 
   async distinctSignalBoxes(zoneId: string, sinceMs: number): Promise<number> {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { DB } from '../sql/schema';
 import type { SqlContext } from '../sql/sql-context';
-import { GroupCommit, groupCommitDialect } from '../sql/sqlite-group-commit-dialect';
+import { GroupCommit, groupCommitDialect, groupCommitUnitOfWork } from '../sql/sqlite-group-commit-dialect';
 import { migrate } from './migrations';
 
 /** The embedded database: one SQLite file (or ':memory:'), WAL mode, migrated on open, writes group-committed. */
@@ -18,6 +18,10 @@ export function openSqliteContext(file: string): { ctx: SqlContext; close: () =>
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  const kysely = new Kysely<DB>({ dialect: groupCommitDialect(new GroupCommit(db)) });
-  return { ctx: { db: kysely, dialect: 'sqlite', inTransaction: false }, close: () => kysely.destroy() };
+  const gc = new GroupCommit(db);
+  const kysely = new Kysely<DB>({ dialect: groupCommitDialect(gc) });
+  return {
+    ctx: { db: kysely, dialect: 'sqlite', inTransaction: false, transact: groupCommitUnitOfWork(gc) },
+    close: () => kysely.destroy(),
+  };
 }
