@@ -15,7 +15,7 @@ interface Waiter {
  * promises resolve. Under load (a burst of fault reports) this turns several commits per
  * message into one per turn: a SQLite commit costs ~35 µs here however little it writes.
  *
- * A unit of work (`db.transaction()`) is one savepoint held across its statements; while
+ * A unit of work (`groupCommitUnitOfWork`) is one savepoint held across its statements; while
  * one is open, other writes wait for it (they would otherwise land inside it), and the
  * turn's COMMIT waits too. A write that throws rolls back its own savepoint only; a COMMIT
  * that fails rolls the whole turn back and rejects every write in it — nobody is told
@@ -153,17 +153,11 @@ function run<R>(gc: GroupCommit, q: CompiledQuery): QueryResult<R> {
   return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
 }
 
-/**
- * One acquisition of the connection. Outside a unit of work, reads run at once and writes
- * are group-committed; inside one (after beginTransaction) statements run in its savepoint.
- */
+/** Statements outside a unit of work: reads run at once, writes are group-committed. */
 class GroupCommitConnection implements DatabaseConnection {
-  inTransaction = false;
-
   constructor(private readonly gc: GroupCommit) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.inTransaction) return run<R>(this.gc, q);
     if (this.gc.prepare(q.sql).reader && !/^\s*(insert|update|delete)\b/i.test(q.sql)) return run<R>(this.gc, q);
     return this.gc.write(() => run<R>(this.gc, q));
   }
@@ -174,35 +168,30 @@ class GroupCommitConnection implements DatabaseConnection {
   }
 }
 
-function own(c: DatabaseConnection): GroupCommitConnection {
-  if (!(c instanceof GroupCommitConnection)) throw new Error('not a group-commit connection');
-  return c;
-}
-
+/**
+ * One shared connection object (no allocation per statement). Units of work do not go
+ * through Kysely's `transaction()` here but through `groupCommitUnitOfWork` (SqlContext.transact).
+ */
 class GroupCommitDriver implements Driver {
-  constructor(private readonly gc: GroupCommit) {}
+  private readonly connection: GroupCommitConnection;
+
+  constructor(private readonly gc: GroupCommit) {
+    this.connection = new GroupCommitConnection(gc);
+  }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    // A fresh handle per acquisition: beginTransaction turns it into a unit of work.
-    return new GroupCommitConnection(this.gc);
+    return this.connection;
   }
 
-  async beginTransaction(c: DatabaseConnection): Promise<void> {
-    await this.gc.begin();
-    own(c).inTransaction = true;
+  async beginTransaction(): Promise<void> {
+    throw new Error('SQLite units of work go through SqlContext.transact (groupCommitUnitOfWork)');
   }
 
-  async commitTransaction(c: DatabaseConnection): Promise<void> {
-    own(c).inTransaction = false;
-    await this.gc.commitTransaction();
-  }
+  async commitTransaction(): Promise<void> {}
 
-  async rollbackTransaction(c: DatabaseConnection): Promise<void> {
-    own(c).inTransaction = false;
-    await this.gc.rollbackTransaction();
-  }
+  async rollbackTransaction(): Promise<void> {}
 
   async releaseConnection(): Promise<void> {}
 
