@@ -71,6 +71,11 @@ export interface BillingStore {
   suspensions(accountId: string): Promise<Suspension[]>;
   /** The scheduled or executed suspension of an account, if any. */
   activeSuspension(accountId: string): Promise<Suspension | undefined>;
+  /**
+   * Applies `change`; with `onlyIf`, only while the suspension is in that state (a guarded
+   * transition: a payment cancelling it and the job executing it cannot both win). True when
+   * the row changed.
+   */
   updateSuspension(
     id: string,
     change: Partial<
@@ -79,7 +84,8 @@ export interface BillingStore {
         'state' | 'executedAtMs' | 'suspendedNoticeId' | 'note' | 'suspendAtMs' | 'warningNoticeId' | 'warnedAtMs'
       >
     >,
-  ): Promise<void>;
+    onlyIf?: Suspension['state'],
+  ): Promise<boolean>;
 
   /** False (nothing written) when the suspension already has its restore (one per suspension, a unique index). */
   insertRestore(r: Restore): Promise<boolean>;

@@ -277,6 +277,10 @@ export class BillingRules {
     const amount = /^(\d+) (\w+)$/.exec(s.note);
     const out = new Outgoing();
     await this.d.stores.transaction(async (tx) => {
+      // Claimed only while still scheduled: a payment that cancelled it meanwhile wins, and
+      // nothing of the suspension happens (no status, no notice) — in the database, not by the
+      // read above.
+      if (!(await tx.billing.updateSuspension(id, { state: 'executed', executedAtMs: now }, 'scheduled'))) return;
       const notice = await this.d.notices.stageInto(
         tx,
         {
@@ -291,7 +295,7 @@ export class BillingRules {
         },
         out,
       );
-      await tx.billing.updateSuspension(id, { state: 'executed', executedAtMs: now, suspendedNoticeId: notice.id });
+      await tx.billing.updateSuspension(id, { suspendedNoticeId: notice.id });
       await tx.registry.setAccountStatus(s.accountId, 'suspended');
       await tx.audit.append({
         atMs: now,
@@ -351,15 +355,21 @@ export class BillingRules {
     }
     // N3: a partial payment that leaves arrears does not lift the suspension.
     if (s.paidMinor < s.amountMinor) return { payment: p, duplicate: false };
-    if (s.state === 'scheduled') {
-      await billing.updateSuspension(s.id, { state: 'cancelled', note: `paid ${p.id}` });
+    // Cancelled only while still scheduled: if the suspension job executed it meanwhile, the
+    // account is restored instead (the guarded transition decides, not the read above).
+    if (
+      s.state === 'scheduled' &&
+      (await billing.updateSuspension(s.id, { state: 'cancelled', note: `paid ${p.id}` }, 'scheduled'))
+    ) {
       await tx.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
       await tx.registry.setAccountStatus(p.accountId, 'active');
       const warning = await tx.notices.get(s.warningNoticeId);
       if (warning?.status === 'sent') await this.d.notices.stageCancel(tx, s.warningNoticeId, 'paid', 'system:N3', out);
       return { payment: p, duplicate: false, cancelledSuspension: s.id };
     }
-    return { payment: p, duplicate: false, restore: await this.restore(tx, s, p, out) };
+    const current = (await billing.getSuspension(s.id)) ?? s;
+    if (current.state !== 'executed' && current.state !== 'lifted') return { payment: p, duplicate: false };
+    return { payment: p, duplicate: false, restore: await this.restore(tx, current, p, out) };
   }
 
   private async restore(tx: StorePorts, s: Suspension, p: Payment, out: Outgoing): Promise<Restore> {

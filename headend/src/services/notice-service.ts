@@ -86,7 +86,9 @@ const HEADEND: PartyInfo = { kind: 'headend', id: '' };
 export class NoticeService {
   private readonly cache = new Map<string, NoticeRecord>();
 
-  constructor(private readonly d: NoticeServiceDeps) {}
+  constructor(private readonly d: NoticeServiceDeps) {
+    this.marks = new PublishedMarks((op, ids) => d.stores.notices.markPublished(op, ids, d.clock.now()), d.log);
+  }
 
   /** The boxes a target names now; `via` is the unit of work's ports when called inside one. */
   async resolveTarget(target: NoticeTarget, via: StorePorts = this.d.stores): Promise<BoxRef[]> {
@@ -196,8 +198,10 @@ export class NoticeService {
       this.d.metrics.noticesSent.inc({ kind: p.record.kind });
     }
     for (const it of items) {
-      const boxes = prepared.find((p) => p.record.id === it.noticeId)?.boxes;
-      await this.publishEntry(it.noticeId, it.op, boxes).catch((err: unknown) =>
+      // Committed now: a cached 'sent' copy of a withdrawn notice must not outlive the commit.
+      if (it.op === 'withdraw') this.cache.delete(it.noticeId);
+      const known = prepared.find((p) => p.record.id === it.noticeId);
+      await this.publishEntry(it.noticeId, it.op, known).catch((err: unknown) =>
         this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),
       );
     }
@@ -226,24 +230,27 @@ export class NoticeService {
   }
 
   /** Marks what was published, in one statement per turn (published_at_ms also ends the claim). */
-  private readonly marks = new PublishedMarks((op, ids) =>
-    this.d.stores.notices.markPublished(op, ids, this.d.clock.now()),
-  );
+  private readonly marks: PublishedMarks;
 
   /** Waits for the published marks queued so far (tests, shutdown). */
   flushMarks(): Promise<void> {
     return this.marks.flush();
   }
 
-  private async publishEntry(noticeId: string, op: OutboxOp, known?: readonly BoxRef[]): Promise<void> {
-    const record = await this.get(noticeId);
+  /**
+   * `known`: the notice as this instance just committed it. Otherwise (the sweep) the notice is
+   * read from the store, never from the cache: another instance may have cancelled it since.
+   */
+  private async publishEntry(noticeId: string, op: OutboxOp, known?: PreparedNotice): Promise<void> {
+    const record = known?.record ?? (await this.d.stores.notices.get(noticeId));
+    if (record === undefined) throw notFound('notice', noticeId);
     if (op === 'withdraw') {
       const boxes =
         record.target.type === 'all' || record.target.type === 'zones' ? [] : await this.resolveTarget(record.target);
       await this.publish(record, { withdrawal: { noticeId: record.id, reason: record.cancelReason } }, boxes);
     } else if (record.status === 'sent' && (record.expiresAtMs === 0 || record.expiresAtMs > this.d.clock.now())) {
       // Cancelled or expired before it went out: nothing to show, only to mark.
-      const boxes = known ?? (await this.d.stores.notices.deliveryBoxes(record.id));
+      const boxes = known?.boxes ?? (await this.d.stores.notices.deliveryBoxes(record.id));
       await this.publish(record, { notice: assertDeliverable(record) }, boxes);
     }
     this.marks.add(op, noticeId);

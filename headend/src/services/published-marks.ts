@@ -1,15 +1,21 @@
+import type { Logger } from 'pino';
 import type { OutboxOp } from '../ports/notice-store';
 
 /**
  * Collects "published" marks of outbox entries and writes them in one statement per kind
- * and event-loop turn, instead of one per notice. A mark lost to a crash only means the sweep
- * publishes that notice again after its claim lapses; the box drops the repeat by notice id.
+ * and event-loop turn, instead of one per notice. A mark that fails to be written (or is lost
+ * to a crash) only means the sweep publishes that notice again once its claim lapses; the box
+ * drops the repeat by notice id. So a failure is logged, never thrown.
  */
 export class PublishedMarks {
   private pending = new Map<OutboxOp, string[]>();
   private scheduled: Promise<void> | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly write: (op: OutboxOp, noticeIds: readonly string[]) => Promise<void>) {}
+  constructor(
+    private readonly write: (op: OutboxOp, noticeIds: readonly string[]) => Promise<void>,
+    private readonly log: Logger,
+  ) {}
 
   add(op: OutboxOp, noticeId: string): void {
     const list = this.pending.get(op);
@@ -18,17 +24,24 @@ export class PublishedMarks {
     this.scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
   }
 
-  /** Writes every mark queued so far. */
+  /** Waits until every mark queued so far is written (or failed and logged). */
   async flush(): Promise<void> {
     await this.scheduled;
     await this.drain();
   }
 
-  private async drain(): Promise<void> {
+  private drain(): Promise<void> {
     this.scheduled = undefined;
     const pending = this.pending;
-    if (pending.size === 0) return;
     this.pending = new Map();
-    for (const [op, ids] of pending) await this.write(op, ids);
+    // Chained: a flush waits for a drain already writing, not only for its own.
+    this.writing = this.writing.then(async () => {
+      for (const [op, ids] of pending) {
+        await this.write(op, ids).catch((err: unknown) =>
+          this.log.warn({ err, op, notices: ids.length }, 'published marks not written; the sweep republishes'),
+        );
+      }
+    });
+    return this.writing;
   }
 }

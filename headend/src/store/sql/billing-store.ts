@@ -236,7 +236,7 @@ export class SqlBillingStore implements BillingStore {
       .executeTakeFirst();
   }
 
-  async updateSuspension(id: string, change: SuspensionChange): Promise<void> {
+  async updateSuspension(id: string, change: SuspensionChange, onlyIf?: Suspension['state']): Promise<boolean> {
     // Only the fields given (Kysely leaves undefined values out of SET).
     const set: Updateable<SuspensionsTable> = {
       state: change.state,
@@ -247,8 +247,14 @@ export class SqlBillingStore implements BillingStore {
       warning_notice_id: change.warningNoticeId,
       warned_at_ms: change.warnedAtMs,
     };
-    if (Object.values(set).every((v) => v === undefined)) return;
-    await this.ctx.db.updateTable('suspensions').set(set).where('id', '=', id).execute();
+    if (Object.values(set).every((v) => v === undefined)) return false;
+    const r = await this.ctx.db
+      .updateTable('suspensions')
+      .set(set)
+      .where('id', '=', id)
+      .$if(onlyIf !== undefined, (q) => q.where('state', '=', onlyIf ?? ''))
+      .executeTakeFirst();
+    return affected(r) > 0;
   }
 
   async insertRestore(r: Restore): Promise<boolean> {

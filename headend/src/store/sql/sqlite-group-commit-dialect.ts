@@ -78,13 +78,28 @@ export class GroupCommit {
     try {
       value = fn();
     } catch (err) {
-      this.sql('ROLLBACK TO w');
-      this.sql('RELEASE w');
+      this.undo('w', err);
       throw err;
     }
     this.sql('RELEASE w');
     await this.durable(waiters);
     return value;
+  }
+
+  /**
+   * Rolls back savepoint `name` after `err`. When SQLite rolled the whole transaction back
+   * itself (SQLITE_FULL, IOERR, NOMEM), there is no savepoint left: the turn is lost, and every
+   * write in it is told so now — nothing of it may later be reported "stored".
+   */
+  private undo(name: 'w' | 'tx', err: unknown): void {
+    if (this.db.inTransaction) {
+      this.sql(`ROLLBACK TO ${name}`);
+      this.sql(`RELEASE ${name}`);
+      return;
+    }
+    const waiters = this.waiters ?? [];
+    this.waiters = undefined;
+    for (const w of waiters) w.reject(err);
   }
 
   async begin(): Promise<void> {
@@ -109,10 +124,9 @@ export class GroupCommit {
     if (waiters !== undefined) await this.durable(waiters);
   }
 
-  async rollbackTransaction(): Promise<void> {
+  async rollbackTransaction(err?: unknown): Promise<void> {
     try {
-      this.sql('ROLLBACK TO tx');
-      this.sql('RELEASE tx');
+      this.undo('tx', err ?? new Error('unit of work rolled back'));
     } finally {
       this.endTransaction();
     }
@@ -256,7 +270,7 @@ export function groupCommitUnitOfWork(gc: GroupCommit): <T>(fn: (db: Kysely<DB>)
     try {
       value = await fn(db);
     } catch (err) {
-      await gc.rollbackTransaction();
+      await gc.rollbackTransaction(err);
       throw err;
     }
     await gc.commitTransaction();
