@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Job, JobState, JobStore, NewJob } from '../../ports/job-store';
 import type { JobsTable } from './schema';
 import { affected } from './sql-context';
+import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
 const COLS = ['id', 'kind', 'run_at_ms', 'payload_json', 'state', 'attempts', 'last_error', 'dedupe_key'] as const;
@@ -27,12 +28,14 @@ export class SqlJobStore implements JobStore {
   async schedule(job: NewJob): Promise<number> {
     // No key is NULL, not '': the unique index leaves jobs without a key alone.
     const key = job.dedupeKey === undefined || job.dedupeKey === '' ? null : job.dedupeKey;
-    const r = await this.ctx.db
-      .insertInto('jobs')
-      .values({ kind: job.kind, run_at_ms: job.runAtMs, payload_json: JSON.stringify(job.payload), dedupe_key: key })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const row = { kind: job.kind, run_at_ms: job.runAtMs, payload_json: JSON.stringify(job.payload), dedupe_key: key };
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'scheduleJob', Object.values(row), () =>
+      this.ctx.db
+        .insertInto('jobs')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .returning('id'),
+    );
     if (r !== undefined) return r.id;
     // The key is taken: the first job stays (jobs are never deleted, so it is still there).
     const existing = await this.ctx.db.selectFrom('jobs').select('id').where('dedupe_key', '=', key).executeTakeFirst();

@@ -29,6 +29,7 @@ import {
 import type { DB, DeliveriesTable } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
 import { insertRow } from './insert-row';
+import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
 /**
@@ -74,7 +75,8 @@ export class SqlNoticeStore implements NoticeStore {
   }
 
   async get(id: string): Promise<NoticeRecord | undefined> {
-    const r = await this.ctx.db.selectFrom('notices').select(NOTICE_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const q = () => this.ctx.db.selectFrom('notices').select(NOTICE_COLUMNS).where('id', '=', id);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'getNotice', [id], q);
     return r === undefined ? undefined : toNotice(r);
   }
 

@@ -13,6 +13,7 @@ import type {
 } from '../../ports/registry-store';
 import type { BoxesTable, DB } from './schema';
 import { atomically } from './sql-context';
+import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
 type Target = Array<{ id: string; zoneId: string }>;
@@ -110,8 +111,10 @@ export class SqlRegistryStore implements RegistryStore {
     return this.ctx.db.selectFrom('zones').select(['id', 'name', 'type', 'maintainer']).$narrowType<Zone>();
   }
 
-  getZone(id: string): Promise<Zone | undefined> {
-    return this.zones().where('id', '=', id).executeTakeFirst();
+  async getZone(id: string): Promise<Zone | undefined> {
+    return (
+      await compiledOnce(this.ctx.dialect, this.ctx.db, 'getZone', [id], () => this.zones().where('id', '=', id))
+    )[0];
   }
 
   listZones(): Promise<Zone[]> {
@@ -137,8 +140,9 @@ export class SqlRegistryStore implements RegistryStore {
     return this.ctx.db.selectFrom('accounts').select(['id', 'name', 'status']).$narrowType<Account>();
   }
 
-  getAccount(id: string): Promise<Account | undefined> {
-    return this.accounts().where('id', '=', id).executeTakeFirst();
+  async getAccount(id: string): Promise<Account | undefined> {
+    const q = () => this.accounts().where('id', '=', id);
+    return (await compiledOnce(this.ctx.dialect, this.ctx.db, 'getAccount', [id], q))[0];
   }
 
   async listAccounts(o: ListOptions): Promise<Page<Account>> {
@@ -189,7 +193,8 @@ export class SqlRegistryStore implements RegistryStore {
   }
 
   async getBox(id: string): Promise<Box | undefined> {
-    const r = await this.ctx.db.selectFrom('boxes').selectAll().where('id', '=', id).executeTakeFirst();
+    const q = () => this.ctx.db.selectFrom('boxes').selectAll().where('id', '=', id);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'getBox', [id], q);
     return r === undefined ? undefined : toBox(r);
   }
 

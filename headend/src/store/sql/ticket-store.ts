@@ -12,6 +12,7 @@ import type {
 } from '../../ports/ticket-store';
 import type { DB } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
+import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 import { insertRow } from './insert-row';
 import { ticketInsert, ticketUpdate, toCallback, toIncident, toTicket } from './ticket-rows';
@@ -138,7 +139,8 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const r = await this.ctx.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    const q = () => this.ctx.db.selectFrom('tickets').selectAll().where('id', '=', id);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'getTicket', [id], q);
     return r === undefined ? undefined : toTicket(r);
   }
 
@@ -152,13 +154,14 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
-    const r = await this.ctx.db
-      .selectFrom('tickets')
-      .selectAll()
-      .where('fault_key', '=', faultKey)
-      .where('status', 'not in', OPEN)
-      .limit(1)
-      .executeTakeFirst();
+    const q = () =>
+      this.ctx.db
+        .selectFrom('tickets')
+        .selectAll()
+        .where('fault_key', '=', faultKey)
+        .where('status', 'not in', OPEN)
+        .limit(1);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'openByFaultKey', [faultKey, ...OPEN, 1], q);
     return r === undefined ? undefined : toTicket(r);
   }
 
@@ -168,12 +171,13 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async findReport(boxId: string, reportId: string): Promise<string | undefined> {
-    const r = await this.ctx.db
-      .selectFrom('ticket_reports')
-      .select('ticket_id')
-      .where('box_id', '=', boxId)
-      .where('report_id', '=', reportId)
-      .executeTakeFirst();
+    const q = () =>
+      this.ctx.db
+        .selectFrom('ticket_reports')
+        .select('ticket_id')
+        .where('box_id', '=', boxId)
+        .where('report_id', '=', reportId);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'findReport', [boxId, reportId], q);
     return r?.ticket_id;
   }
 
