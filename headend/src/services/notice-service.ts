@@ -212,6 +212,8 @@ export class NoticeService {
    * publish, or by a publish that failed. Run at start and on every scheduler pass.
    */
   async sweepOutbox(): Promise<number> {
+    // Marks still queued here would let the sweep take published entries for unpublished ones.
+    await this.marks.flush();
     let n = 0;
     for (;;) {
       const entries = await this.d.stores.notices.claimOutbox(this.d.clock.now(), OUTBOX_LEASE_MS, 100);

@@ -34,3 +34,35 @@ export async function insertRow<T extends keyof DB & string>(
   );
   return Number(r.numAffectedRows ?? 0n);
 }
+
+/**
+ * A multi-row INSERT of rows that all have the same columns (a notice's deliveries), compiled
+ * once per table and row count the same way. Resolves to the number of rows inserted.
+ */
+export async function insertRows<T extends keyof DB & string>(
+  dialect: SqlDialect,
+  db: Kysely<DB>,
+  table: T,
+  rows: ReadonlyArray<Insertable<DB[T]>>,
+): Promise<number> {
+  const first = rows[0];
+  if (first === undefined) return 0;
+  const columns = Object.keys(first);
+  const key = `${dialect}|${table}|rows:${rows.length}|${columns.join(',')}`;
+  let text = compiled.get(key);
+  if (text === undefined) {
+    text = db
+      .insertInto(table)
+      .values([...rows])
+      .compile().sql;
+    compiled.set(key, text);
+  }
+  const params = rows.flatMap((r) => {
+    const values = Object.entries(r);
+    if (values.length !== columns.length || values.some(([k, v], i) => k !== columns[i] || v === undefined))
+      throw new Error(`insertRows(${table}): every row needs the same defined columns in the same order`);
+    return values.map(([, v]) => v);
+  });
+  const r = await db.executeQuery(CompiledQuery.raw(text, params));
+  return Number(r.numAffectedRows ?? 0n);
+}

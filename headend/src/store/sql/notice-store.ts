@@ -28,7 +28,7 @@ import {
 } from './notice-rows';
 import type { DB, DeliveriesTable } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
-import { insertRow } from './insert-row';
+import { insertRow, insertRows } from './insert-row';
 import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
@@ -65,8 +65,7 @@ export class SqlNoticeStore implements NoticeStore {
           queued_at_ms: n.issuedAtMs,
           expires_at_ms: n.expiresAtMs,
         }));
-        if (rows.length === 1 && rows[0] !== undefined) await insertRow(d, db, 'deliveries', rows[0]);
-        else await db.insertInto('deliveries').values(rows).execute();
+        await insertRows(d, db, 'deliveries', rows);
       }
       // Issue 15: committed with the notice, so a crash before the publish is repaired from here.
       const entry = { notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs, lease_until_ms: claimedUntilMs };

@@ -221,12 +221,15 @@ export class SqlRegistryStore implements RegistryStore {
     const unique = [...new Set(keys)];
     const byKey = new Map<string, Target>();
     for (let i = 0; i < unique.length; i += CHUNK) {
-      const rows = await this.ctx.db
-        .selectFrom('boxes')
-        .select(['id', 'zone_id', 'account_id'])
-        .where(column, 'in', unique.slice(i, i + CHUNK))
-        .orderBy('id')
-        .execute();
+      const chunk = unique.slice(i, i + CHUNK);
+      // Compiled once per list length: a personalised notice resolves one account at a time.
+      const rows = await compiledOnce(this.ctx.dialect, this.ctx.db, `boxIdsBy:${column}:${chunk.length}`, chunk, () =>
+        this.ctx.db
+          .selectFrom('boxes')
+          .select(['id', 'zone_id', 'account_id'])
+          .where(column, 'in', chunk)
+          .orderBy('id'),
+      );
       for (const r of rows) {
         const k = column === 'account_id' ? r.account_id : r.zone_id;
         const group = byKey.get(k) ?? [];

@@ -23,8 +23,9 @@ interface Waiter {
  */
 export class GroupCommit {
   private waiters: Waiter[] | undefined;
-  private txOpen = false;
-  private idle: Array<() => void> = [];
+  /** Held by the open unit of work, or by a write waiting behind one; handed over in FIFO order. */
+  private locked = false;
+  private queue: Array<() => void> = [];
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly db: Database.Database) {}
@@ -63,15 +64,41 @@ export class GroupCommit {
     return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
   }
 
-  private untilIdle(): Promise<void> {
-    return new Promise<void>((r) => this.idle.push(r));
+  /**
+   * Takes the connection: at once when it is free (set in the same synchronous step, so two
+   * units of work never interleave), else in turn — the holder hands it to the next waiter
+   * directly (no wake-up of every waiter to race for it again).
+   */
+  private lock(): Promise<void> {
+    if (!this.locked) {
+      this.locked = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((r) => this.queue.push(r));
+  }
+
+  private unlock(): void {
+    const next = this.queue.shift();
+    if (next === undefined) this.locked = false;
+    else next();
   }
 
   /** One write in its own savepoint; resolves once the turn is committed. */
   async write<T>(fn: () => T): Promise<T> {
-    // Checked again after every wake-up, in the same synchronous step as the write itself:
-    // a unit of work woken first may hold the connection again.
-    while (this.txOpen) await this.untilIdle();
+    // Synchronous, so it cannot interleave with anything — unless a unit of work holds the
+    // connection across its awaits: then it waits its turn.
+    if (!this.locked) return this.writeNow(fn);
+    await this.lock();
+    let stored: Promise<T>;
+    try {
+      stored = this.writeNow(fn);
+    } finally {
+      this.unlock(); // at once: the next in line need not wait for this turn's COMMIT
+    }
+    return stored;
+  }
+
+  private writeNow<T>(fn: () => T): Promise<T> {
     const waiters = this.openTurn();
     this.sql('SAVEPOINT w');
     let value: T;
@@ -82,8 +109,7 @@ export class GroupCommit {
       throw err;
     }
     this.sql('RELEASE w');
-    await this.durable(waiters);
-    return value;
+    return this.durable(waiters).then(() => value);
   }
 
   /**
@@ -103,8 +129,7 @@ export class GroupCommit {
   }
 
   async begin(): Promise<void> {
-    while (this.txOpen) await this.untilIdle();
-    this.txOpen = true; // claimed in the step that saw it free: two units of work never interleave
+    await this.lock();
     try {
       this.openTurn();
       this.sql('SAVEPOINT tx');
@@ -133,17 +158,14 @@ export class GroupCommit {
   }
 
   private endTransaction(): void {
-    this.txOpen = false;
-    const idle = this.idle;
-    this.idle = [];
-    for (const r of idle) r();
+    this.unlock();
   }
 
   /** Commits the open turn, if any (also called before the database closes). */
   commit(): void {
     const waiters = this.waiters;
     if (waiters === undefined) return;
-    if (this.txOpen) {
+    if (this.locked) {
       // A unit of work is between statements (awaiting): the turn commits after it.
       setImmediate(() => this.commit());
       return;
