@@ -1,4 +1,5 @@
 import type { CompiledQuery, Compilable, Kysely } from 'kysely';
+import { directExecution } from './direct-execution';
 import type { DB } from './schema';
 import type { SqlDialect } from './sql-context';
 
@@ -27,5 +28,7 @@ export async function compiledOnce<O>(
     }
     cache.set(k, c);
   }
-  return (await db.executeQuery<O>({ ...c, parameters: params })).rows;
+  const fast = directExecution(db);
+  return (fast === undefined ? await db.executeQuery<O>({ ...c, parameters: params }) : await fast<O>(c.sql, params))
+    .rows;
 }

@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Insertable, Kysely } from 'kysely';
+import { directExecution } from './direct-execution';
 import type { DB } from './schema';
 import type { SqlDialect } from './sql-context';
 
@@ -63,6 +64,11 @@ export async function insertRows<T extends keyof DB & string>(
       throw new Error(`insertRows(${table}): every row needs the same defined columns in the same order`);
     return values.map(([, v]) => v);
   });
-  const r = await db.executeQuery(CompiledQuery.raw(text, params));
+  return affectedBy(db, text, params);
+}
+
+async function affectedBy(db: Kysely<DB>, text: string, params: readonly unknown[]): Promise<number> {
+  const fast = directExecution(db);
+  const r = fast === undefined ? await db.executeQuery(CompiledQuery.raw(text, [...params])) : await fast(text, params);
   return Number(r.numAffectedRows ?? 0n);
 }

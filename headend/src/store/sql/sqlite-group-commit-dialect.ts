@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
+import { registerDirectExecution } from './direct-execution';
+import type { DirectExecution } from './direct-execution';
 import type { DB } from './schema';
 
 interface Waiter {
@@ -183,10 +185,22 @@ export class GroupCommit {
 }
 
 function run<R>(gc: GroupCommit, q: CompiledQuery): QueryResult<R> {
-  const st = gc.prepare(q.sql);
-  if (st.reader) return { rows: st.all(...(q.parameters as unknown[])) as R[] };
-  const { changes, lastInsertRowid } = st.run(...(q.parameters as unknown[]));
+  return runText<R>(gc, q.sql, q.parameters);
+}
+
+function runText<R>(gc: GroupCommit, sql: string, params: readonly unknown[]): QueryResult<R> {
+  const st = gc.prepare(sql);
+  if (st.reader) return { rows: st.all(...params) as R[] };
+  const { changes, lastInsertRowid } = st.run(...params);
   return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+}
+
+/** Outside a unit of work: reads at once, writes group-committed (see GroupCommitConnection). */
+export function groupCommitDirect(gc: GroupCommit): DirectExecution {
+  return async <R>(sql: string, params: readonly unknown[]) => {
+    if (gc.prepare(sql).reader && !/^\s*(insert|update|delete)\b/i.test(sql)) return runText<R>(gc, sql, params);
+    return gc.write(() => runText<R>(gc, sql, params));
+  };
 }
 
 /** Statements outside a unit of work: reads run at once, writes are group-committed. */
@@ -286,6 +300,7 @@ export function groupCommitUnitOfWork(gc: GroupCommit): <T>(fn: (db: Kysely<DB>)
       createIntrospector: (k: Kysely<unknown>) => new SqliteIntrospector(k),
     },
   });
+  registerDirectExecution(db, async <R>(sql: string, params: readonly unknown[]) => runText<R>(gc, sql, params));
   return async (fn) => {
     await gc.begin();
     let value: Awaited<ReturnType<typeof fn>>;

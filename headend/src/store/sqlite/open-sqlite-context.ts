@@ -3,7 +3,13 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { DB } from '../sql/schema';
 import type { SqlContext } from '../sql/sql-context';
-import { GroupCommit, groupCommitDialect, groupCommitUnitOfWork } from '../sql/sqlite-group-commit-dialect';
+import { registerDirectExecution } from '../sql/direct-execution';
+import {
+  GroupCommit,
+  groupCommitDialect,
+  groupCommitDirect,
+  groupCommitUnitOfWork,
+} from '../sql/sqlite-group-commit-dialect';
 import { migrate } from './migrations';
 
 /** The embedded database: one SQLite file (or ':memory:'), WAL mode, migrated on open, writes group-committed. */
@@ -20,6 +26,7 @@ export function openSqliteContext(file: string): { ctx: SqlContext; close: () =>
   migrate(db);
   const gc = new GroupCommit(db);
   const kysely = new Kysely<DB>({ dialect: groupCommitDialect(gc) });
+  registerDirectExecution(kysely, groupCommitDirect(gc));
   return {
     ctx: { db: kysely, dialect: 'sqlite', inTransaction: false, transact: groupCommitUnitOfWork(gc) },
     close: () => kysely.destroy(),
