@@ -104,7 +104,6 @@ export type OutboxOp = 'publish' | 'withdraw';
  * crash between "decided" and "published" is repaired by the dispatcher after restart.
  */
 export interface OutboxEntry {
-  readonly id: number;
   readonly noticeId: string;
   readonly op: OutboxOp;
   readonly createdAtMs: number;

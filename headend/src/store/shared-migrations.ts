@@ -60,12 +60,26 @@ export const ONE_ACTIVE_SUSPENSION = `
 `;
 
 /**
- * Issue 15: the outbox. A decision and the notices it must publish are committed together
- * (notice, deliveries and one row here); the dispatcher publishes from it and marks what it
- * sent, so a crash between "decided" and "published" publishes after restart. One publish and
- * one withdrawal per notice at most. `id` is per-engine (see each migration list).
+ * Issue 15: the outbox. A decision and the notices it must publish are committed together;
+ * the dispatcher publishes and marks what it sent, so a crash between "decided" and
+ * "published" publishes after restart. A notice's own publish state is on its row (see
+ * NOTICE_PUBLISH_STATE: no extra row per notice on the hot path); withdrawals are rows here,
+ * one per notice at most. `id` is per-engine (see each migration list).
  */
 export const OUTBOX_INDEXES = `
   CREATE UNIQUE INDEX outbox_one_per_op ON outbox(notice_id, op);
   CREATE INDEX outbox_unpublished ON outbox(published_at_ms, id);
+`;
+
+/**
+ * Issue 15: each notice's publish state, the outbox of its first publish: unpublished rows
+ * are found through a partial index; `publish_claim_until_ms` is the deciding instance's claim
+ * (set at insert), then the sweep's lease. Notices stored before this were published.
+ */
+export const NOTICE_PUBLISH_STATE = `
+  ALTER TABLE notices ADD COLUMN published_at_ms BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE notices ADD COLUMN publish_claim_until_ms BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE notices ADD COLUMN publish_attempts INTEGER NOT NULL DEFAULT 0;
+  UPDATE notices SET published_at_ms = issued_at_ms;
+  CREATE INDEX notices_unpublished ON notices(issued_at_ms) WHERE published_at_ms = 0;
 `;

@@ -6,6 +6,7 @@ import {
   REVOKED_CERTIFICATES,
   ONE_ACTIVE_SUSPENSION,
   OUTBOX_INDEXES,
+  NOTICE_PUBLISH_STATE,
 } from '../shared-migrations';
 
 /**
@@ -118,7 +119,8 @@ const MIGRATIONS: readonly string[] = [
     published_at_ms BIGINT NOT NULL DEFAULT 0, lease_until_ms BIGINT NOT NULL DEFAULT 0,
     attempts INTEGER NOT NULL DEFAULT 0
   );
-  ${OUTBOX_INDEXES}`,
+  ${OUTBOX_INDEXES}
+  ${NOTICE_PUBLISH_STATE}`,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

@@ -31,7 +31,7 @@ export const NOTICE_COLUMNS = [
   'cancel_reason',
 ] as const;
 
-export function toNotice(r: Selectable<NoticesTable>): NoticeRecord {
+export function toNotice(r: Pick<Selectable<NoticesTable>, (typeof NOTICE_COLUMNS)[number]>): NoticeRecord {
   return {
     id: r.id,
     kind: r.kind as NoticeRecord['kind'],
@@ -147,17 +147,15 @@ export function receiptOrder(a: ReceiptUpdate, b: ReceiptUpdate): number {
   return a.boxId < b.boxId ? -1 : a.boxId > b.boxId ? 1 : 0;
 }
 
-export const OUTBOX_COLUMNS = ['id', 'notice_id', 'op', 'created_at_ms', 'attempts'] as const;
+export const OUTBOX_COLUMNS = ['notice_id', 'op', 'created_at_ms', 'attempts'] as const;
 
 export function toOutboxEntry(r: {
-  id: number;
   notice_id: string;
   op: string;
   created_at_ms: number;
   attempts: number;
 }): OutboxEntry {
   return {
-    id: r.id,
     noticeId: r.notice_id,
     // The table's CHECK admits only these two.
     op: r.op === 'withdraw' ? 'withdraw' : 'publish',

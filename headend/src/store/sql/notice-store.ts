@@ -54,7 +54,8 @@ export class SqlNoticeStore implements NoticeStore {
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
     await atomically(this.ctx, async (db) => {
       const d = this.ctx.dialect;
-      await insertRow(d, db, 'notices', noticeRow(n));
+      // Issue 15: committed unpublished, claimed by the deciding instance until claimedUntilMs.
+      await insertRow(d, db, 'notices', { ...noticeRow(n), publish_claim_until_ms: claimedUntilMs });
       for (let i = 0; i < deliveries.length; i += CHUNK) {
         const rows = deliveries.slice(i, i + CHUNK).map((d): Insertable<DeliveriesTable> => ({
           notice_id: n.id,
@@ -67,9 +68,6 @@ export class SqlNoticeStore implements NoticeStore {
         }));
         await insertRows(d, db, 'deliveries', rows);
       }
-      // Issue 15: committed with the notice, so a crash before the publish is repaired from here.
-      const entry = { notice_id: n.id, op: 'publish', created_at_ms: n.issuedAtMs, lease_until_ms: claimedUntilMs };
-      await insertRow(d, db, 'outbox', entry);
     });
   }
 
@@ -234,7 +232,26 @@ export class SqlNoticeStore implements NoticeStore {
   }
 
   async claimOutbox(nowMs: number, leaseMs: number, limit: number): Promise<OutboxEntry[]> {
-    const rows = await this.ctx.db
+    // PostgreSQL: rows another headend is claiming right now are skipped, not waited for, so
+    // concurrent claims take disjoint rows. (SQLite runs one write at a time.)
+    const pg = this.ctx.dialect === 'postgres';
+    const publish = await this.ctx.db
+      .updateTable('notices')
+      .set((eb) => ({ publish_claim_until_ms: nowMs + leaseMs, publish_attempts: eb('publish_attempts', '+', 1) }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('notices')
+          .select('id')
+          .where('published_at_ms', '=', 0)
+          .where('publish_claim_until_ms', '<=', nowMs)
+          .orderBy('issued_at_ms')
+          .orderBy('id')
+          .limit(limit)
+          .$if(pg, (qb) => qb.forUpdate().skipLocked()),
+      )
+      .returning(['id', 'issued_at_ms', 'publish_attempts'])
+      .execute();
+    const withdraw = await this.ctx.db
       .updateTable('outbox')
       .set((eb) => ({ lease_until_ms: nowMs + leaseMs, attempts: eb('attempts', '+', 1) }))
       .where('id', 'in', (eb) =>
@@ -245,26 +262,49 @@ export class SqlNoticeStore implements NoticeStore {
           .where('lease_until_ms', '<=', nowMs)
           .orderBy('id')
           .limit(limit)
-          // PostgreSQL: rows another headend is claiming right now are skipped, not waited
-          // for, so concurrent claims take disjoint rows. (SQLite runs one write at a time.)
-          .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate().skipLocked()),
+          .$if(pg, (qb) => qb.forUpdate().skipLocked()),
       )
       .returning(OUTBOX_COLUMNS)
       .execute();
-    // RETURNING promises no order: oldest first.
-    return rows.map(toOutboxEntry).sort((a, b) => a.id - b.id);
+    // RETURNING promises no order: oldest first, a notice's publish before its withdrawal.
+    const entries: OutboxEntry[] = [
+      ...publish.map((r) => ({
+        noticeId: r.id,
+        op: 'publish' as const,
+        createdAtMs: r.issued_at_ms,
+        attempts: r.publish_attempts,
+      })),
+      ...withdraw.map(toOutboxEntry),
+    ];
+    const rank = (e: OutboxEntry) => (e.op === 'publish' ? 0 : 1);
+    return entries.sort(
+      (a, b) =>
+        a.createdAtMs - b.createdAtMs ||
+        rank(a) - rank(b) ||
+        (a.noticeId < b.noticeId ? -1 : a.noticeId > b.noticeId ? 1 : 0),
+    );
   }
 
   async markPublished(op: OutboxOp, noticeIds: readonly string[], atMs: number): Promise<void> {
     // The first publish time stays; published_at_ms = 0 means "still to publish".
     for (let i = 0; i < noticeIds.length; i += CHUNK) {
-      await this.ctx.db
-        .updateTable('outbox')
-        .set({ published_at_ms: atMs })
-        .where('op', '=', op)
-        .where('notice_id', 'in', noticeIds.slice(i, i + CHUNK))
-        .where('published_at_ms', '=', 0)
-        .execute();
+      const ids = noticeIds.slice(i, i + CHUNK);
+      if (op === 'publish') {
+        await this.ctx.db
+          .updateTable('notices')
+          .set({ published_at_ms: atMs })
+          .where('id', 'in', ids)
+          .where('published_at_ms', '=', 0)
+          .execute();
+      } else {
+        await this.ctx.db
+          .updateTable('outbox')
+          .set({ published_at_ms: atMs })
+          .where('op', '=', op)
+          .where('notice_id', 'in', ids)
+          .where('published_at_ms', '=', 0)
+          .execute();
+      }
     }
   }
 

@@ -53,6 +53,10 @@ export interface NoticesTable {
   expires_at_ms: number;
   cancelled_at_ms: Generated<number>;
   cancel_reason: Generated<string>;
+  /** Issue 15: the notice's own outbox state (see NOTICE_PUBLISH_STATE). */
+  published_at_ms: Generated<number>;
+  publish_claim_until_ms: Generated<number>;
+  publish_attempts: Generated<number>;
 }
 
 export interface DeliveriesTable {
@@ -235,7 +239,7 @@ export interface RevokedCertificatesTable {
   revoked_at_ms: number;
 }
 
-/** Issue 15: what a committed decision must still publish (see services/outbox-dispatcher.ts). */
+/** Issue 15: withdrawals a committed cancel must still publish (a notice's publish state is on its row). */
 export interface OutboxTable {
   id: Generated<number>;
   notice_id: string;

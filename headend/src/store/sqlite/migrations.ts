@@ -6,6 +6,7 @@ import {
   REVOKED_CERTIFICATES,
   ONE_ACTIVE_SUSPENSION,
   OUTBOX_INDEXES,
+  NOTICE_PUBLISH_STATE,
 } from '../shared-migrations';
 
 /**
@@ -142,7 +143,8 @@ const MIGRATIONS: readonly string[] = [
     published_at_ms INTEGER NOT NULL DEFAULT 0, lease_until_ms INTEGER NOT NULL DEFAULT 0,
     attempts INTEGER NOT NULL DEFAULT 0
   );
-  ${OUTBOX_INDEXES}`,
+  ${OUTBOX_INDEXES}
+  ${NOTICE_PUBLISH_STATE}`,
 ];
 
 export function migrate(db: Database.Database): void {
