@@ -130,21 +130,24 @@ export class SqlNoticeStore implements NoticeStore {
       for (const u of ordered) {
         const col = RECEIPT_COLUMN[u.state];
         const rank = DELIVERY_RANK[u.state];
-        const r = await db
-          .updateTable('deliveries')
-          .set('state', u.state)
-          .set('rank', rank)
-          .set(col, (eb) => firstTime(eb, col, u.atMs))
-          // A later state implies the earlier one: delivered_at is set too when it is still empty.
-          .$if(col !== 'delivered_at_ms', (qb) =>
-            qb.set('delivered_at_ms', (eb) => firstTime(eb, 'delivered_at_ms', u.atMs)),
-          )
-          // A state never moves backwards: replays and reordered receipts change nothing.
-          .where('notice_id', '=', u.noticeId)
-          .where('box_id', '=', u.boxId)
-          .where('rank', '<', rank)
-          .executeTakeFirst();
-        changed += affected(r);
+        const firstDelivered = col !== 'delivered_at_ms';
+        const params = [u.state, rank, 0, u.atMs, ...(firstDelivered ? [0, u.atMs] : []), u.noticeId, u.boxId, rank];
+        // Compiled once per receipt state: a broadcast brings thousands of these.
+        const rows = await compiledOnce(this.ctx.dialect, db, `receipt:${u.state}`, params, () =>
+          db
+            .updateTable('deliveries')
+            .set('state', u.state)
+            .set('rank', rank)
+            .set(col, (eb) => firstTime(eb, col, u.atMs))
+            // A later state implies the earlier one: delivered_at is set too when it is still empty.
+            .$if(firstDelivered, (qb) => qb.set('delivered_at_ms', (eb) => firstTime(eb, 'delivered_at_ms', u.atMs)))
+            // A state never moves backwards: replays and reordered receipts change nothing.
+            .where('notice_id', '=', u.noticeId)
+            .where('box_id', '=', u.boxId)
+            .where('rank', '<', rank)
+            .returning('box_id'),
+        );
+        changed += rows.length;
       }
       return changed;
     });
