@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { BoxAuthenticator } from './broker/box-authenticator';
 import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
 import { ExternalMqttBroker } from './broker/external-mqtt-broker';
-import type { HeadendConfig } from './config/headend-config';
+import type { HeadendConfig } from './config/config-schema';
 import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
 import { createHttpApp, registerApi } from './http/build-app';

@@ -35,10 +35,31 @@ describe('the stb-notify command', { timeout: 120_000 }, () => {
     }
   });
 
+  it('config print shows the effective configuration with the database password masked', () => {
+    const r = run([
+      'config',
+      'print',
+      '--http-port',
+      '9100',
+      '--database',
+      'postgres://stb:s3cret@db.example:5432/stb?schema=h1',
+    ]);
+    expect(r.status).toBe(0);
+    const printed = JSON.parse(r.out.slice(r.out.indexOf('{'), r.out.lastIndexOf('}') + 1)) as {
+      http: { port: number };
+      database: string;
+      rules: { suspensionNoticeHours: number };
+    };
+    expect(printed.http.port).toBe(9100);
+    expect(printed.rules.suspensionNoticeHours).toBe(24);
+    expect(printed.database).toBe('postgres://stb:***@db.example:5432/stb?schema=h1');
+    expect(r.out).not.toContain('s3cret');
+  });
+
   it('refuses bad configuration with a clear message and exit code 2', () => {
     const r = run(['start', '--http-port', 'eighty']);
     expect(r.status).toBe(2);
-    expect(r.out).toContain('http.port: must be an integer');
+    expect(r.out).toContain('http.port: must be an integer 0-65535');
     const role = run(['token', 'create', '--name', 'x', '--role', 'root']);
     expect(role.status).not.toBe(0);
     expect(role.out).toContain('operator, billing, maintainer, read-only');

@@ -65,3 +65,47 @@ describe('configuration: flags > environment > file > defaults, validated with c
     expect(() => loadConfig({ file })).toThrow(/config file .*c\.json/);
   });
 });
+
+describe('configuration: one schema, closed at every level (issue 20)', () => {
+  it('a misspelt key at any depth is refused with its path; a valid file passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-cfg-'));
+    const file = join(dir, 'c.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        http: { prot: 9000 },
+        rules: { suspensionNoticeHour: 24 },
+        tickets: { correlation: { windowMinute: 5 }, calendar: { holiday: ['2027-01-01'] } },
+      }),
+    );
+    let errors: string[] = [];
+    try {
+      loadConfig({ file });
+    } catch (err) {
+      errors = (err as { details: { errors: string[] } }).details.errors;
+    }
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'http.prot: unknown setting',
+        'rules.suspensionNoticeHour: unknown setting',
+        'tickets.correlation.windowMinute: unknown setting',
+        'tickets.calendar.holiday: unknown setting',
+      ]),
+    );
+    expect(errors).toHaveLength(4);
+    writeFileSync(file, JSON.stringify({ http: { port: 9000 }, tickets: { calendar: { holidays: ['2027-01-01'] } } }));
+    const c = loadConfig({ file });
+    expect(c.http.port).toBe(9000);
+    expect(c.tickets.calendar.holidays).toEqual(['2027-01-01']);
+    expect(c.tickets.correlation.minBoxes).toBe(5); // defaults fill in beside what the file sets
+  });
+
+  it('a refused value says what it must be and which rule it protects', () => {
+    expect(() => loadConfig({ flags: { 'rules.suspensionNoticeHours': '12' } })).toThrow(
+      'rules.suspensionNoticeHours: must be at least 24 (N2: 24 h notice before suspension), got 12',
+    );
+    expect(() => loadConfig({ flags: { 'tickets.calendar.holidays': ['1 May'] } })).toThrow(
+      'tickets.calendar.holidays.0: must be YYYY-MM-DD, got "1 May"',
+    );
+  });
+});

@@ -2,8 +2,8 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '@stb-notify/protocol';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../config/load-config';
-import type { HeadendConfig } from '../config/headend-config';
+import { loadConfig, printableConfig } from '../config/load-config';
+import type { HeadendConfig } from '../config/config-schema';
 import { HeadendError } from '../errors';
 import { startHeadend } from '../headend';
 import { DataDir } from '../pki/data-dir';
@@ -124,6 +124,15 @@ withConfigFlags(
       ? `${config.dataDir} is already initialised`
       : `created in ${config.dataDir}/pki: ${created.join(', ')}`,
   );
+});
+
+const config = program.command('config').description('configuration');
+withConfigFlags(
+  config
+    .command('print')
+    .description('print the effective configuration (flags > environment > file > defaults), secrets masked'),
+).action((o: ConfigFlags) => {
+  console.log(JSON.stringify(printableConfig(configFrom(o)), null, 2));
 });
 
 const token = program.command('token').description('operator API tokens');

@@ -1,5 +1,5 @@
 import type { Clock } from '@stb-notify/protocol';
-import type { HeadendConfig } from '../config/headend-config';
+import type { HeadendConfig } from '../config/config-schema';
 import type { Metrics } from '../metrics/metrics';
 import type { Broker } from '../ports/broker';
 import type { Stores } from '../ports/store';

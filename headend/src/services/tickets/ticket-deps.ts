@@ -1,6 +1,6 @@
 import type { Clock } from '@stb-notify/protocol';
 import type { Logger } from 'pino';
-import type { HeadendConfig } from '../../config/headend-config';
+import type { HeadendConfig } from '../../config/config-schema';
 import type { TicketTexts } from '../../domain/ticket-texts';
 import type { WorkingCalendar } from '../../domain/working-calendar';
 import type { Metrics } from '../../metrics/metrics';
