@@ -5,7 +5,7 @@ import { activeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { BoxAuthenticator } from './broker/box-authenticator';
+import { BoxAuthenticator } from './services/box-authenticator';
 import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
 import { ExternalMqttBroker } from './broker/external-mqtt-broker';
 import type { HeadendConfig } from './config/config-schema';

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { Broker } from '../ports/broker';
 import { clip, LogThrottle } from '../services/log-throttle';
-import type { BoxAuthenticator } from './box-authenticator';
+import type { BoxAuthenticator } from '../services/box-authenticator';
 import { MqttFrameGuard } from './mqtt-frame-guard';
 
 export interface EmbeddedBrokerOptions {

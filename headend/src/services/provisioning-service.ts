@@ -4,7 +4,7 @@ import type { Clock } from '@stb-notify/protocol';
 import { certificateSerial, generateEd25519, provisionBox } from '@stb-notify/protocol/node';
 import type { BoxOwnKeys } from '@stb-notify/protocol/node';
 import type { BoxBundle } from '@stb-notify/protocol/node';
-import { hashCredential } from '../broker/box-authenticator';
+import { hashCredential } from './box-authenticator';
 import { notFound } from '../errors';
 import type { DataDir } from '../pki/data-dir';
 import { NO_CERTIFICATE } from '../ports/registry-store';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { HeadendError } from '../../errors';
-import { BoxAuthenticator } from '../../broker/box-authenticator';
+import { BoxAuthenticator } from '../../services/box-authenticator';
 import type { ApiContext } from '../api-context';
 import { serveBuiltApp } from '../serve-built-app';
 
