@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GroupCommit } from '../src/store/sql/sqlite-group-commit-dialect';
+import { GroupCommit } from '../src/store/sql/group-commit';
 
 // The embedded store commits the writes of one event-loop turn together; what a caller is
 // told "stored" must be on disk (seen by another connection), and a failure must not be

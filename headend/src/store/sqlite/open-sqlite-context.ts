@@ -4,12 +4,8 @@ import { Kysely } from 'kysely';
 import type { DB } from '../sql/schema';
 import type { SqlContext } from '../sql/sql-context';
 import { registerDirectExecution } from '../sql/direct-execution';
-import {
-  GroupCommit,
-  groupCommitDialect,
-  groupCommitDirect,
-  groupCommitUnitOfWork,
-} from '../sql/sqlite-group-commit-dialect';
+import { GroupCommit } from '../sql/group-commit';
+import { groupCommitDialect, groupCommitDirect, groupCommitUnitOfWork } from '../sql/sqlite-group-commit-dialect';
 import { migrate } from './migrations';
 
 /** The embedded database: one SQLite file (or ':memory:'), WAL mode, migrated on open, writes group-committed. */
