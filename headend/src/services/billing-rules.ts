@@ -8,7 +8,7 @@ import type { Invoice, Payment, Restore, Suspension } from '../ports/billing-sto
 import type { Delivery } from '../ports/notice-store';
 import type { StorePorts, Stores } from '../ports/store';
 import { crashPoint } from './crash-points';
-import { Outgoing } from './notice-service';
+import { Outgoing } from './notice-input';
 import type { NoticeService } from './notice-service';
 import type { Scheduler } from './scheduler';
 

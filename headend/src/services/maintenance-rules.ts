@@ -5,7 +5,8 @@ import { HeadendError, notFound } from '../errors';
 import type { Metrics } from '../metrics/metrics';
 import type { NoticeRecord, Text } from '../ports/notice-store';
 import type { Stores } from '../ports/store';
-import type { NoticeInput, NoticeService } from './notice-service';
+import type { NoticeInput } from './notice-input';
+import type { NoticeService } from './notice-service';
 import type { Scheduler } from './scheduler';
 
 const HOUR = 60 * 60 * 1000;

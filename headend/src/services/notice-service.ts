@@ -1,52 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { allTopic, boxTopic, sealDownlink, zoneTopic } from '@stb-notify/protocol';
-import type { Clock, DownlinkProps, PartyInfo, Signer } from '@stb-notify/protocol';
+import type { Clock, Signer } from '@stb-notify/protocol';
 import type { Logger } from 'pino';
 import { assertDeliverable } from '../domain/notice-props';
 import { newId } from '../domain/ids';
 import { HeadendError, notFound } from '../errors';
 import type { Metrics } from '../metrics/metrics';
 import type { Broker } from '../ports/broker';
-import type {
-  DeliveryCounts,
-  DisplayName,
-  NoticeKindName,
-  NoticeRecord,
-  NoticeTarget,
-  PriorityName,
-  Text,
-} from '../ports/notice-store';
-import type { OutboxOp } from '../ports/notice-store';
+import type { DeliveryCounts, NoticeRecord, NoticeTarget, OutboxOp } from '../ports/notice-store';
+import { KIND_DEFAULTS } from './notice-input';
+import type { BoxRef, NoticeInput, Outgoing, PreparedNotice } from './notice-input';
+import { NoticePublisher } from './notice-publisher';
 import { PublishedMarks } from './published-marks';
 import type { StorePorts, Stores } from '../ports/store';
-
-export interface NoticeInput {
-  readonly kind: NoticeKindName;
-  readonly target: NoticeTarget;
-  readonly texts: readonly Text[];
-  readonly detail?: Record<string, unknown>;
-  readonly display?: DisplayName;
-  readonly priority?: PriorityName;
-  readonly collapseKey?: string;
-  readonly actionRequired?: boolean;
-  readonly accountId?: string;
-  /** Absolute expiry; default now + noticeTtlHours. */
-  readonly expiresAtMs?: number;
-  readonly createdBy: string;
-}
-
-/** Defaults by kind: how loud a notice is, and whether it asks the subscriber to act (N7). */
-const KIND_DEFAULTS: Record<NoticeKindName, { display: DisplayName; priority: PriorityName; act: boolean }> = {
-  FEE_DUE: { display: 'BANNER', priority: 'NORMAL', act: true },
-  SUSPENSION_WARNING: { display: 'FULLSCREEN', priority: 'URGENT', act: true },
-  SUSPENDED: { display: 'FULLSCREEN', priority: 'URGENT', act: true },
-  RESTORED: { display: 'BANNER', priority: 'NORMAL', act: false },
-  MAINTENANCE: { display: 'BANNER', priority: 'HIGH', act: false },
-  OUTAGE: { display: 'BANNER', priority: 'HIGH', act: false },
-  ANNOUNCEMENT: { display: 'MAILBOX', priority: 'NORMAL', act: false },
-  TICKET_UPDATE: { display: 'BANNER', priority: 'NORMAL', act: false },
-  SURVEY_REQUEST: { display: 'BANNER', priority: 'NORMAL', act: true },
-};
 
 export interface NoticeServiceDeps {
   readonly stores: Stores;
@@ -59,34 +23,21 @@ export interface NoticeServiceDeps {
   readonly noticeTtlMs: number;
 }
 
-type BoxRef = { readonly id: string; readonly zoneId: string };
-
-/** A notice built and addressed, not yet stored. */
-export interface PreparedNotice {
-  readonly record: NoticeRecord;
-  readonly boxes: readonly BoxRef[];
-}
-
-/** What a unit of work staged for publishing: handed to `NoticeService.dispatch` after its commit. */
-export class Outgoing {
-  readonly items: Array<{ noticeId: string; op: OutboxOp }> = [];
-  readonly prepared: PreparedNotice[] = [];
-}
-
 /** How long a claimed outbox entry is left to the instance that claimed it before a sweep retries it. */
 const OUTBOX_LEASE_MS = 30_000;
 
-const HEADEND: PartyInfo = { kind: 'headend', id: '' };
-
 /**
- * Creates, signs, stores and publishes notices; resends what a box missed; withdraws
- * cancelled ones. Broadcasts are signed once per topic (all, or each zone); personalised
- * notices (accounts, boxes) once per box.
+ * Creates and stores notices (through units of work and the outbox, issue 15), publishes
+ * them after the commit (NoticePublisher signs and sends), resends what a box missed, and
+ * withdraws cancelled ones.
  */
 export class NoticeService {
   private readonly cache = new Map<string, NoticeRecord>();
 
+  private readonly publisher: NoticePublisher;
+
   constructor(private readonly d: NoticeServiceDeps) {
+    this.publisher = new NoticePublisher(d);
     this.marks = new PublishedMarks((op, ids) => d.stores.notices.markPublished(op, ids, d.clock.now()), d.log);
   }
 
@@ -249,48 +200,13 @@ export class NoticeService {
     if (op === 'withdraw') {
       const boxes =
         record.target.type === 'all' || record.target.type === 'zones' ? [] : await this.resolveTarget(record.target);
-      await this.publish(record, { withdrawal: { noticeId: record.id, reason: record.cancelReason } }, boxes);
+      await this.publisher.publish(record, { withdrawal: { noticeId: record.id, reason: record.cancelReason } }, boxes);
     } else if (record.status === 'sent' && (record.expiresAtMs === 0 || record.expiresAtMs > this.d.clock.now())) {
       // Cancelled or expired before it went out: nothing to show, only to mark.
       const boxes = known?.boxes ?? (await this.d.stores.notices.deliveryBoxes(record.id));
-      await this.publish(record, { notice: assertDeliverable(record) }, boxes);
+      await this.publisher.publish(record, { notice: assertDeliverable(record) }, boxes);
     }
     this.marks.add(op, noticeId);
-  }
-
-  private async seal(record: NoticeRecord, recipient: PartyInfo, body: DownlinkProps): Promise<Uint8Array> {
-    return sealDownlink(
-      {
-        messageId: randomUUID(),
-        sender: HEADEND,
-        recipient,
-        issuedAtMs: this.d.clock.now(),
-        expiresAtMs: record.expiresAtMs,
-      },
-      body,
-      this.d.signer(),
-    );
-  }
-
-  /** Publishes `body` to the notice's target: one envelope per broadcast topic, or one per box. */
-  private async publish(record: NoticeRecord, body: DownlinkProps, boxes: readonly BoxRef[]): Promise<void> {
-    const t = record.target;
-    const out: Array<Promise<void>> = [];
-    if (t.type === 'all') {
-      out.push(this.d.broker.publish(allTopic(), await this.seal(record, { kind: 'all', id: '' }, body)));
-      this.d.metrics.envelopesPublished.inc({ scope: 'all' });
-    } else if (t.type === 'zones') {
-      for (const z of t.zoneIds) {
-        out.push(this.d.broker.publish(zoneTopic(z), await this.seal(record, { kind: 'zone', id: z }, body)));
-        this.d.metrics.envelopesPublished.inc({ scope: 'zone' });
-      }
-    } else {
-      for (const b of boxes) {
-        out.push(this.d.broker.publish(boxTopic(b.id), await this.seal(record, { kind: 'box', id: b.id }, body)));
-      }
-      this.d.metrics.envelopesPublished.inc({ scope: 'box' }, boxes.length);
-    }
-    await Promise.all(out);
   }
 
   private remember(r: NoticeRecord): void {
@@ -325,7 +241,7 @@ export class NoticeService {
     for (const id of ids) {
       const record = await this.get(id);
       const body = { notice: assertDeliverable(record) };
-      await this.d.broker.publish(boxTopic(boxId), await this.seal(record, { kind: 'box', id: boxId }, body));
+      await this.publisher.toBox(record, boxId, body);
     }
     if (ids.length > 0) this.d.metrics.envelopesPublished.inc({ scope: 'resend' }, ids.length);
     return ids.length;

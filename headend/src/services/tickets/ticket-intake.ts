@@ -12,7 +12,7 @@ import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { Box } from '../../ports/registry-store';
 import type { Incident, Severity, Ticket, TicketEvent, TicketKind } from '../../ports/ticket-store';
-import { Outgoing } from '../notice-service';
+import { Outgoing } from '../notice-input';
 import type { TicketBoxLink } from './ticket-box-link';
 import { HOUR } from './ticket-deps';
 import type { TicketDeps } from './ticket-deps';

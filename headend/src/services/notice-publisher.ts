@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { allTopic, boxTopic, sealDownlink, zoneTopic } from '@stb-notify/protocol';
+import type { Clock, DownlinkProps, PartyInfo, Signer } from '@stb-notify/protocol';
+import type { Metrics } from '../metrics/metrics';
+import type { Broker } from '../ports/broker';
+import type { NoticeRecord } from '../ports/notice-store';
+import type { BoxRef } from './notice-input';
+
+const HEADEND: PartyInfo = { kind: 'headend', id: '' };
+
+/**
+ * Signs and publishes notice envelopes: broadcasts once per topic (all, or each zone),
+ * personalised notices (accounts, boxes) once per box.
+ */
+export class NoticePublisher {
+  constructor(
+    private readonly d: {
+      readonly broker: Broker;
+      readonly clock: Clock;
+      readonly signer: () => Signer;
+      readonly metrics: Metrics;
+    },
+  ) {}
+
+  private async seal(record: NoticeRecord, recipient: PartyInfo, body: DownlinkProps): Promise<Uint8Array> {
+    return sealDownlink(
+      {
+        messageId: randomUUID(),
+        sender: HEADEND,
+        recipient,
+        issuedAtMs: this.d.clock.now(),
+        expiresAtMs: record.expiresAtMs,
+      },
+      body,
+      this.d.signer(),
+    );
+  }
+
+  /** Publishes `body` to the notice's target: one envelope per broadcast topic, or one per box. */
+  async publish(record: NoticeRecord, body: DownlinkProps, boxes: readonly BoxRef[]): Promise<void> {
+    const t = record.target;
+    const out: Array<Promise<void>> = [];
+    if (t.type === 'all') {
+      out.push(this.d.broker.publish(allTopic(), await this.seal(record, { kind: 'all', id: '' }, body)));
+      this.d.metrics.envelopesPublished.inc({ scope: 'all' });
+    } else if (t.type === 'zones') {
+      for (const z of t.zoneIds) {
+        out.push(this.d.broker.publish(zoneTopic(z), await this.seal(record, { kind: 'zone', id: z }, body)));
+        this.d.metrics.envelopesPublished.inc({ scope: 'zone' });
+      }
+    } else {
+      for (const b of boxes) {
+        out.push(this.d.broker.publish(boxTopic(b.id), await this.seal(record, { kind: 'box', id: b.id }, body)));
+      }
+      this.d.metrics.envelopesPublished.inc({ scope: 'box' }, boxes.length);
+    }
+    await Promise.all(out);
+  }
+
+  /** One envelope addressed to one box (a resend after its hello). */
+  async toBox(record: NoticeRecord, boxId: string, body: DownlinkProps): Promise<void> {
+    await this.d.broker.publish(boxTopic(boxId), await this.seal(record, { kind: 'box', id: boxId }, body));
+  }
+}
