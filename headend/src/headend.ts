@@ -26,7 +26,8 @@ import { ReceiptBatcher } from './services/receipt-batcher';
 import { Scheduler } from './services/scheduler';
 import { createTicketServices } from './services/tickets/ticket-services';
 import { TokenService } from './services/token-service';
-import { receiptStateName, UplinkRouter } from './services/uplink-router';
+import { registerUplinkHandlers } from './services/uplink/register-uplink-handlers';
+import { UplinkRouter } from './services/uplink-router';
 import { openStores } from './store/open-stores';
 
 export interface HeadendOptions {
@@ -113,13 +114,6 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const receipts = new ReceiptBatcher(stores.notices, log);
   const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });
 
-  uplink.on('receipt', (boxId, msg) => {
-    const r = msg.receipt;
-    const state = receiptStateName(r?.state ?? 0);
-    if (r === null || r === undefined || state === undefined) return;
-    metrics.receipts.inc({ state });
-    receipts.add({ noticeId: r.noticeId ?? '', boxId, state, atMs: Number(r.atMs ?? 0) || clock.now() });
-  });
   const tickets = createTicketServices({
     stores,
     notices,
@@ -132,26 +126,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     timeZone: config.timeZone,
     hotline: config.hotline,
   });
-  // T5: a box's fault report becomes a ticket at once; diagnostics do when they show a fault.
-  uplink.on('faultReport', async (boxId, msg) => {
-    if (msg.faultReport) await tickets.intake.faultReport(boxId, msg.faultReport);
-  });
-  uplink.on('diagnostics', async (boxId, msg) => {
-    if (msg.diagnostics) await tickets.intake.diagnostics(boxId, msg.diagnostics);
-  });
-  uplink.on('surveyAnswer', async (boxId, msg) => {
-    if (msg.surveyAnswer) await tickets.followUp.surveyAnswer(boxId, msg.surveyAnswer);
-  });
-  uplink.on('hello', async (boxId, msg) => {
-    const h = msg.hello;
-    await stores.registry.recordHello(boxId, {
-      model: h?.model ?? '',
-      firmware: h?.firmware ?? '',
-      appVersion: h?.appVersion ?? '',
-      atMs: clock.now(),
-    });
-    await notices.resendPending(boxId);
-  });
+  registerUplinkHandlers(uplink, { receipts, tickets, notices, registry: stores.registry, metrics, clock });
 
   async function rotateNoticeKey(): Promise<string> {
     const { after } = dataDir.rotateNoticeKeys(clock.now());

@@ -1,24 +1,12 @@
-import { openUplink, parseTopic, ReceiptState } from '@stb-notify/protocol';
+import { openUplink, parseTopic } from '@stb-notify/protocol';
 import type { Clock, HeaderInfo, Uplink, Verifier } from '@stb-notify/protocol';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/metrics';
-import type { ReceiptUpdate } from '../ports/notice-store';
 import type { BoxKeyLookup } from './box-key-lookup';
 import { clip, LogThrottle } from './log-throttle';
 
 export type UplinkBody = NonNullable<Uplink['body']>;
 export type UplinkHandler = (boxId: string, msg: Uplink, header: HeaderInfo) => Promise<void> | void;
-
-const RECEIPT_NAMES: Record<number, ReceiptUpdate['state']> = {
-  [ReceiptState.RECEIPT_STATE_DELIVERED]: 'delivered',
-  [ReceiptState.RECEIPT_STATE_DISPLAYED]: 'displayed',
-  [ReceiptState.RECEIPT_STATE_READ]: 'read',
-  [ReceiptState.RECEIPT_STATE_DISMISSED]: 'dismissed',
-};
-
-export function receiptStateName(state: number): ReceiptUpdate['state'] | undefined {
-  return RECEIPT_NAMES[state];
-}
 
 /**
  * Every uplink message goes through here: topic check, the protocol's guarded decode

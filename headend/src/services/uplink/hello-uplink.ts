@@ -1,0 +1,21 @@
+import type { Clock } from '@stb-notify/protocol';
+import type { RegistryStore } from '../../ports/registry-store';
+import type { NoticeService } from '../notice-service';
+import type { UplinkHandler } from '../uplink-router';
+
+/**
+ * A box came online: its model, firmware and app version are recorded, and every unexpired
+ * notice it has not acknowledged is sent to it again (delivery survives a headend restart).
+ */
+export function helloUplink(d: { registry: RegistryStore; notices: NoticeService; clock: Clock }): UplinkHandler {
+  return async (boxId, msg) => {
+    const h = msg.hello;
+    await d.registry.recordHello(boxId, {
+      model: h?.model ?? '',
+      firmware: h?.firmware ?? '',
+      appVersion: h?.appVersion ?? '',
+      atMs: d.clock.now(),
+    });
+    await d.notices.resendPending(boxId);
+  };
+}

@@ -1,0 +1,24 @@
+import { ReceiptState } from '@stb-notify/protocol';
+import type { Clock } from '@stb-notify/protocol';
+import type { Metrics } from '../../metrics/metrics';
+import type { ReceiptUpdate } from '../../ports/notice-store';
+import type { ReceiptBatcher } from '../receipt-batcher';
+import type { UplinkHandler } from '../uplink-router';
+
+const RECEIPT_NAMES: Record<number, ReceiptUpdate['state']> = {
+  [ReceiptState.RECEIPT_STATE_DELIVERED]: 'delivered',
+  [ReceiptState.RECEIPT_STATE_DISPLAYED]: 'displayed',
+  [ReceiptState.RECEIPT_STATE_READ]: 'read',
+  [ReceiptState.RECEIPT_STATE_DISMISSED]: 'dismissed',
+};
+
+/** A box's receipt for a notice (delivered, displayed, read, dismissed): batched into the store. */
+export function receiptUplink(d: { receipts: ReceiptBatcher; metrics: Metrics; clock: Clock }): UplinkHandler {
+  return (boxId, msg) => {
+    const r = msg.receipt;
+    const state = RECEIPT_NAMES[r?.state ?? 0];
+    if (r === null || r === undefined || state === undefined) return;
+    d.metrics.receipts.inc({ state });
+    d.receipts.add({ noticeId: r.noticeId ?? '', boxId, state, atMs: Number(r.atMs ?? 0) || d.clock.now() });
+  };
+}
