@@ -47,6 +47,13 @@ export function createHttpApp(log: Logger): FastifyInstance {
 }
 
 export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInstance {
+  // API latency by route pattern (never the raw URL: bounded label values).
+  app.addHook('onResponse', async (req, reply) => {
+    ctx.metrics.apiLatency.observe(
+      { method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
   installAuth(app, ctx.tokens);
   healthRoutes(app, ctx);
   registryRoutes(app, ctx);

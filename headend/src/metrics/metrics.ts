@@ -1,99 +1,137 @@
+import { collectDefaultMetrics, Counter as PromCounter, Gauge as PromGauge, Histogram, Registry } from 'prom-client';
+
 /**
- * A small Prometheus registry: counters with labels, and gauges read at scrape time.
- * (Text exposition format 0.0.4.)
+ * The headend's Prometheus metrics, on prom-client (issue 20): the counters it always had,
+ * histograms of what operators watch (API latency, uplink handling, fault-report intake,
+ * notice publish → displayed on the box), and the process's own metrics (CPU, memory, GC,
+ * event-loop lag) from prom-client's default collectors. docs/grafana-dashboard.json is built
+ * on these names.
  */
 type Labels = Record<string, string>;
 
-function key(labels: Labels): string {
-  return Object.entries(labels)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
-    .join(',');
-}
-
+/** A prom-client counter that can also be read back synchronously (tests, the bench). */
 export class Counter {
   private readonly values = new Map<string, number>();
+  private readonly metric: PromCounter<string>;
 
-  constructor(
-    readonly name: string,
-    readonly help: string,
-  ) {}
+  constructor(registry: Registry, name: string, help: string, labelNames: readonly string[]) {
+    this.metric = new PromCounter({ name, help, labelNames, registers: [registry] });
+  }
 
   inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
+    this.metric.inc(labels, by);
+    const k = JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
     this.values.set(k, (this.values.get(k) ?? 0) + by);
   }
 
   get(labels: Labels = {}): number {
-    return this.values.get(key(labels)) ?? 0;
-  }
-
-  render(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const [k, v] of this.values) lines.push(k === '' ? `${this.name} ${v}` : `${this.name}{${k}} ${v}`);
-    return lines.join('\n');
+    return this.values.get(JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)))) ?? 0;
   }
 }
 
 export interface Gauge {
   readonly name: string;
   readonly help: string;
+  readonly labelNames?: readonly string[];
   read(): Promise<Array<{ labels: Labels; value: number }>> | Array<{ labels: Labels; value: number }>;
 }
 
+/** Seconds buckets from 1 ms to 30 s: API calls, handlers, and a notice's way to the screen. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 export class Metrics {
-  readonly noticesSent = new Counter('stb_notices_sent_total', 'Notices sent, by kind');
-  readonly envelopesPublished = new Counter(
+  readonly registry = new Registry();
+  readonly noticesSent = this.counter('stb_notices_sent_total', 'Notices sent, by kind', ['kind']);
+  readonly envelopesPublished = this.counter(
     'stb_envelopes_published_total',
     'Signed envelopes published to the broker, by scope',
+    ['scope'],
   );
-  readonly receipts = new Counter('stb_receipts_total', 'Receipts received from boxes, by state');
-  readonly uplinkRejected = new Counter('stb_uplink_rejected_total', 'Uplink messages dropped, by error code');
-  readonly uplinkAccepted = new Counter('stb_uplink_accepted_total', 'Uplink messages accepted, by kind');
-  readonly brokerRefused = new Counter(
+  readonly receipts = this.counter('stb_receipts_total', 'Receipts received from boxes, by state', ['state']);
+  readonly uplinkRejected = this.counter('stb_uplink_rejected_total', 'Uplink messages dropped, by error code', [
+    'code',
+  ]);
+  readonly uplinkAccepted = this.counter('stb_uplink_accepted_total', 'Uplink messages accepted, by kind', ['kind']);
+  readonly brokerRefused = this.counter(
     'stb_broker_refused_total',
     'Connects, subscribes and publishes the broker refused, by what',
+    ['what', 'reason'],
   );
-  readonly jobsRun = new Counter('stb_jobs_run_total', 'Scheduled jobs run, by kind and outcome');
-  readonly ruleRefusals = new Counter('stb_rule_refusals_total', 'Requests refused by a service rule, by code');
-  readonly ticketsIntake = new Counter('stb_ticket_intake_total', 'Fault reports and diagnostics taken in, by outcome');
-  readonly incidentsOpened = new Counter(
+  readonly jobsRun = this.counter('stb_jobs_run_total', 'Scheduled jobs run, by kind and outcome', ['kind', 'outcome']);
+  readonly ruleRefusals = this.counter('stb_rule_refusals_total', 'Requests refused by a service rule, by code', [
+    'code',
+  ]);
+  readonly ticketsIntake = this.counter(
+    'stb_ticket_intake_total',
+    'Fault reports and diagnostics taken in, by outcome',
+    ['outcome'],
+  );
+  readonly incidentsOpened = this.counter(
     'stb_incidents_opened_total',
     'Outage incidents opened by correlation, by zone',
+    ['zone'],
   );
-  readonly ticketBreaches = new Counter(
+  readonly ticketBreaches = this.counter(
     'stb_ticket_breaches_total',
     'Tickets that passed their deadline unresolved, by kind',
+    ['kind'],
   );
-  private readonly gauges: Gauge[] = [];
 
-  addGauge(g: Gauge): void {
-    this.gauges.push(g);
+  readonly apiLatency = new Histogram({
+    name: 'stb_api_request_seconds',
+    help: 'Operator API requests, by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly uplinkHandling = new Histogram({
+    name: 'stb_uplink_handling_seconds',
+    help: 'Uplink messages from decode to handled, by kind',
+    labelNames: ['kind'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly ticketIntakeLatency = new Histogram({
+    name: 'stb_ticket_intake_seconds',
+    help: 'A fault report from arrival to its ticket stored and answered',
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly noticeDisplayed = new Histogram({
+    name: 'stb_notice_display_seconds',
+    help: 'A notice from publish to the box saying it is displayed, by kind',
+    labelNames: ['kind'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
   }
 
-  async render(): Promise<string> {
-    const counters = [
-      this.noticesSent,
-      this.envelopesPublished,
-      this.receipts,
-      this.uplinkRejected,
-      this.uplinkAccepted,
-      this.brokerRefused,
-      this.jobsRun,
-      this.ruleRefusals,
-      this.ticketsIntake,
-      this.incidentsOpened,
-      this.ticketBreaches,
-    ].map((c) => c.render());
-    const gauges: string[] = [];
-    for (const g of this.gauges) {
-      const lines = [`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`];
-      for (const { labels, value } of await g.read()) {
-        const k = key(labels);
-        lines.push(k === '' ? `${g.name} ${value}` : `${g.name}{${k}} ${value}`);
-      }
-      gauges.push(lines.join('\n'));
-    }
-    return `${[...counters, ...gauges].join('\n')}\n`;
+  private counter(name: string, help: string, labelNames: readonly string[]): Counter {
+    return new Counter(this.registry, name, help, labelNames);
+  }
+
+  /** A gauge read at scrape time (queue depths, connected boxes). */
+  addGauge(g: Gauge): void {
+    new PromGauge({
+      name: g.name,
+      help: g.help,
+      labelNames: g.labelNames ?? [],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { labels, value } of await g.read()) this.set(labels, value);
+      },
+    });
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 }

@@ -214,6 +214,11 @@ export class NoticeService {
     this.cache.set(r.id, r);
   }
 
+  /** A notice this headend sent recently, if still cached (no store read: for metrics). */
+  recentlySent(id: string): NoticeRecord | undefined {
+    return this.cache.get(id);
+  }
+
   async get(id: string): Promise<NoticeRecord> {
     const cached = this.cache.get(id);
     if (cached !== undefined && cached.status === 'sent') return cached;

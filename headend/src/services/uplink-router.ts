@@ -79,7 +79,9 @@ export class UplinkRouter {
         this.deps.log.debug({ topic, body }, 'uplink without handler');
         return true;
       }
+      const timer = this.deps.metrics.uplinkHandling.startTimer({ kind: t.kind });
       await handler(t.boxId, r.message, r.header);
+      timer();
       return true;
     } catch (err) {
       // Not handled: a redelivery of the same message (after a headend restart, or by the

@@ -1,6 +1,7 @@
 import type { Clock } from '@stb-notify/protocol';
 
-export const MINUTE = 60 * 1000;
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 const BEIJING_OFFSET = 8 * HOUR;

@@ -15,7 +15,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/metrics',
     { config: { public: true }, schema: { summary: 'Prometheus metrics', tags: ['ops'] } },
     async (_req, reply) => {
-      reply.type('text/plain; version=0.0.4');
+      reply.type(ctx.metrics.contentType);
       return ctx.metrics.render();
     },
   );

@@ -2,6 +2,7 @@ import { ReceiptState } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
 import type { Metrics } from '../../metrics/metrics';
 import type { ReceiptUpdate } from '../../ports/notice-store';
+import type { NoticeService } from '../notice-service';
 import type { ReceiptBatcher } from '../receipt-batcher';
 import type { UplinkHandler } from '../uplink-router';
 
@@ -13,12 +14,21 @@ const RECEIPT_NAMES: Record<number, ReceiptUpdate['state']> = {
 };
 
 /** A box's receipt for a notice (delivered, displayed, read, dismissed): batched into the store. */
-export function receiptUplink(d: { receipts: ReceiptBatcher; metrics: Metrics; clock: Clock }): UplinkHandler {
+export function receiptUplink(d: {
+  receipts: ReceiptBatcher;
+  notices: NoticeService;
+  metrics: Metrics;
+  clock: Clock;
+}): UplinkHandler {
   return (boxId, msg) => {
     const r = msg.receipt;
     const state = RECEIPT_NAMES[r?.state ?? 0];
     if (r === null || r === undefined || state === undefined) return;
     d.metrics.receipts.inc({ state });
     d.receipts.add({ noticeId: r.noticeId ?? '', boxId, state, atMs: Number(r.atMs ?? 0) || d.clock.now() });
+    // Publish → on screen, on the headend's clock, for notices it sent recently (still cached).
+    const sent = state === 'displayed' ? d.notices.recentlySent(r.noticeId ?? '') : undefined;
+    if (sent !== undefined)
+      d.metrics.noticeDisplayed.observe({ kind: sent.kind }, Math.max(0, d.clock.now() - sent.issuedAtMs) / 1000);
   };
 }

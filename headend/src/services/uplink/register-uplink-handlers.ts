@@ -24,7 +24,7 @@ export function registerUplinkHandlers(
   },
 ): void {
   router.on('receipt', receiptUplink(d));
-  router.on('faultReport', faultReportUplink(d.tickets));
+  router.on('faultReport', faultReportUplink(d.tickets, d.metrics));
   router.on('diagnostics', diagnosticsUplink(d.tickets));
   router.on('surveyAnswer', surveyAnswerUplink(d.tickets));
   router.on('hello', helloUplink(d));
