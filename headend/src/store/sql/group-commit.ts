@@ -25,6 +25,18 @@ export class GroupCommit {
   private locked = false;
   private queue: Array<() => void> = [];
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly reads = new Map<string, boolean>();
+
+  /** True for a statement that only reads (it runs at once, outside the group commit); decided once per text. */
+  isRead(sqlText: string): boolean {
+    let read = this.reads.get(sqlText);
+    if (read === undefined) {
+      // INSERT … RETURNING returns rows too: a reader to SQLite, a write to us.
+      read = this.prepare(sqlText).reader && !/^\s*(insert|update|delete)\b/i.test(sqlText);
+      this.reads.set(sqlText, read);
+    }
+    return read;
+  }
 
   constructor(readonly db: Database.Database) {}
 
@@ -35,7 +47,10 @@ export class GroupCommit {
   prepare(sqlText: string): Database.Statement {
     let st = this.statements.get(sqlText);
     if (st === undefined) {
-      if (this.statements.size >= 1000) this.statements.clear();
+      if (this.statements.size >= 1000) {
+        this.statements.clear();
+        this.reads.clear();
+      }
       st = this.db.prepare(sqlText);
       this.statements.set(sqlText, st);
     }

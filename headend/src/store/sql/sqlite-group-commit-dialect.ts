@@ -13,7 +13,7 @@ function run<R>(gc: GroupCommit, q: CompiledQuery): QueryResult<R> {
 /** Outside a unit of work: reads at once, writes group-committed (see GroupCommitConnection). */
 export function groupCommitDirect(gc: GroupCommit): DirectExecution {
   return async <R>(sql: string, params: readonly unknown[]) => {
-    if (gc.prepare(sql).reader && !/^\s*(insert|update|delete)\b/i.test(sql)) return runText<R>(gc, sql, params);
+    if (gc.isRead(sql)) return runText<R>(gc, sql, params);
     return gc.write(() => runText<R>(gc, sql, params));
   };
 }
@@ -23,7 +23,7 @@ class GroupCommitConnection implements DatabaseConnection {
   constructor(private readonly gc: GroupCommit) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.gc.prepare(q.sql).reader && !/^\s*(insert|update|delete)\b/i.test(q.sql)) return run<R>(this.gc, q);
+    if (this.gc.isRead(q.sql)) return run<R>(this.gc, q);
     return this.gc.write(() => run<R>(this.gc, q));
   }
 
