@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createServer as createTlsServer } from 'node:tls';
@@ -10,11 +10,11 @@ import type { AuthenticateError, Client } from 'aedes';
 import { boxMayAccess, uplinkFilter } from '@stb-notify/protocol';
 import type { BoxIdentity } from '@stb-notify/protocol';
 import type { Logger } from 'pino';
-import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { Broker } from '../ports/broker';
 import { clip, LogThrottle } from '../services/log-throttle';
 import type { BoxAuthenticator } from '../services/box-authenticator';
 import { MqttFrameGuard } from './mqtt-frame-guard';
+import { serveMqttOverWebSocket } from './mqtt-over-websocket';
 
 export interface EmbeddedBrokerOptions {
   readonly tls: { readonly keyPem: string; readonly certPem: string; readonly caPem: string };
@@ -53,8 +53,8 @@ export class EmbeddedAedesBroker implements Broker {
   private uplinkHandlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
   private presenceHandlers: Array<(boxId: string, online: boolean) => void> = [];
   private tlsServer: TlsServer | undefined;
-  private wss: WebSocketServer | undefined;
-  private onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | undefined;
+  /** Stops the MQTT-over-WebSocket listener and drops its connections. */
+  private closeWebSocket: (() => void) | undefined;
   private readonly connected = new Map<string, Client>();
   private inflight = 0;
   private readonly waiting: Array<() => void> = [];
@@ -202,22 +202,10 @@ export class EmbeddedAedesBroker implements Broker {
     this.tlsServer.on('tlsClientError', (err) => this.refuse('connect', 'tls', null, err.message));
     this.tlsServer.listen(opts.mqtts.port, opts.mqtts.host);
     await once(this.tlsServer, 'listening');
-    if (opts.httpServer !== undefined) {
-      const path = opts.wsPath ?? '/mqtt';
-      const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
-      this.wss = wss;
-      this.onUpgrade = (req, socket, head) => {
-        if (new URL(req.url ?? '/', 'http://x').pathname !== path) {
-          // No other upgrade is served here: answer and close, or the socket would hang open.
-          socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () =>
-            socket.destroy(),
-          );
-          return;
-        }
-        wss.handleUpgrade(req, socket, head, (ws) => aedes.handle(this.guarded(createWebSocketStream(ws)), req));
-      };
-      opts.httpServer.on('upgrade', this.onUpgrade);
-    }
+    if (opts.httpServer !== undefined)
+      this.closeWebSocket = serveMqttOverWebSocket(opts.httpServer, opts.wsPath ?? '/mqtt', (conn, req) =>
+        aedes.handle(this.guarded(conn), req),
+      );
   }
 
   /**
@@ -289,9 +277,7 @@ export class EmbeddedAedesBroker implements Broker {
   }
 
   async close(): Promise<void> {
-    if (this.onUpgrade !== undefined) this.opts.httpServer?.off('upgrade', this.onUpgrade);
-    for (const ws of this.wss?.clients ?? []) ws.terminate();
-    this.wss?.close();
+    this.closeWebSocket?.();
     const tls = this.tlsServer;
     if (tls !== undefined) {
       const closed = new Promise<void>((r) => tls.close(() => r()));

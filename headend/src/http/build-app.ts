@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from './serve-built-app';
 import { billingRoutes } from './routes/billing-routes';
 import { consoleRoutes } from './routes/console-routes';
 import { healthRoutes } from './routes/health-routes';
+import { incidentRoutes } from './routes/incident-routes';
 import { maintenanceRoutes } from './routes/maintenance-routes';
 import { noticeProgressRoutes } from './routes/notice-progress-routes';
 import { noticeRoutes } from './routes/notice-routes';
@@ -63,6 +64,7 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   billingRoutes(app, ctx);
   tokenRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  incidentRoutes(app, ctx);
   tvRoutes(app, ctx);
   consoleRoutes(app);
   return app;

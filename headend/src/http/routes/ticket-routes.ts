@@ -7,7 +7,7 @@ import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, IdParams, Ms, page, Paging } from '../schemas';
 
-const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+export const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 const KINDS = ['repair', 'installation', 'service-restore', 'complaint', 'install-no-survey', 'line-survey'] as const;
 const SEVERITIES = ['urgent', 'ordinary', 'complex'] as const;
 const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'] as const;
@@ -54,16 +54,7 @@ const ReassignBody = Type.Object(
   { to: Type.String({ minLength: 1, maxLength: 128 }), reason: Reason },
   { additionalProperties: false },
 );
-const ResolveBody = Type.Object({ resolution: Reason }, { additionalProperties: false });
-const CallbackBody = Type.Object(
-  {
-    reached: Type.Boolean(),
-    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
-    resolved: Type.Optional(Type.Boolean()),
-    note: Type.Optional(Type.String({ maxLength: 512 })),
-  },
-  { additionalProperties: false },
-);
+export const ResolveBody = Type.Object({ resolution: Reason }, { additionalProperties: false });
 const MonthQuery = Type.Object(
   { month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }), format: Type.Optional(lit(['json', 'csv'] as const)) },
   { additionalProperties: false },
@@ -241,63 +232,6 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (req) => lifecycle.resolve(id(req), (req.body as Static<typeof ResolveBody>).resolution, actorName(req)),
   );
 
-  app.get(
-    '/api/v1/incidents',
-    {
-      schema: {
-        summary: 'Outage incidents',
-        tags: ['tickets'],
-        querystring: Type.Object(
-          { status: Type.Optional(lit(['open', 'resolved'] as const)) },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) => {
-      const { status } = req.query as { status?: 'open' | 'resolved' };
-      return { items: await ctx.stores.tickets.listIncidents({ limit: 200, ...(status ? { status } : {}) }) };
-    },
-  );
-  app.post(
-    '/api/v1/incidents/:id/resolve',
-    {
-      config: workers,
-      schema: {
-        summary: 'Resolve an incident and every linked ticket',
-        tags: ['tickets'],
-        params: IdParams,
-        body: ResolveBody,
-      },
-    },
-    async (req) =>
-      lifecycle.resolveIncident(id(req), (req.body as Static<typeof ResolveBody>).resolution, actorName(req)),
-  );
-
-  app.get(
-    '/api/v1/callbacks',
-    {
-      schema: {
-        summary: 'The phone-callback queue (T4)',
-        tags: ['tickets'],
-        querystring: Type.Object(
-          { status: Type.Optional(lit(['open', 'done'] as const)) },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) => {
-      const { status } = req.query as { status?: 'open' | 'done' };
-      return { items: await ctx.stores.tickets.listCallbacks({ limit: 1000, ...(status ? { status } : {}) }) };
-    },
-  );
-  app.post(
-    '/api/v1/callbacks/:id/complete',
-    {
-      config: workers,
-      schema: { summary: 'Record the outcome of a callback', tags: ['tickets'], params: IdParams, body: CallbackBody },
-    },
-    async (req) => followUp.completeCallback(id(req), req.body as Static<typeof CallbackBody>, actorName(req)),
-  );
   app.get(
     '/api/v1/follow-up-gaps',
     {

@@ -8,29 +8,25 @@ import type {
   NoticeFilter,
   NoticeRecord,
   NoticeStore,
-  OutboxEntry,
-  OutboxOp,
   ReceiptUpdate,
 } from '../../ports/notice-store';
 import type { Page } from '../../ports/registry-store';
 import {
   DELIVERY_COLUMNS,
   NOTICE_COLUMNS,
-  OUTBOX_COLUMNS,
   RECEIPT_COLUMN,
   emptyCounts,
   noticeRow,
   receiptOrder,
   toDelivery,
   toNotice,
-  toOutboxEntry,
   viewState,
 } from './notice-rows';
 import type { DB, DeliveriesTable } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
 import { insertRow, insertRows } from './insert-row';
 import { compiledOnce } from './compiled-once';
-import type { SqlContext } from './sql-context';
+import { SqlNoticeOutbox } from './notice-outbox';
 
 /**
  * Rows per multi-row INSERT of deliveries: fixed, so full chunks share one statement text
@@ -48,9 +44,7 @@ function firstTime(eb: ExpressionBuilder<DB, 'deliveries'>, col: DeliveryTimeCol
 }
 type DeliveryTimeColumn = (typeof RECEIPT_COLUMN)[ReceiptUpdate['state']];
 
-export class SqlNoticeStore implements NoticeStore {
-  constructor(private readonly ctx: SqlContext) {}
-
+export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
     await atomically(this.ctx, async (db) => {
       const d = this.ctx.dialect;
@@ -232,83 +226,6 @@ export class SqlNoticeStore implements NoticeStore {
       .where('notice_id', '=', noticeId)
       .orderBy('box_id')
       .execute();
-  }
-
-  async claimOutbox(nowMs: number, leaseMs: number, limit: number): Promise<OutboxEntry[]> {
-    // PostgreSQL: rows another headend is claiming right now are skipped, not waited for, so
-    // concurrent claims take disjoint rows. (SQLite runs one write at a time.)
-    const pg = this.ctx.dialect === 'postgres';
-    const publish = await this.ctx.db
-      .updateTable('notices')
-      .set((eb) => ({ publish_claim_until_ms: nowMs + leaseMs, publish_attempts: eb('publish_attempts', '+', 1) }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('notices')
-          .select('id')
-          .where('published_at_ms', '=', 0)
-          .where('publish_claim_until_ms', '<=', nowMs)
-          .orderBy('issued_at_ms')
-          .orderBy('id')
-          .limit(limit)
-          .$if(pg, (qb) => qb.forUpdate().skipLocked()),
-      )
-      .returning(['id', 'issued_at_ms', 'publish_attempts'])
-      .execute();
-    const withdraw = await this.ctx.db
-      .updateTable('outbox')
-      .set((eb) => ({ lease_until_ms: nowMs + leaseMs, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('outbox')
-          .select('id')
-          .where('published_at_ms', '=', 0)
-          .where('lease_until_ms', '<=', nowMs)
-          .orderBy('id')
-          .limit(limit)
-          .$if(pg, (qb) => qb.forUpdate().skipLocked()),
-      )
-      .returning(OUTBOX_COLUMNS)
-      .execute();
-    // RETURNING promises no order: oldest first, a notice's publish before its withdrawal.
-    const entries: OutboxEntry[] = [
-      ...publish.map((r) => ({
-        noticeId: r.id,
-        op: 'publish' as const,
-        createdAtMs: r.issued_at_ms,
-        attempts: r.publish_attempts,
-      })),
-      ...withdraw.map(toOutboxEntry),
-    ];
-    const rank = (e: OutboxEntry) => (e.op === 'publish' ? 0 : 1);
-    return entries.sort(
-      (a, b) =>
-        a.createdAtMs - b.createdAtMs ||
-        rank(a) - rank(b) ||
-        (a.noticeId < b.noticeId ? -1 : a.noticeId > b.noticeId ? 1 : 0),
-    );
-  }
-
-  async markPublished(op: OutboxOp, noticeIds: readonly string[], atMs: number): Promise<void> {
-    // The first publish time stays; published_at_ms = 0 means "still to publish".
-    for (let i = 0; i < noticeIds.length; i += CHUNK) {
-      const ids = noticeIds.slice(i, i + CHUNK);
-      if (op === 'publish') {
-        await this.ctx.db
-          .updateTable('notices')
-          .set({ published_at_ms: atMs })
-          .where('id', 'in', ids)
-          .where('published_at_ms', '=', 0)
-          .execute();
-      } else {
-        await this.ctx.db
-          .updateTable('outbox')
-          .set({ published_at_ms: atMs })
-          .where('op', '=', op)
-          .where('notice_id', 'in', ids)
-          .where('published_at_ms', '=', 0)
-          .execute();
-      }
-    }
   }
 
   /** One notice's deliveries with their derived view state (see viewState). */

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import type { ApiContext } from '../api-context';
+import { actorName } from '../auth';
+import { IdParams } from '../schemas';
+import { lit, ResolveBody } from './ticket-routes';
+
+const CallbackBody = Type.Object(
+  {
+    reached: Type.Boolean(),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    resolved: Type.Optional(Type.Boolean()),
+    note: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Outage incidents (many tickets, one cause) and the phone-callback queue (T4). */
+export function incidentRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const workers = { roles: ['maintainer', 'operator'] as const };
+  const { lifecycle, followUp } = ctx.tickets;
+  const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
+
+  app.get(
+    '/api/v1/incidents',
+    {
+      schema: {
+        summary: 'Outage incidents',
+        tags: ['tickets'],
+        querystring: Type.Object(
+          { status: Type.Optional(lit(['open', 'resolved'] as const)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const { status } = req.query as { status?: 'open' | 'resolved' };
+      return { items: await ctx.stores.tickets.listIncidents({ limit: 200, ...(status ? { status } : {}) }) };
+    },
+  );
+  app.post(
+    '/api/v1/incidents/:id/resolve',
+    {
+      config: workers,
+      schema: {
+        summary: 'Resolve an incident and every linked ticket',
+        tags: ['tickets'],
+        params: IdParams,
+        body: ResolveBody,
+      },
+    },
+    async (req) =>
+      lifecycle.resolveIncident(id(req), (req.body as Static<typeof ResolveBody>).resolution, actorName(req)),
+  );
+
+  app.get(
+    '/api/v1/callbacks',
+    {
+      schema: {
+        summary: 'The phone-callback queue (T4)',
+        tags: ['tickets'],
+        querystring: Type.Object(
+          { status: Type.Optional(lit(['open', 'done'] as const)) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const { status } = req.query as { status?: 'open' | 'done' };
+      return { items: await ctx.stores.tickets.listCallbacks({ limit: 1000, ...(status ? { status } : {}) }) };
+    },
+  );
+  app.post(
+    '/api/v1/callbacks/:id/complete',
+    {
+      config: workers,
+      schema: { summary: 'Record the outcome of a callback', tags: ['tickets'], params: IdParams, body: CallbackBody },
+    },
+    async (req) => followUp.completeCallback(id(req), req.body as Static<typeof CallbackBody>, actorName(req)),
+  );
+}
