@@ -15,12 +15,14 @@ declare module 'vitest' {
 
 /**
  * Once per run: the browser tests load the built apps from the headend (/tv/, /console/), so
- * build them (~1 s); and make one operator CA with its RSA keys for every test headend to
+ * build them (~1 s); the CLI tests and the spawned headends run the compiled headend
+ * (headend/dist), so build it too; and make one operator CA with its RSA keys for every test headend to
  * copy (~0.3 s each instead of per headend).
  */
 export default function setup(project: TestProject): () => void {
   execFileSync(process.execPath, ['stb-app/scripts/build.mjs'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['console/scripts/build.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['headend/scripts/build.mjs'], { stdio: 'inherit' });
   const template = mkdtempSync(join(tmpdir(), 'stb-pki-template-'));
   new DataDir(template).init({ nowMs: T0, hosts: ['127.0.0.1'] });
   project.provide('pkiTemplate', template);

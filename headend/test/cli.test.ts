@@ -35,6 +35,18 @@ describe('the stb-notify command', { timeout: 120_000 }, () => {
     }
   });
 
+  it('runs as compiled JavaScript, without tsx (issue 20)', () => {
+    // The bundle the run's global set-up built, started by plain node: no TypeScript loader.
+    const compiled = fileURLToPath(new URL('../dist/stb-notify.js', import.meta.url));
+    const r = spawnSync(process.execPath, [compiled, 'config', 'print', '--http-port', '9101'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"port": 9101');
+    expect(readFileSync(compiled, 'utf8')).not.toContain("from 'tsx");
+  });
+
   it('config print shows the effective configuration with the database password masked', () => {
     const r = run([
       'config',

@@ -1,20 +1,15 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemClock } from '@stb-notify/protocol';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, printableConfig } from '../config/load-config';
 import type { HeadendConfig } from '../config/config-schema';
 import { HeadendError } from '../errors';
-import { startHeadend } from '../headend';
-import { DataDir } from '../pki/data-dir';
 import { ROLES } from '../ports/token-store';
 import type { Role } from '../ports/token-store';
-import { BoxKeyLookup } from '../services/box-key-lookup';
-import { ProvisioningService } from '../services/provisioning-service';
-import { TokenService } from '../services/token-service';
-import { openStores } from '../store/open-stores';
-import { writeMosquittoFiles } from '../broker/mosquitto-config';
 import { callApi } from './api-client';
+
+/** The commands' heavy dependencies, loaded when a command runs (see cli-runtime.ts). */
+const runtime = () => import('./cli-runtime');
 
 interface ConfigFlags {
   config?: string;
@@ -90,6 +85,7 @@ withConfigFlags(
   program.command('start').description('start the headend: embedded MQTT broker, SQLite store, HTTP API'),
 ).action(async (o: ConfigFlags) => {
   const config = configFrom(o);
+  const { startHeadend } = await runtime();
   const h = await startHeadend({ config });
   const tokenFile = join(config.dataDir, 'operator-token');
   if ((await h.stores.tokens.list()).length === 0) {
@@ -116,8 +112,9 @@ Stop with Ctrl-C.`);
 
 withConfigFlags(
   program.command('init').description('create the data directory: operator CA, broker certificate, notice-signing key'),
-).action((o: ConfigFlags) => {
+).action(async (o: ConfigFlags) => {
   const config = configFrom(o);
+  const { DataDir } = await runtime();
   const created = new DataDir(config.dataDir).init({ nowMs: Date.now(), hosts: [config.publicHost] });
   console.log(
     created.length === 0
@@ -141,6 +138,7 @@ withConfigFlags(token.command('create').description('create an API token (printe
   .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
   .action(async (o: ConfigFlags & { name: string; role: Role }) => {
     const config = configFrom(o);
+    const { openStores, TokenService, systemClock } = await runtime();
     const stores = await openStores(config.database);
     try {
       const { token: t, record } = await new TokenService(stores.tokens, systemClock).create(o.name, o.role);
@@ -158,6 +156,7 @@ withConfigFlags(
   .option('-o, --out <file>', 'write the bundle here (default <boxId>.bundle.json)')
   .action(async (boxId: string, o: ConfigFlags & { out?: string }) => {
     const config = configFrom(o);
+    const { openStores, DataDir, ProvisioningService, BoxKeyLookup, systemClock } = await runtime();
     const stores = await openStores(config.database);
     const dataDir = new DataDir(config.dataDir);
     dataDir.init({ nowMs: Date.now(), hosts: [config.publicHost] });
@@ -213,6 +212,7 @@ withConfigFlags(
     const port = Number(o.listenPort);
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       throw new HeadendError('VALIDATION', `--listen-port: an integer 1-65535, got ${o.listenPort}`);
+    const { DataDir, openStores, writeMosquittoFiles } = await runtime();
     const dataDir = new DataDir(config.dataDir);
     dataDir.init({ nowMs: Date.now(), hosts: [config.publicHost] });
     const stores = await openStores(config.database);

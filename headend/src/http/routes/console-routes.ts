@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { builtAppDir } from '../built-app-dir';
 import { serveBuiltApp } from '../serve-built-app';
 
 /** The operator console (console/build), served at /console/; it signs in with an API token. */
-const CONSOLE_DIR = fileURLToPath(new URL('../../../../console/build/', import.meta.url));
+const CONSOLE_DIR = builtAppDir('@stb-notify/console');
 
 export function consoleRoutes(app: FastifyInstance): void {
   serveBuiltApp(app, {

@@ -1,12 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { HeadendError } from '../../errors';
 import { BoxAuthenticator } from '../../services/box-authenticator';
 import type { ApiContext } from '../api-context';
+import { builtAppDir } from '../built-app-dir';
 import { serveBuiltApp } from '../serve-built-app';
 
 /** The built box app (stb-app/build), served at /tv/. */
-const TV_DIR = fileURLToPath(new URL('../../../../stb-app/build/', import.meta.url));
+const TV_DIR = builtAppDir('@stb-notify/stb-app');
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
