@@ -54,8 +54,44 @@ export interface Headend extends ApiContext {
   close(): Promise<void>;
 }
 
-/** Composition root: wires the store, broker, services and HTTP app, and starts listening. */
+/** A headend wired but not yet listening on HTTP (the embedded broker's TLS port is already open). */
+export interface BuiltHeadend extends Headend {
+  /** Starts HTTP, resolves `urls`, starts the scheduler and publishes what a previous process left unpublished. */
+  listen(): Promise<void>;
+}
+
+/** Composition root, then listen: what `stb-notify start` and the tests run. */
 export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
+  const h = await buildHeadend(opts);
+  await h.listen();
+  return h;
+}
+
+/**
+ * The services an offline command needs (tokens, provisioning), composed as the running
+ * headend composes them: the CLI does not wire services itself.
+ */
+export function accountServices(d: {
+  readonly stores: Stores;
+  readonly dataDir: DataDir;
+  readonly clock: Clock;
+  readonly keys: BoxKeyLookup;
+  readonly brokerUrls: () => { mqtts: string; ws: string };
+}): { readonly tokens: TokenService; readonly provisioning: ProvisioningService } {
+  return {
+    tokens: new TokenService(d.stores.tokens, d.clock),
+    provisioning: new ProvisioningService({
+      stores: d.stores,
+      dataDir: d.dataDir,
+      clock: d.clock,
+      keys: d.keys,
+      brokerUrls: d.brokerUrls,
+    }),
+  };
+}
+
+/** Composition root: wires the store, broker, services and HTTP app; `listen()` starts serving. */
+export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? pino({ level: config.logLevel, base: { svc: 'stb-headend' } });
@@ -103,14 +139,13 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
   const billing = new BillingRules({ stores, notices, scheduler, clock, texts, metrics, log, rules: config.rules });
   const maintenance = new MaintenanceRules({ stores, notices, scheduler, clock, texts, metrics, rules: config.rules });
   const keys = new BoxKeyLookup(stores.registry);
-  const provisioning = new ProvisioningService({
+  const { provisioning, tokens } = accountServices({
     stores,
     dataDir,
     clock,
     keys,
     brokerUrls: () => ({ mqtts: urls.mqtts, ws: urls.ws }),
   });
-  const tokens = new TokenService(stores.tokens, clock);
   const receipts = new ReceiptBatcher(stores.notices, log);
   const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });
 
@@ -185,17 +220,19 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     read: async () => [{ labels: {}, value: await stores.jobs.countPending() }],
   });
 
-  await app.listen({ host: config.http.host, port: config.http.port });
-  const httpPort = (app.server.address() as AddressInfo).port;
-  const host = config.publicHost;
-  urls.http = `http://${host}:${httpPort}`;
-  // With an external broker, boxes connect to it (broker.boxUrl); there is no /mqtt here.
-  urls.ws = external ? '' : `ws://${host}:${httpPort}/mqtt`;
-  urls.mqtts = external ? config.broker.boxUrl : `mqtts://${host}:${broker.mqttsPort ?? 0}`;
-  if (opts.schedulerTick !== false) scheduler.start();
-  // Left unpublished by the previous process (killed between commit and publish).
-  await notices.sweepOutbox();
-  log.info({ ...urls }, 'headend listening');
+  async function listen(): Promise<void> {
+    await app.listen({ host: config.http.host, port: config.http.port });
+    const httpPort = (app.server.address() as AddressInfo).port;
+    const host = config.publicHost;
+    urls.http = `http://${host}:${httpPort}`;
+    // With an external broker, boxes connect to it (broker.boxUrl); there is no /mqtt here.
+    urls.ws = external ? '' : `ws://${host}:${httpPort}/mqtt`;
+    urls.mqtts = external ? config.broker.boxUrl : `mqtts://${host}:${broker.mqttsPort ?? 0}`;
+    if (opts.schedulerTick !== false) scheduler.start();
+    // Left unpublished by the previous process (killed between commit and publish).
+    await notices.sweepOutbox();
+    log.info({ ...urls }, 'headend listening');
+  }
 
   const settle = async (): Promise<void> => {
     while (inflight.size > 0) await Promise.all([...inflight]);
@@ -214,6 +251,7 @@ export async function startHeadend(opts: HeadendOptions): Promise<Headend> {
     urls,
     settle,
     rotateNoticeKey,
+    listen,
     async close() {
       await scheduler.stop();
       await settle();

@@ -112,6 +112,14 @@ describe('the stb-notify command', { timeout: 120_000 }, () => {
       const bundle = JSON.parse(readFileSync(join(dir, 'b1.json'), 'utf8')) as { boxId: string; certPem: string };
       expect(bundle.boxId).toBe('b1');
       expect(bundle.certPem).toContain('BEGIN CERTIFICATE');
+      // A token made by the CLI beside the running headend is accepted by its API.
+      const made = run(['token', 'create', '--name', 'night-shift', '--role', 'read-only', '--data-dir', dir]);
+      expect(made.status, made.out).toBe(0);
+      const readOnly = made.out.split('\n')[0] ?? '';
+      const res = await fetch(`${api.replace('localhost', '127.0.0.1')}/api/v1/zones`, {
+        headers: { authorization: `Bearer ${readOnly}` },
+      });
+      expect(res.status).toBe(200);
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

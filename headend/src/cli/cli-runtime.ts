@@ -1,12 +1,35 @@
+import { systemClock } from '@stb-notify/protocol';
+import type { HeadendConfig } from '../config/config-schema';
+import { accountServices } from '../headend';
+import { DataDir } from '../pki/data-dir';
+import { BoxKeyLookup } from '../services/box-key-lookup';
+import { openStores } from '../store/open-stores';
+
 /**
  * What the CLI's commands run, loaded only when a command runs (`await import`): `--help`,
  * argument errors and `config print` do not load the broker, the stores or fastify.
  */
-export { systemClock } from '@stb-notify/protocol';
 export { writeMosquittoFiles } from '../broker/mosquitto-config';
 export { startHeadend } from '../headend';
-export { DataDir } from '../pki/data-dir';
-export { BoxKeyLookup } from '../services/box-key-lookup';
-export { ProvisioningService } from '../services/provisioning-service';
-export { TokenService } from '../services/token-service';
-export { openStores } from '../store/open-stores';
+export { DataDir, openStores };
+
+/**
+ * Token and provisioning services for a command run beside (or instead of) a running
+ * headend, composed by the headend's own composition root (`accountServices`).
+ */
+export async function offlineServices(config: HeadendConfig) {
+  const stores = await openStores(config.database);
+  const dataDir = new DataDir(config.dataDir);
+  dataDir.init({ nowMs: systemClock.now(), hosts: [config.publicHost] });
+  const services = accountServices({
+    stores,
+    dataDir,
+    clock: systemClock,
+    keys: new BoxKeyLookup(stores.registry),
+    brokerUrls: () => ({
+      mqtts: `mqtts://${config.publicHost}:${config.mqtts.port}`,
+      ws: `ws://${config.publicHost}:${config.http.port}/mqtt`,
+    }),
+  });
+  return { ...services, close: () => stores.close() };
+}

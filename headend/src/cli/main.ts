@@ -138,13 +138,13 @@ withConfigFlags(token.command('create').description('create an API token (printe
   .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
   .action(async (o: ConfigFlags & { name: string; role: Role }) => {
     const config = configFrom(o);
-    const { openStores, TokenService, systemClock } = await runtime();
-    const stores = await openStores(config.database);
+    const { offlineServices } = await runtime();
+    const { tokens, close } = await offlineServices(config);
     try {
-      const { token: t, record } = await new TokenService(stores.tokens, systemClock).create(o.name, o.role);
+      const { token: t, record } = await tokens.create(o.name, o.role);
       console.log(`${t}\n(id ${record.id}, role ${record.role}; keep it secret, it is not shown again)`);
     } finally {
-      await stores.close();
+      await close();
     }
   });
 
@@ -156,27 +156,15 @@ withConfigFlags(
   .option('-o, --out <file>', 'write the bundle here (default <boxId>.bundle.json)')
   .action(async (boxId: string, o: ConfigFlags & { out?: string }) => {
     const config = configFrom(o);
-    const { openStores, DataDir, ProvisioningService, BoxKeyLookup, systemClock } = await runtime();
-    const stores = await openStores(config.database);
-    const dataDir = new DataDir(config.dataDir);
-    dataDir.init({ nowMs: Date.now(), hosts: [config.publicHost] });
+    const { offlineServices } = await runtime();
+    const { provisioning, close } = await offlineServices(config);
     try {
-      const svc = new ProvisioningService({
-        stores,
-        dataDir,
-        clock: systemClock,
-        keys: new BoxKeyLookup(stores.registry),
-        brokerUrls: () => ({
-          mqtts: `mqtts://${config.publicHost}:${config.mqtts.port}`,
-          ws: `ws://${config.publicHost}:${config.http.port}/mqtt`,
-        }),
-      });
-      const bundle = await svc.provision(boxId, 'cli');
+      const bundle = await provisioning.provision(boxId, 'cli');
       const out = o.out ?? `${boxId}.bundle.json`;
       writeFileSync(out, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
       console.log(`wrote ${out} (private keys inside: keep it safe)`);
     } finally {
-      await stores.close();
+      await close();
     }
   });
 
