@@ -65,6 +65,8 @@ interface Row {
   raw: number;
   /** stbNotify relative to raw, oriented so that 1.0 = as good as the raw broker. */
   ratio: number;
+  /** CPU µs of this process per operation (see cpuUs): the headend's, and the raw broker's. */
+  cpuUsPerOp?: { stbNotify: number; raw: number };
   target: string;
   note: string;
 }
@@ -85,16 +87,30 @@ async function counts(workers: Worker[], ids: string[]): Promise<Record<string, 
   return out;
 }
 
-async function timed(start: () => Promise<unknown>, done: () => boolean | Promise<boolean>): Promise<number> {
+/**
+ * CPU time (user + system, µs) this process spent in each named step. The headend and the
+ * raw broker both run in this process and the simulated boxes in worker processes, so this is
+ * the broker side's own cost, whatever the fleet costs (issue 19).
+ */
+const cpuUs = new Map<string, number>();
+
+async function timed(
+  name: string,
+  start: () => Promise<unknown>,
+  done: () => boolean | Promise<boolean>,
+): Promise<number> {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await start();
   if (!(await until(done, TIMEOUT, 5))) throw new Error(`benchmark step timed out after ${TIMEOUT} ms`);
+  const cpu = process.cpuUsage(cpu0);
+  cpuUs.set(name, cpu.user + cpu.system);
   return performance.now() - t0;
 }
 
 /** A timed step of the headend, profiled with --cpu-profile. */
 const step = (name: string, start: () => Promise<unknown>, done: () => boolean | Promise<boolean>): Promise<number> =>
-  profiler.around(name, () => timed(start, done));
+  profiler.around(name, () => timed(name, start, done));
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stb-bench-'));
@@ -262,11 +278,13 @@ async function main(): Promise<void> {
     log('raw fleet online');
     rb.acks = 0;
     const rawBroadcastMs = await timed(
+      'raw-broadcast',
       () => rb.publish('raw/down/all', notice),
       () => rb.acks >= N,
     );
     rb.acks = 0;
     const rawUnicastMs = await timed(
+      'raw-unicast',
       async () => {
         for (const id of ids) await rb.publish(`raw/down/box/${id}`, notice);
       },
@@ -275,6 +293,7 @@ async function main(): Promise<void> {
     log(`raw unicast ${Math.round(rawUnicastMs)} ms`);
     rb.acks = 0;
     const rawIngestMs = await timed(
+      'raw-ingest',
       () => Promise.all(workers.map((w) => w.call({ cmd: 'raw-ingest', bytes: fault.length }))),
       () => rb.acks >= N,
     );
@@ -286,6 +305,7 @@ async function main(): Promise<void> {
     await rb.publish('raw/down/all', notice);
     let rawGot = 0;
     const rawStormMs = await timed(
+      'raw-storm',
       () =>
         Promise.all(
           slices(ids, workers.length).map((s, i) =>
@@ -306,6 +326,10 @@ async function main(): Promise<void> {
     );
 
     const rate = (ms: number) => Math.round(N / (ms / 1000));
+    const perOp = (stb: string, raw: string, ops: number) => ({
+      stbNotify: Math.round((cpuUs.get(stb) ?? 0) / ops),
+      raw: Math.round((cpuUs.get(raw) ?? 0) / ops),
+    });
     rows.push(
       {
         name: `broadcast to ${N} boxes, until every displayed receipt is stored`,
@@ -313,6 +337,7 @@ async function main(): Promise<void> {
         stbNotify: Math.round(broadcastMs),
         raw: Math.round(rawBroadcastMs),
         ratio: rawBroadcastMs / broadcastMs,
+        cpuUsPerOp: perOp('broadcast', 'raw-broadcast', N),
         target: '≤ 2× raw (ratio ≥ 0.5)',
         note: `raw: one publish, each client acks`,
       },
@@ -322,6 +347,7 @@ async function main(): Promise<void> {
         stbNotify: rate(personalMs),
         raw: rate(rawUnicastMs),
         ratio: personalMs > 0 ? rawUnicastMs / personalMs : 0,
+        cpuUsPerOp: perOp('personalised', 'raw-unicast', N),
         target: '≥ 0.6× raw unicast',
         note: 'raw: one unsigned publish per box topic, acked',
       },
@@ -331,6 +357,7 @@ async function main(): Promise<void> {
         stbNotify: rate(intakeMs),
         raw: rate(rawIngestMs),
         ratio: rawIngestMs / intakeMs,
+        cpuUsPerOp: perOp('intake', 'raw-ingest', N),
         target: '≥ 5,000 reports/s',
         note: 'raw: one publish per client to one subscriber',
       },
@@ -340,6 +367,7 @@ async function main(): Promise<void> {
         stbNotify: Math.round(stormMs),
         raw: Math.round(rawStormMs),
         ratio: rawStormMs / stormMs,
+        cpuUsPerOp: perOp('storm', 'raw-storm', 2 * N),
         target: `0 lost (lost: ${lost})`,
         note: 'both reconnect jittered over 2 s',
       },
@@ -385,9 +413,14 @@ async function main(): Promise<void> {
         : '',
       `${SCALE_OUT ? '' : 'Headend with its embedded aedes broker and SQLite store in the bench process; '}${N} simulated boxes running the real box core (MQTT ${SCALE_OUT ? 'over TCP' : 'over WebSocket'}, Ed25519 verify and sign) in ${workers.length} worker process(es). The baseline is plain aedes with raw MQTT.js clients of the same count and payload sizes, measured in the same run. Ratio: 1.0 = as good as raw MQTT.`,
       '',
-      '| benchmark | unit | stb-notify | raw broker | ratio | target |',
-      '|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.name} | ${r.unit} | ${r.stbNotify} | ${r.raw} | ${r.ratio.toFixed(2)} | ${r.target} |`),
+      '| benchmark | unit | stb-notify | raw broker | ratio | target | CPU µs/op stb-notify | CPU µs/op raw |',
+      '|---|---|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.unit} | ${r.stbNotify} | ${r.raw} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.cpuUsPerOp?.stbNotify ?? '—'} | ${r.cpuUsPerOp?.raw ?? '—'} |`,
+      ),
+      '',
+      'CPU µs/op: user + system CPU of the bench process (headend or raw broker; the simulated boxes run in other processes) during the step, divided by its operations: delivered boxes (broadcast), notices (personalised), reports (intake), resent notices (storm, 2 per box).',
       '',
     ].join('\n');
     writeFileSync(join(docs, `${base}.md`), md);
