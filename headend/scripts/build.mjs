@@ -3,7 +3,7 @@
 // (@stb-notify/protocol) are compiled in; npm dependencies stay external (native
 // better-sqlite3, aedes, pg, …), resolved from node_modules at run time.
 //   node headend/scripts/build.mjs
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,6 +15,8 @@ const deps = (dir) =>
   );
 const external = [...new Set([...deps('.'), ...deps('../protocol')])].flatMap((d) => [d, `${d}/*`]);
 
+// A clean directory: chunks of an earlier build must not linger.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: { 'stb-notify': join(root, 'src/cli/main.ts') },
   outdir: join(root, 'dist'),

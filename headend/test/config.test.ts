@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/load-config';
+import { loadConfig, printableConfig } from '../src/config/load-config';
 
 describe('configuration: flags > environment > file > defaults, validated with clear errors', () => {
   it('defaults do not clash with a standard MQTT broker (no 1883/8883)', () => {
@@ -107,5 +107,26 @@ describe('configuration: one schema, closed at every level (issue 20)', () => {
     expect(() => loadConfig({ flags: { 'tickets.calendar.holidays': ['1 May'] } })).toThrow(
       'tickets.calendar.holidays.0: must be YYYY-MM-DD, got "1 May"',
     );
+  });
+});
+
+describe('configuration: text from the environment becomes each setting’s type', () => {
+  it('a hotline or an instance made of digits stays text; a port becomes a number', () => {
+    const c = loadConfig({
+      env: { STB_NOTIFY_HOTLINE: '96956', STB_NOTIFY_INSTANCE: '2', STB_NOTIFY_HTTP_PORT: '9002' },
+    });
+    expect(c.hotline).toBe('96956');
+    expect(c.broker.instance).toBe('2');
+    expect(c.http.port).toBe(9002);
+  });
+
+  it('config print masks a database password wherever the URL carries it', () => {
+    const printed = (database: string) => printableConfig(loadConfig({ flags: { database } })).database;
+    expect(printed('postgres://stb:s3cret@db:5432/stb?schema=h1')).toBe('postgres://stb:***@db:5432/stb?schema=h1');
+    expect(printed('postgres://stb:p@ss@db/stb')).not.toContain('ss@');
+    expect(printed('postgres://db/stb?password=s3cret&sslpassword=k3y')).toBe(
+      'postgres://db/stb?password=***&sslpassword=***',
+    );
+    expect(printed('postgres://:s3cret@db/stb')).not.toContain('s3cret');
   });
 });

@@ -15,20 +15,23 @@ export { DataDir, openStores };
 
 /**
  * Token and provisioning services for a command run beside (or instead of) a running
- * headend, composed by the headend's own composition root (`accountServices`).
+ * headend, composed by the headend's own composition root (`accountServices`). The data
+ * directory (the CA) is created only for provisioning, which signs with it.
  */
-export async function offlineServices(config: HeadendConfig) {
+export async function offlineServices(config: HeadendConfig, opts: { readonly provisioning: boolean }) {
   const stores = await openStores(config.database);
   const dataDir = new DataDir(config.dataDir);
-  dataDir.init({ nowMs: systemClock.now(), hosts: [config.publicHost] });
+  if (opts.provisioning) dataDir.init({ nowMs: systemClock.now(), hosts: [config.publicHost] });
+  const external = config.broker.url !== '';
   const services = accountServices({
     stores,
     dataDir,
     clock: systemClock,
     keys: new BoxKeyLookup(stores.registry),
+    // What a running headend tells boxes (see listen()): the external broker's box URL, or this headend's ports.
     brokerUrls: () => ({
-      mqtts: `mqtts://${config.publicHost}:${config.mqtts.port}`,
-      ws: `ws://${config.publicHost}:${config.http.port}/mqtt`,
+      mqtts: external ? config.broker.boxUrl : `mqtts://${config.publicHost}:${config.mqtts.port}`,
+      ws: external ? '' : `ws://${config.publicHost}:${config.http.port}/mqtt`,
     }),
   });
   return { ...services, close: () => stores.close() };

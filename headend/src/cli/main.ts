@@ -139,7 +139,7 @@ withConfigFlags(token.command('create').description('create an API token (printe
   .action(async (o: ConfigFlags & { name: string; role: Role }) => {
     const config = configFrom(o);
     const { offlineServices } = await runtime();
-    const { tokens, close } = await offlineServices(config);
+    const { tokens, close } = await offlineServices(config, { provisioning: false });
     try {
       const { token: t, record } = await tokens.create(o.name, o.role);
       console.log(`${t}\n(id ${record.id}, role ${record.role}; keep it secret, it is not shown again)`);
@@ -157,7 +157,7 @@ withConfigFlags(
   .action(async (boxId: string, o: ConfigFlags & { out?: string }) => {
     const config = configFrom(o);
     const { offlineServices } = await runtime();
-    const { provisioning, close } = await offlineServices(config);
+    const { provisioning, close } = await offlineServices(config, { provisioning: true });
     try {
       const bundle = await provisioning.provision(boxId, 'cli');
       const out = o.out ?? `${boxId}.bundle.json`;

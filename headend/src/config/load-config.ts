@@ -52,11 +52,6 @@ function merge(base: Raw, over: Raw): Raw {
   return out;
 }
 
-/** Environment variables and flags are text: numbers among them become numbers. */
-function num(v: unknown): unknown {
-  return typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
-}
-
 /** What the schema cannot say: relations between settings and a real time zone. */
 function crossChecks(c: HeadendConfig): string[] {
   const errors: string[] = [];
@@ -102,10 +97,12 @@ export function loadConfig(src: ConfigSources = {}): HeadendConfig {
   const over: Raw = {};
   for (const [env, key] of Object.entries(ENV_KEYS)) {
     const v = src.env?.[env];
-    if (v !== undefined && v !== '') setPath(over, key, num(v));
+    if (v !== undefined && v !== '') setPath(over, key, v);
   }
-  for (const [key, v] of Object.entries(src.flags ?? {})) if (v !== undefined) setPath(over, key, num(v));
-  const merged = Value.Default(ConfigSchema, merge(c, over));
+  for (const [key, v] of Object.entries(src.flags ?? {})) if (v !== undefined) setPath(over, key, v);
+  // Environment variables and flags are text: each becomes the type its setting has (a port a
+  // number, a hotline or an instance name stays text even when it is digits).
+  const merged: unknown = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, merge(c, over)));
   const errors = configErrors(ConfigSchema, merged);
   if (errors.length === 0 && Value.Check(ConfigSchema, merged)) errors.push(...crossChecks(merged));
   if (errors.length > 0 || !Value.Check(ConfigSchema, merged))
@@ -121,7 +118,22 @@ export function loadConfig(src: ConfigSources = {}): HeadendConfig {
   return cfg;
 }
 
-/** The effective configuration for `stb-notify config print`: a database password is masked. */
+/** Query parameters of a PostgreSQL URL that carry secrets. */
+const SECRET_PARAMS = ['password', 'sslpassword', 'sslkey'];
+
+/**
+ * The effective configuration for `stb-notify config print`: a database URL's password (in
+ * the user info or as a query parameter) is masked. A URL that does not parse is masked whole.
+ */
 export function printableConfig(c: HeadendConfig): HeadendConfig {
-  return { ...c, database: c.database.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@') };
+  if (!/^postgres(ql)?:\/\//.test(c.database)) return c;
+  let url: URL;
+  try {
+    url = new URL(c.database);
+  } catch {
+    return { ...c, database: '***' };
+  }
+  if (url.password !== '') url.password = '***';
+  for (const k of SECRET_PARAMS) if (url.searchParams.has(k)) url.searchParams.set(k, '***');
+  return { ...c, database: decodeURIComponent(url.toString()) };
 }

@@ -9,5 +9,10 @@ const require = createRequire(import.meta.url);
  * headend runs compiled from headend/dist (issue 20).
  */
 export function builtAppDir(pkg: '@stb-notify/stb-app' | '@stb-notify/console'): string {
-  return `${join(dirname(require.resolve(`${pkg}/package.json`)), 'build')}/`;
+  try {
+    return `${join(dirname(require.resolve(`${pkg}/package.json`)), 'build')}/`;
+  } catch {
+    // Not installed (a headend-only deployment): the route answers 503 "not built".
+    return `/nonexistent/${pkg}/build/`;
+  }
 }

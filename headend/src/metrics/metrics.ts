@@ -36,6 +36,20 @@ export interface Gauge {
   read(): Promise<Array<{ labels: Labels; value: number }>> | Array<{ labels: Labels; value: number }>;
 }
 
+/**
+ * The process's own metrics (CPU, memory, GC, event-loop lag), collected once per process:
+ * prom-client's collectors start monitors that are never stopped, and several headends in one
+ * process (the tests) share one process anyway.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /** Seconds buckets from 1 ms to 30 s: API calls, handlers, and a notice's way to the screen. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -93,7 +107,7 @@ export class Metrics {
   });
   readonly ticketIntakeLatency = new Histogram({
     name: 'stb_ticket_intake_seconds',
-    help: 'A fault report from arrival to its ticket stored and answered',
+    help: "A verified fault report from its handler's start to its ticket stored and answered",
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
@@ -104,10 +118,6 @@ export class Metrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
-
-  constructor() {
-    collectDefaultMetrics({ register: this.registry });
-  }
 
   private counter(name: string, help: string, labelNames: readonly string[]): Counter {
     return new Counter(this.registry, name, help, labelNames);
@@ -131,7 +141,7 @@ export class Metrics {
     return this.registry.contentType;
   }
 
-  render(): Promise<string> {
-    return this.registry.metrics();
+  async render(): Promise<string> {
+    return `${await this.registry.metrics()}\n${await processMetrics().metrics()}`;
   }
 }

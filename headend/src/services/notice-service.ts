@@ -205,6 +205,9 @@ export class NoticeService {
       // Cancelled or expired before it went out: nothing to show, only to mark.
       const boxes = known?.boxes ?? (await this.d.stores.notices.deliveryBoxes(record.id));
       await this.publisher.publish(record, { notice: assertDeliverable(record) }, boxes);
+      if (this.publishedAt.size >= 10_000) this.publishedAt.clear();
+      if (!this.publishedAt.has(record.id))
+        this.publishedAt.set(record.id, { kind: record.kind, atMs: this.d.clock.now() });
     }
     this.marks.add(op, noticeId);
   }
@@ -214,9 +217,12 @@ export class NoticeService {
     this.cache.set(r.id, r);
   }
 
-  /** A notice this headend sent recently, if still cached (no store read: for metrics). */
-  recentlySent(id: string): NoticeRecord | undefined {
-    return this.cache.get(id);
+  /** Notices this instance published, and when (bounded): publish → displayed, for metrics. */
+  private readonly publishedAt = new Map<string, { kind: string; atMs: number }>();
+
+  /** When this instance first published notice `id`, if it did recently. */
+  recentlyPublished(id: string): { kind: string; atMs: number } | undefined {
+    return this.publishedAt.get(id);
   }
 
   async get(id: string): Promise<NoticeRecord> {

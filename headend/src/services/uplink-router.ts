@@ -80,8 +80,11 @@ export class UplinkRouter {
         return true;
       }
       const timer = this.deps.metrics.uplinkHandling.startTimer({ kind: t.kind });
-      await handler(t.boxId, r.message, r.header);
-      timer();
+      try {
+        await handler(t.boxId, r.message, r.header);
+      } finally {
+        timer();
+      }
       return true;
     } catch (err) {
       // Not handled: a redelivery of the same message (after a headend restart, or by the

@@ -7,7 +7,10 @@ export function faultReportUplink(tickets: TicketServices, metrics: Metrics): Up
   return async (boxId, msg) => {
     if (!msg.faultReport) return;
     const timer = metrics.ticketIntakeLatency.startTimer();
-    await tickets.intake.faultReport(boxId, msg.faultReport);
-    timer();
+    try {
+      await tickets.intake.faultReport(boxId, msg.faultReport);
+    } finally {
+      timer();
+    }
   };
 }

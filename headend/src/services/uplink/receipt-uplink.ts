@@ -26,9 +26,9 @@ export function receiptUplink(d: {
     if (r === null || r === undefined || state === undefined) return;
     d.metrics.receipts.inc({ state });
     d.receipts.add({ noticeId: r.noticeId ?? '', boxId, state, atMs: Number(r.atMs ?? 0) || d.clock.now() });
-    // Publish → on screen, on the headend's clock, for notices it sent recently (still cached).
-    const sent = state === 'displayed' ? d.notices.recentlySent(r.noticeId ?? '') : undefined;
+    // Publish → on screen, on the headend's clock, for notices this instance published recently.
+    const sent = state === 'displayed' ? d.notices.recentlyPublished(r.noticeId ?? '') : undefined;
     if (sent !== undefined)
-      d.metrics.noticeDisplayed.observe({ kind: sent.kind }, Math.max(0, d.clock.now() - sent.issuedAtMs) / 1000);
+      d.metrics.noticeDisplayed.observe({ kind: sent.kind }, Math.max(0, d.clock.now() - sent.atMs) / 1000);
   };
 }
