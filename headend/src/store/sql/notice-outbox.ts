@@ -1,8 +1,7 @@
 import type { OutboxEntry, OutboxOp } from '../../ports/notice-store';
 import { OUTBOX_COLUMNS, toOutboxEntry } from './notice-rows';
+import { CHUNK } from './sql-context';
 import type { SqlContext } from './sql-context';
-
-const CHUNK = 500;
 
 /**
  * The NoticeStore's outbox (issue 15): a notice's own publish state on its row, withdrawals

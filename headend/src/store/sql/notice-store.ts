@@ -23,7 +23,7 @@ import {
   viewState,
 } from './notice-rows';
 import type { DB, DeliveriesTable } from './schema';
-import { affected, atomically, creationOrder } from './sql-context';
+import { affected, atomically, CHUNK, creationOrder } from './sql-context';
 import { insertRow, insertRows } from './insert-row';
 import { compiledOnce } from './compiled-once';
 import { SqlNoticeOutbox } from './notice-outbox';
@@ -32,7 +32,6 @@ import { SqlNoticeOutbox } from './notice-outbox';
  * Rows per multi-row INSERT of deliveries: fixed, so full chunks share one statement text
  * (prepared once), and 500 × 7 parameters stay far below SQLite's and PostgreSQL's limits.
  */
-const CHUNK = 500;
 
 /**
  * A timestamp column keeps the first time it was set. `eb.val`: CASE inlines a plain value

@@ -1,11 +1,9 @@
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import type { Box, BoxFilter } from '../../ports/registry-store';
 import type { BoxesTable, DB } from './schema';
+import { CHUNK } from './sql-context';
 
 export type Target = Array<{ id: string; zoneId: string }>;
-
-/** Rows per statement (upserts, IN lists): far below both engines' parameter limits; full chunks repeat one text. */
-export const CHUNK = 500;
 
 /**
  * Splits rows into statements of at most CHUNK rows, starting a new one when a key repeats:

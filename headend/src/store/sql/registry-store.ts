@@ -11,10 +11,10 @@ import type {
   RegistryStore,
   Zone,
 } from '../../ports/registry-store';
-import { boxWhere, CHUNK, chunks, countAll, toBox } from './registry-rows';
+import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
 import type { DB } from './schema';
-import { atomically } from './sql-context';
+import { atomically, CHUNK } from './sql-context';
 import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 

@@ -4,6 +4,9 @@ import type { DB } from './schema';
 
 export type SqlDialect = 'sqlite' | 'postgres';
 
+/** Rows per statement (bulk inserts, IN lists): far below both engines' parameter limits; full chunks repeat one text. */
+export const CHUNK = 500;
+
 /**
  * What every store is built on: a Kysely handle (the database, or an open transaction) and
  * the engine it compiles for. One store class per port serves both engines; the few places

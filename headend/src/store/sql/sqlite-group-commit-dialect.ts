@@ -27,8 +27,7 @@ class GroupCommitConnection implements DatabaseConnection {
     return this.gc.write(() => run<R>(this.gc, q));
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported by the group-commit driver');
   }
 }
@@ -74,8 +73,7 @@ class UnitOfWorkConnection implements DatabaseConnection {
     return run<R>(this.gc, q);
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported by the group-commit driver');
   }
 }
