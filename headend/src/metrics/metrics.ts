@@ -55,6 +55,8 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 
 export class Metrics {
   readonly registry = new Registry();
+  /** Started with the headend, not at the first scrape: CPU is counted from the start. */
+  private readonly processRegistry = processMetrics();
   readonly noticesSent = this.counter('stb_notices_sent_total', 'Notices sent, by kind', ['kind']);
   readonly envelopesPublished = this.counter(
     'stb_envelopes_published_total',
@@ -142,6 +144,6 @@ export class Metrics {
   }
 
   async render(): Promise<string> {
-    return `${await this.registry.metrics()}\n${await processMetrics().metrics()}`;
+    return `${await this.registry.metrics()}\n${await this.processRegistry.metrics()}`;
   }
 }
