@@ -3,6 +3,7 @@ import type { BillingStore } from './billing-store';
 import type { JobStore } from './job-store';
 import type { NoticeStore } from './notice-store';
 import type { RegistryStore } from './registry-store';
+import type { StaffStore } from './staff-store';
 import type { TicketStore } from './ticket-store';
 import type { TokenStore } from './token-store';
 
@@ -13,6 +14,7 @@ export interface StorePorts {
   readonly jobs: JobStore;
   readonly billing: BillingStore;
   readonly tokens: TokenStore;
+  readonly staff: StaffStore;
   readonly audit: AuditLog;
   readonly tickets: TicketStore;
 }

@@ -28,7 +28,9 @@ export interface Ticket {
   /** Z3: exactly one owner at all times. */
   readonly owner: string;
   readonly openedAtMs: number;
-  /** T1/T7 deadline, moved by pauses (T2/T3) and approved extensions (T8). */
+  /** When the running time limit started: the opening, or the end of the last pause (T2/T3). */
+  readonly clockStartedAtMs: number;
+  /** T1/T7 deadline: the full limit from `clockStartedAtMs`, or later by an approved extension (T8). */
   readonly dueAtMs: number;
   /** T6: first reply to the customer. */
   readonly firstReplyAtMs: number;
@@ -38,7 +40,12 @@ export interface Ticket {
   readonly closedAtMs: number;
   readonly resolution: string;
   readonly incidentId: string;
+  /** The deadline of the ticket's first breach; a fact, never cleared (T1/T8, issue 16). */
   readonly breachedAtMs: number;
+  /** Deadlines missed so far (each is a row of `breaches`). */
+  readonly breachCount: number;
+  /** How many times the ticket was resolved (a reopened ticket is resolved again); T4 follows up each. */
+  readonly resolutions: number;
   readonly extensions: number;
   readonly reportCount: number;
   readonly lastReportAtMs: number;
@@ -76,6 +83,8 @@ export interface Incident {
 export interface Callback {
   readonly id: string;
   readonly ticketId: string;
+  /** The resolution of the ticket this callback follows up (T4: every resolution gets its own). */
+  readonly resolution: number;
   readonly createdAtMs: number;
   /** T4: the callback must be done by then (72 h after the repair). */
   readonly dueAtMs: number;
@@ -98,8 +107,22 @@ export interface TicketFilter {
 }
 
 export type TicketChange = Partial<
-  Omit<Ticket, 'id' | 'kind' | 'openedAtMs' | 'boxId' | 'accountId' | 'zoneId' | 'faultKey'>
+  Omit<
+    Ticket,
+    'id' | 'kind' | 'openedAtMs' | 'boxId' | 'accountId' | 'zoneId' | 'faultKey' | 'breachedAtMs' | 'breachCount'
+  >
 >;
+
+/** A deadline a ticket missed: recorded once, when the SLA clock passed it, and kept for ever. */
+export interface Breach {
+  readonly ticketId: string;
+  readonly dueAtMs: number;
+  readonly kind: TicketKind;
+  readonly zoneId: string;
+  /** Who owned the ticket when its deadline passed (Z5: staff with two or more breaches a year). */
+  readonly owner: string;
+  readonly recordedAtMs: number;
+}
 
 export interface TicketStore {
   /**
@@ -136,8 +159,19 @@ export interface TicketStore {
   findReport(boxId: string, reportId: string): Promise<string | undefined>;
   list(filter: TicketFilter): Promise<Page<Ticket>>;
   events(ticketId: string): Promise<TicketEvent[]>;
-  /** Tickets that were due by `nowMs`, are not finished, paused or already breached. */
+  /**
+   * Records that the ticket missed its current deadline `dueAtMs`, with its event: one row per
+   * deadline (a primary key), so the breach job and a late resolve racing record it once.
+   * Returns the updated ticket, or undefined when this deadline's breach was already recorded
+   * or the ticket's deadline is no longer `dueAtMs`.
+   */
+  recordBreach(ticketId: string, dueAtMs: number, event: TicketEvent): Promise<Ticket | undefined>;
+  /** Breaches whose deadline fell in [fromMs, toMs), oldest first. */
+  breaches(fromMs: number, toMs: number): Promise<Breach[]>;
+  /** Tickets past their deadline by `nowMs`, not finished or paused, whose current deadline has no breach yet. */
   overdue(nowMs: number): Promise<Ticket[]>;
+  /** Unfinished tickets breached, or due before `dueBeforeMs` (T10 escalation), earliest deadline first. */
+  escalations(dueBeforeMs: number, zoneId: string | undefined, limit: number): Promise<Ticket[]>;
   /** Tickets opened or resolved in [fromMs, toMs) (for the monthly figures). */
   forPeriod(fromMs: number, toMs: number): Promise<Ticket[]>;
   /** Resolved tickets whose follow-up is still missing at `beforeMs` (T4 gaps). */
@@ -162,5 +196,8 @@ export interface TicketStore {
   insertCallback(c: Callback): Promise<void>;
   getCallback(id: string): Promise<Callback | undefined>;
   listCallbacks(filter: { status?: 'open' | 'done'; limit: number }): Promise<Callback[]>;
-  completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<void>;
+  /** The callback following up one resolution of a ticket. */
+  callbackFor(ticketId: string, resolution: number): Promise<Callback | undefined>;
+  /** Marks an open callback done; false when it was done already (two agents, one callback). */
+  completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<boolean>;
 }

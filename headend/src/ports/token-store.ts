@@ -1,10 +1,12 @@
-export type Role = 'operator' | 'billing' | 'maintainer' | 'read-only';
-export const ROLES: readonly Role[] = ['operator', 'billing', 'maintainer', 'read-only'];
+export type Role = 'operator' | 'billing' | 'maintainer' | 'supervisor' | 'read-only';
+export const ROLES: readonly Role[] = ['operator', 'billing', 'maintainer', 'supervisor', 'read-only'];
 
 export interface ApiToken {
   readonly id: string;
   readonly name: string;
   readonly role: Role;
+  /** The staff member the token was issued to ('' for a system: the billing feed, a dashboard). */
+  readonly staffNo: string;
   readonly createdAtMs: number;
   readonly revokedAtMs: number;
 }

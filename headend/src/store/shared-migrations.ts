@@ -83,3 +83,53 @@ export const NOTICE_PUBLISH_STATE = `
   UPDATE notices SET published_at_ms = issued_at_ms;
   CREATE INDEX notices_unpublished ON notices(issued_at_ms) WHERE published_at_ms = 0;
 `;
+
+/**
+ * Issue 16, T1/T8/T10 breaches as facts: one row per deadline a ticket missed, written when the
+ * SLA clock passed it and never deleted; a later severity change, extension or reopen gives the
+ * ticket a new deadline but leaves its breaches. `breach_count` counts them on the ticket.
+ * T2/T3: `clock_started_at_ms` is when the running time limit started (opening, or the end of
+ * a force-majeure or waiting-on-customer pause: the full limit starts again then).
+ * T4 per resolution: `resolutions` numbers each resolution of a ticket (a reopened ticket is
+ * resolved again), and each gets its own follow-up.
+ */
+export const TICKET_BREACHES_AND_RESOLUTIONS = `
+  CREATE TABLE ticket_breaches (
+    ticket_id TEXT NOT NULL, due_at_ms BIGINT NOT NULL, kind TEXT NOT NULL, zone_id TEXT NOT NULL,
+    owner TEXT NOT NULL, recorded_at_ms BIGINT NOT NULL, PRIMARY KEY (ticket_id, due_at_ms)
+  );
+  CREATE INDEX ticket_breaches_due ON ticket_breaches(due_at_ms);
+  INSERT INTO ticket_breaches (ticket_id, due_at_ms, kind, zone_id, owner, recorded_at_ms)
+    SELECT id, breached_at_ms, kind, zone_id, owner, breached_at_ms FROM tickets WHERE breached_at_ms > 0;
+  ALTER TABLE tickets ADD COLUMN breach_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE tickets SET breach_count = 1 WHERE breached_at_ms > 0;
+  ALTER TABLE tickets ADD COLUMN resolutions INTEGER NOT NULL DEFAULT 0;
+  UPDATE tickets SET resolutions = 1 WHERE resolved_at_ms > 0;
+  ALTER TABLE tickets ADD COLUMN clock_started_at_ms BIGINT NOT NULL DEFAULT 0;
+  UPDATE tickets SET clock_started_at_ms = opened_at_ms;
+`;
+
+/**
+ * Issue 16, people and approvals: named staff with a staff number and a role (the supervisor
+ * approves), tokens issued to a staff member, and approvals — a change that is a supervisor's
+ * decision (T8 extension, a severity change after a breach, a hand-made OUTAGE notice) waits
+ * here until a different staff member with the supervisor role decides it. The database
+ * refuses an approval decided by its own requester, and two pending requests for one subject.
+ */
+export const STAFF_AND_APPROVALS = `
+  CREATE TABLE staff (
+    staff_no TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, role TEXT NOT NULL,
+    zone_id TEXT NOT NULL, created_at_ms BIGINT NOT NULL, left_at_ms BIGINT NOT NULL DEFAULT 0
+  );
+  ALTER TABLE api_tokens ADD COLUMN staff_no TEXT NOT NULL DEFAULT '';
+  CREATE TABLE approvals (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('extension','severity','outage')),
+    subject TEXT NOT NULL, request_json TEXT NOT NULL, reason TEXT NOT NULL,
+    requested_by TEXT NOT NULL, requested_at_ms BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected')),
+    decided_by TEXT NOT NULL DEFAULT '', decided_at_ms BIGINT NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '', result TEXT NOT NULL DEFAULT '',
+    CHECK (decided_by = '' OR decided_by <> requested_by)
+  );
+  CREATE UNIQUE INDEX approvals_one_pending ON approvals(kind, subject) WHERE status = 'pending';
+`;

@@ -20,6 +20,7 @@ export function ticket(id: string, over: Partial<Ticket> = {}): Ticket {
     summary: 's',
     owner: 'wang',
     openedAtMs: 100,
+    clockStartedAtMs: 100,
     dueAtMs: 200,
     firstReplyAtMs: 0,
     pausedAtMs: 0,
@@ -29,6 +30,8 @@ export function ticket(id: string, over: Partial<Ticket> = {}): Ticket {
     resolution: '',
     incidentId: '',
     breachedAtMs: 0,
+    breachCount: 0,
+    resolutions: 0,
     extensions: 0,
     reportCount: 1,
     lastReportAtMs: 100,
@@ -79,7 +82,8 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
         't2',
       ]);
       expect((await s.tickets.list({ limit: 10, offset: 0, zoneId: 'z1' })).total).toBe(2);
-      expect((await s.tickets.overdue(200)).map((t) => t.id)).toEqual(['t1']);
+      expect(await s.tickets.overdue(200)).toEqual([]); // due at 200: on time at 200, late after it
+      expect((await s.tickets.overdue(201)).map((t) => t.id)).toEqual(['t1']);
       expect((await s.tickets.forPeriod(140, 160)).map((t) => t.id)).toEqual(['t2']);
       expect((await s.tickets.withoutFollowUp(151)).map((t) => t.id)).toEqual(['t2']);
       await s.close();
@@ -132,6 +136,33 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('T1/T8: a missed deadline is recorded once, also when the job and a change race, and never cleared', async () => {
+      const s = await open();
+      await s.tickets.insert(ticket('late', { dueAtMs: 200 }), ev('late', 'opened'));
+      const tries = await Promise.all(
+        Array.from({ length: 8 }, () => s.tickets.recordBreach('late', 200, ev('late', 'breached'))),
+      );
+      expect(tries.filter((x) => x !== undefined)).toHaveLength(1);
+      expect(await s.tickets.get('late')).toMatchObject({ breachCount: 1, breachedAtMs: 200 });
+      expect((await s.tickets.events('late')).filter((e) => e.type === 'breached')).toHaveLength(1);
+      expect(await s.tickets.recordBreach('late', 150, ev('late', 'breached'))).toBeUndefined(); // not its deadline
+      // A new deadline (a reopen) can be missed too; the first breach stays.
+      await s.tickets.update('late', { dueAtMs: 500 }, ev('late', 'reopened'));
+      expect(await s.tickets.overdue(500)).toEqual([]);
+      expect((await s.tickets.overdue(501)).map((t) => t.id)).toEqual(['late']);
+      expect(await s.tickets.recordBreach('late', 500, ev('late', 'breached'))).toMatchObject({
+        breachCount: 2,
+        breachedAtMs: 200,
+      });
+      expect(await s.tickets.overdue(600)).toEqual([]);
+      expect((await s.tickets.breaches(0, 1000)).map((b) => [b.ticketId, b.dueAtMs, b.owner])).toEqual([
+        ['late', 200, 'wang'],
+        ['late', 500, 'wang'],
+      ]);
+      expect((await s.tickets.list({ limit: 10, offset: 0, breached: true })).total).toBe(1);
+      await s.close();
+    });
+
     it('incidents, signal reports and callbacks', async () => {
       const s = await open();
       await s.tickets.recordSignalReport('z1', 'b1', 10);
@@ -158,6 +189,7 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       const cb = {
         id: 'c1',
         ticketId: 't1',
+        resolution: 1,
         createdAtMs: 1,
         dueAtMs: 72,
         status: 'open' as const,
@@ -166,9 +198,13 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
         agent: '',
       };
       await s.tickets.insertCallback(cb);
-      await s.tickets.insertCallback({ ...cb, id: 'c2' }); // one callback per ticket
+      await s.tickets.insertCallback({ ...cb, id: 'c2' }); // one callback per resolution of a ticket
       expect(await s.tickets.listCallbacks({ status: 'open', limit: 10 })).toEqual([cb]);
-      await s.tickets.completeCallback('c1', 'reached', 'agent-7', 5);
+      const second = { ...cb, id: 'c3', resolution: 2, dueAtMs: 90 }; // T4: the ticket resolved again
+      await s.tickets.insertCallback(second);
+      expect(await s.tickets.callbackFor('t1', 2)).toEqual(second);
+      expect(await s.tickets.completeCallback('c1', 'reached', 'agent-7', 5)).toBe(true);
+      expect(await s.tickets.completeCallback('c1', 'unreachable', 'agent-8', 6)).toBe(false); // done once
       expect(await s.tickets.getCallback('c1')).toMatchObject({
         status: 'done',
         outcome: 'reached',

@@ -7,6 +7,8 @@ import {
   ONE_ACTIVE_SUSPENSION,
   OUTBOX_INDEXES,
   NOTICE_PUBLISH_STATE,
+  STAFF_AND_APPROVALS,
+  TICKET_BREACHES_AND_RESOLUTIONS,
 } from '../shared-migrations';
 
 /**
@@ -121,6 +123,12 @@ const MIGRATIONS: readonly string[] = [
   );
   ${OUTBOX_INDEXES}
   ${NOTICE_PUBLISH_STATE}`,
+  TICKET_BREACHES_AND_RESOLUTIONS +
+    // T4: one callback per resolution, not per ticket.
+    `ALTER TABLE callbacks ADD COLUMN resolution INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE callbacks DROP CONSTRAINT callbacks_ticket_id_key;
+    ALTER TABLE callbacks ADD CONSTRAINT callbacks_one_per_resolution UNIQUE (ticket_id, resolution);`,
+  STAFF_AND_APPROVALS,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

@@ -78,6 +78,7 @@ export class SqlIncidentsAndCallbacks {
       .values({
         id: c.id,
         ticket_id: c.ticketId,
+        resolution: c.resolution,
         created_at_ms: c.createdAtMs,
         due_at_ms: c.dueAtMs,
         status: c.status,
@@ -85,7 +86,7 @@ export class SqlIncidentsAndCallbacks {
         done_at_ms: c.doneAtMs,
         agent: c.agent,
       })
-      .onConflict((oc) => oc.column('ticket_id').doNothing())
+      .onConflict((oc) => oc.columns(['ticket_id', 'resolution']).doNothing())
       .execute();
   }
 
@@ -101,11 +102,23 @@ export class SqlIncidentsAndCallbacks {
     return rows.map(toCallback);
   }
 
-  async completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<void> {
-    await this.ctx.db
+  async callbackFor(ticketId: string, resolution: number): Promise<Callback | undefined> {
+    const r = await this.ctx.db
+      .selectFrom('callbacks')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .where('resolution', '=', resolution)
+      .executeTakeFirst();
+    return r === undefined ? undefined : toCallback(r);
+  }
+
+  async completeCallback(id: string, outcome: string, agent: string, atMs: number): Promise<boolean> {
+    const r = await this.ctx.db
       .updateTable('callbacks')
       .set({ status: 'done', outcome, agent, done_at_ms: atMs })
       .where('id', '=', id)
-      .execute();
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return affected(r) === 1;
   }
 }

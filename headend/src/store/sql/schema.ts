@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+import type * as T from './ticket-schema';
+
+export type * from './ticket-schema';
 
 /**
  * The headend's tables as Kysely sees them: one description for SQLite and PostgreSQL
@@ -141,6 +144,32 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at_ms: number;
   revoked_at_ms: Generated<number>;
+  staff_no: Generated<string>;
+}
+
+export interface StaffTable {
+  staff_no: string;
+  name: string;
+  phone: string;
+  role: string;
+  zone_id: string;
+  created_at_ms: number;
+  left_at_ms: Generated<number>;
+}
+
+export interface ApprovalsTable {
+  id: string;
+  kind: string;
+  subject: string;
+  request_json: string;
+  reason: string;
+  requested_by: string;
+  requested_at_ms: number;
+  status: string;
+  decided_by: Generated<string>;
+  decided_at_ms: Generated<number>;
+  note: Generated<string>;
+  result: Generated<string>;
 }
 
 export interface AuditTable {
@@ -150,87 +179,6 @@ export interface AuditTable {
   action: string;
   subject: string;
   detail_json: string;
-}
-
-export interface TicketsTable {
-  id: string;
-  kind: string;
-  status: string;
-  severity: string;
-  severity_reason: string;
-  box_id: string;
-  account_id: string;
-  zone_id: string;
-  source: string;
-  symptom: string;
-  code: string;
-  fault_key: string;
-  diagnostics_json: string;
-  summary: string;
-  owner: string;
-  opened_at_ms: number;
-  due_at_ms: number;
-  first_reply_at_ms: number;
-  paused_at_ms: number;
-  pause_reason: string;
-  resolved_at_ms: number;
-  closed_at_ms: number;
-  resolution: string;
-  incident_id: string;
-  breached_at_ms: number;
-  extensions: number;
-  report_count: number;
-  last_report_at_ms: number;
-  survey_id: string;
-  answer_by_ms: number;
-  follow_up: string;
-  follow_up_at_ms: number;
-  rating: number;
-  customer_resolved: number;
-}
-
-export interface TicketEventsTable {
-  id: Generated<number>;
-  ticket_id: string;
-  at_ms: number;
-  actor: string;
-  type: string;
-  detail_json: string;
-}
-
-export interface TicketReportsTable {
-  report_id: string;
-  box_id: string;
-  ticket_id: string;
-  at_ms: number;
-}
-
-export interface SignalReportsTable {
-  zone_id: string;
-  box_id: string;
-  at_ms: number;
-}
-
-export interface IncidentsTable {
-  id: string;
-  zone_id: string;
-  status: string;
-  opened_at_ms: number;
-  eta_ms: number;
-  resolved_at_ms: number;
-  notice_id: string;
-  report_count: number;
-}
-
-export interface CallbacksTable {
-  id: string;
-  ticket_id: string;
-  created_at_ms: number;
-  due_at_ms: number;
-  status: string;
-  outcome: string;
-  done_at_ms: number;
-  agent: string;
 }
 
 export interface RevokedCertificatesTable {
@@ -262,13 +210,16 @@ export interface DB {
   suspensions: SuspensionsTable;
   restores: RestoresTable;
   api_tokens: ApiTokensTable;
+  staff: StaffTable;
+  approvals: ApprovalsTable;
   audit: AuditTable;
-  tickets: TicketsTable;
-  ticket_events: TicketEventsTable;
-  ticket_reports: TicketReportsTable;
-  signal_reports: SignalReportsTable;
-  incidents: IncidentsTable;
-  callbacks: CallbacksTable;
+  tickets: T.TicketsTable;
+  ticket_events: T.TicketEventsTable;
+  ticket_reports: T.TicketReportsTable;
+  signal_reports: T.SignalReportsTable;
+  incidents: T.IncidentsTable;
+  callbacks: T.CallbacksTable;
+  ticket_breaches: T.TicketBreachesTable;
   revoked_certificates: RevokedCertificatesTable;
   outbox: OutboxTable;
 }

@@ -5,6 +5,7 @@ import { SqlJobStore } from './job-store';
 import { SqlNoticeStore } from './notice-store';
 import { SqlRegistryStore } from './registry-store';
 import type { SqlContext } from './sql-context';
+import { SqlStaffStore } from './staff-store';
 import { SqlTicketStore } from './ticket-store';
 import { SqlTokenStore } from './token-store';
 
@@ -15,6 +16,7 @@ function ports(ctx: SqlContext): StorePorts {
     jobs: new SqlJobStore(ctx),
     billing: new SqlBillingStore(ctx),
     tokens: new SqlTokenStore(ctx),
+    staff: new SqlStaffStore(ctx),
     audit: new SqlAuditLog(ctx),
     tickets: new SqlTicketStore(ctx),
   };

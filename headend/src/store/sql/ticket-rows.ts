@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type {
   Callback,
   FollowUp,
@@ -6,10 +6,11 @@ import type {
   Severity,
   Ticket,
   TicketChange,
+  TicketEvent,
   TicketKind,
   TicketStatus,
 } from '../../ports/ticket-store';
-import type { CallbacksTable, IncidentsTable, TicketsTable } from './schema';
+import type { CallbacksTable, DB, IncidentsTable, TicketsTable } from './schema';
 
 /** A stored ticket row as the domain sees it (diagnostics are JSON text in the row). */
 export function toTicket(r: Selectable<TicketsTable>): Ticket {
@@ -30,6 +31,7 @@ export function toTicket(r: Selectable<TicketsTable>): Ticket {
     summary: r.summary,
     owner: r.owner,
     openedAtMs: r.opened_at_ms,
+    clockStartedAtMs: r.clock_started_at_ms,
     dueAtMs: r.due_at_ms,
     firstReplyAtMs: r.first_reply_at_ms,
     pausedAtMs: r.paused_at_ms,
@@ -39,6 +41,8 @@ export function toTicket(r: Selectable<TicketsTable>): Ticket {
     resolution: r.resolution,
     incidentId: r.incident_id,
     breachedAtMs: r.breached_at_ms,
+    breachCount: r.breach_count,
+    resolutions: r.resolutions,
     extensions: r.extensions,
     reportCount: r.report_count,
     lastReportAtMs: r.last_report_at_ms,
@@ -63,6 +67,7 @@ export function ticketUpdate(c: TicketChange): Updateable<TicketsTable> {
   if (c.diagnostics !== undefined) u.diagnostics_json = JSON.stringify(c.diagnostics);
   if (c.summary !== undefined) u.summary = c.summary;
   if (c.owner !== undefined) u.owner = c.owner;
+  if (c.clockStartedAtMs !== undefined) u.clock_started_at_ms = c.clockStartedAtMs;
   if (c.dueAtMs !== undefined) u.due_at_ms = c.dueAtMs;
   if (c.firstReplyAtMs !== undefined) u.first_reply_at_ms = c.firstReplyAtMs;
   if (c.pausedAtMs !== undefined) u.paused_at_ms = c.pausedAtMs;
@@ -71,7 +76,7 @@ export function ticketUpdate(c: TicketChange): Updateable<TicketsTable> {
   if (c.closedAtMs !== undefined) u.closed_at_ms = c.closedAtMs;
   if (c.resolution !== undefined) u.resolution = c.resolution;
   if (c.incidentId !== undefined) u.incident_id = c.incidentId;
-  if (c.breachedAtMs !== undefined) u.breached_at_ms = c.breachedAtMs;
+  if (c.resolutions !== undefined) u.resolutions = c.resolutions;
   if (c.extensions !== undefined) u.extensions = c.extensions;
   if (c.reportCount !== undefined) u.report_count = c.reportCount;
   if (c.lastReportAtMs !== undefined) u.last_report_at_ms = c.lastReportAtMs;
@@ -102,6 +107,7 @@ export function ticketInsert(t: Ticket): Insertable<TicketsTable> {
     diagnostics_json: JSON.stringify(t.diagnostics),
     summary: t.summary,
     owner: t.owner,
+    clock_started_at_ms: t.clockStartedAtMs,
     due_at_ms: t.dueAtMs,
     first_reply_at_ms: t.firstReplyAtMs,
     paused_at_ms: t.pausedAtMs,
@@ -111,6 +117,8 @@ export function ticketInsert(t: Ticket): Insertable<TicketsTable> {
     resolution: t.resolution,
     incident_id: t.incidentId,
     breached_at_ms: t.breachedAtMs,
+    breach_count: t.breachCount,
+    resolutions: t.resolutions,
     extensions: t.extensions,
     report_count: t.reportCount,
     last_report_at_ms: t.lastReportAtMs,
@@ -140,6 +148,7 @@ export function toCallback(r: Selectable<CallbacksTable>): Callback {
   return {
     id: r.id,
     ticketId: r.ticket_id,
+    resolution: r.resolution,
     createdAtMs: r.created_at_ms,
     dueAtMs: r.due_at_ms,
     status: r.status === 'done' ? 'done' : 'open',
@@ -147,4 +156,15 @@ export function toCallback(r: Selectable<CallbacksTable>): Callback {
     doneAtMs: r.done_at_ms,
     agent: r.agent,
   };
+}
+
+export function eventRow(e: TicketEvent) {
+  return { ticket_id: e.ticketId, at_ms: e.atMs, actor: e.actor, type: e.type, detail_json: JSON.stringify(e.detail) };
+}
+
+/** A ticket read inside a unit of work (it must exist: the caller just wrote it). */
+export async function readTicket(db: Kysely<DB>, id: string): Promise<Ticket> {
+  const r = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (r === undefined) throw new Error(`ticket ${id} vanished`);
+  return toTicket(r);
 }

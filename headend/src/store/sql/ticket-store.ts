@@ -1,22 +1,16 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
 import type { Page } from '../../ports/registry-store';
 import type { Ticket, TicketChange, TicketEvent, TicketFilter, TicketStore } from '../../ports/ticket-store';
-import type { DB } from './schema';
 import { affected, atomically, creationOrder } from './sql-context';
 import { compiledOnce } from './compiled-once';
 import { insertRow } from './insert-row';
-import { SqlIncidentsAndCallbacks } from './incidents-and-callbacks';
-import { ticketInsert, ticketUpdate, toTicket } from './ticket-rows';
+import { SqlTicketBreaches } from './ticket-breaches';
+import { eventRow, readTicket, ticketInsert, ticketUpdate, toTicket } from './ticket-rows';
 
 const OPEN = ['resolved', 'closed'];
 
-function eventRow(e: TicketEvent) {
-  return { ticket_id: e.ticketId, at_ms: e.atMs, actor: e.actor, type: e.type, detail_json: JSON.stringify(e.detail) };
-}
-
 /** Tickets, their events and reports, outage incidents and follow-up callbacks, on either engine. */
-export class SqlTicketStore extends SqlIncidentsAndCallbacks implements TicketStore {
+export class SqlTicketStore extends SqlTicketBreaches implements TicketStore {
   async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
     if (this.ctx.dialect === 'postgres' && !this.ctx.inTransaction) return this.insertInOneStatement(t, event, report);
     return atomically(this.ctx, async (db) => {
@@ -81,12 +75,6 @@ export class SqlTicketStore extends SqlIncidentsAndCallbacks implements TicketSt
     return affected(r) === 1;
   }
 
-  private async read(db: Kysely<DB>, id: string): Promise<Ticket> {
-    const r = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
-    if (r === undefined) throw new Error(`ticket ${id} vanished`);
-    return toTicket(r);
-  }
-
   async addReport(
     id: string,
     atMs: number,
@@ -105,7 +93,7 @@ export class SqlTicketStore extends SqlIncidentsAndCallbacks implements TicketSt
         .where('id', '=', id)
         .execute();
       await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
-      return this.read(db, id);
+      return readTicket(db, id);
     });
   }
 
@@ -139,7 +127,7 @@ export class SqlTicketStore extends SqlIncidentsAndCallbacks implements TicketSt
       const set = ticketUpdate(change);
       if (Object.keys(set).length > 0) await db.updateTable('tickets').set(set).where('id', '=', id).execute();
       await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
-      return this.read(db, id);
+      return readTicket(db, id);
     });
   }
 
@@ -179,7 +167,7 @@ export class SqlTicketStore extends SqlIncidentsAndCallbacks implements TicketSt
     if (f.boxId !== undefined) q = q.where('box_id', '=', f.boxId);
     if (f.incidentId !== undefined) q = q.where('incident_id', '=', f.incidentId);
     if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
-    if (f.breached !== undefined) q = q.where('breached_at_ms', f.breached ? '>' : '=', 0);
+    if (f.breached !== undefined) q = q.where('breach_count', f.breached ? '>' : '=', 0);
     const rows = await q
       .selectAll()
       .orderBy('opened_at_ms', 'desc')
@@ -212,8 +200,17 @@ export class SqlTicketStore extends SqlIncidentsAndCallbacks implements TicketSt
       .selectFrom('tickets')
       .selectAll()
       .where('status', 'in', ['assigned', 'in_progress'])
-      .where('breached_at_ms', '=', 0)
-      .where('due_at_ms', '<=', nowMs)
+      .where('due_at_ms', '<', nowMs)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('ticket_breaches as b')
+              .select('b.ticket_id')
+              .whereRef('b.ticket_id', '=', 'tickets.id')
+              .whereRef('b.due_at_ms', '=', 'tickets.due_at_ms'),
+          ),
+        ),
+      )
       .execute();
     return rows.map(toTicket);
   }

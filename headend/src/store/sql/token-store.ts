@@ -2,16 +2,24 @@ import type { ApiToken, Role, TokenStore } from '../../ports/token-store';
 import { affected } from './sql-context';
 import type { SqlContext } from './sql-context';
 
-const COLS = ['id', 'name', 'role', 'created_at_ms', 'revoked_at_ms'] as const;
+const COLS = ['id', 'name', 'role', 'staff_no', 'created_at_ms', 'revoked_at_ms'] as const;
 
 function toToken(r: {
   id: string;
   name: string;
   role: string;
+  staff_no: string;
   created_at_ms: number;
   revoked_at_ms: number;
 }): ApiToken {
-  return { id: r.id, name: r.name, role: r.role as Role, createdAtMs: r.created_at_ms, revokedAtMs: r.revoked_at_ms };
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role as Role,
+    staffNo: r.staff_no,
+    createdAtMs: r.created_at_ms,
+    revokedAtMs: r.revoked_at_ms,
+  };
 }
 
 /** API tokens, stored as sha256 hashes only. */
@@ -21,7 +29,14 @@ export class SqlTokenStore implements TokenStore {
   async insert(t: ApiToken, tokenHash: string): Promise<void> {
     await this.ctx.db
       .insertInto('api_tokens')
-      .values({ id: t.id, name: t.name, role: t.role, token_hash: tokenHash, created_at_ms: t.createdAtMs })
+      .values({
+        id: t.id,
+        name: t.name,
+        role: t.role,
+        staff_no: t.staffNo,
+        token_hash: tokenHash,
+        created_at_ms: t.createdAtMs,
+      })
       .execute();
   }
 

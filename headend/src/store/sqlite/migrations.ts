@@ -7,6 +7,8 @@ import {
   ONE_ACTIVE_SUSPENSION,
   OUTBOX_INDEXES,
   NOTICE_PUBLISH_STATE,
+  STAFF_AND_APPROVALS,
+  TICKET_BREACHES_AND_RESOLUTIONS,
 } from '../shared-migrations';
 
 /**
@@ -145,6 +147,18 @@ const MIGRATIONS: readonly string[] = [
   );
   ${OUTBOX_INDEXES}
   ${NOTICE_PUBLISH_STATE}`,
+  TICKET_BREACHES_AND_RESOLUTIONS +
+    // T4: one callback per resolution, not per ticket (SQLite rebuilds the table to change its UNIQUE).
+    `CREATE TABLE callbacks_by_resolution (
+      id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, resolution INTEGER NOT NULL, created_at_ms INTEGER NOT NULL,
+      due_at_ms INTEGER NOT NULL, status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms INTEGER NOT NULL,
+      agent TEXT NOT NULL, UNIQUE (ticket_id, resolution)
+    );
+    INSERT INTO callbacks_by_resolution
+      SELECT id, ticket_id, 1, created_at_ms, due_at_ms, status, outcome, done_at_ms, agent FROM callbacks;
+    DROP TABLE callbacks;
+    ALTER TABLE callbacks_by_resolution RENAME TO callbacks;`,
+  STAFF_AND_APPROVALS,
 ];
 
 export function migrate(db: Database.Database): void {
