@@ -9,6 +9,8 @@ export const ErrorCodes = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** T8/N4 (issue 16): the change is a supervisor's decision: ask for an approval instead. */
+  APPROVAL_REQUIRED: 403,
   /** N2: a suspension needs a warning to every box of the account at least 24 h before. */
   N2_NOTICE_TOO_SHORT: 422,
   /** N4: planned work needs 48 h notice. */

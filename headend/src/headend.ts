@@ -1,3 +1,4 @@
+import { Approvals } from './services/approvals';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '@stb-notify/protocol';
 import type { Clock, Signer } from '@stb-notify/protocol';
@@ -79,7 +80,7 @@ export function accountServices(d: {
   readonly brokerUrls: () => { mqtts: string; ws: string };
 }): { readonly tokens: TokenService; readonly provisioning: ProvisioningService } {
   return {
-    tokens: new TokenService(d.stores.tokens, d.clock),
+    tokens: new TokenService(d.stores, d.clock),
     provisioning: new ProvisioningService({
       stores: d.stores,
       dataDir: d.dataDir,
@@ -185,6 +186,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     provisioning,
     tokens,
     tickets,
+    approvals: new Approvals({ stores, clock, lifecycle: tickets.lifecycle, maintenance }),
     rotateNoticeKey,
   };
   registerApi(app, ctx);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffToken } from './support/staff-fixtures';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 
@@ -178,7 +179,10 @@ describe('API input errors are 4xx with a code, never 500', () => {
     });
     expect(xml.statusCode).toBe(415);
     expect((await t.api('GET', '/api/v1/notices/n-nope')).body).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await t.api('POST', '/api/v1/outages', { zoneIds: ['z-nowhere'] })).status).toBe(404);
+    const staff = await staffToken(t, 'M900', 'maintainer');
+    expect((await t.api('POST', '/api/v1/outages', { zoneIds: ['z-nowhere'], reason: '光缆' }, staff)).status).toBe(
+      404,
+    );
     expect((await t.api('GET', '/api/v1/nothing-here')).status).toBe(404);
     expect(
       (

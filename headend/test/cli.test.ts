@@ -74,7 +74,7 @@ describe('the stb-notify command', { timeout: 120_000 }, () => {
     expect(r.out).toContain('http.port: must be an integer 0-65535');
     const role = run(['token', 'create', '--name', 'x', '--role', 'root']);
     expect(role.status).not.toBe(0);
-    expect(role.out).toContain('operator, billing, maintainer, read-only');
+    expect(role.out).toContain('operator, billing, maintainer, supervisor, read-only');
   });
 
   it('start brings the headend up with a first operator token; a box is provisioned from the CLI', async () => {

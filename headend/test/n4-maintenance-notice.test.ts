@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, T0 } from './support/manual-clock';
+import { staffToken } from './support/staff-fixtures';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 
@@ -63,9 +64,19 @@ describe('N4: planned work is announced 48 h ahead; outages go out at once', () 
     expect((await t.h.stores.notices.list({ limit: 10, offset: 0, kind: 'MAINTENANCE' })).total).toBe(1);
   });
 
-  it('an unplanned outage goes out immediately with its ETA', async () => {
-    const r = await t.api('POST', '/api/v1/outages', { zoneIds: ['z-west'], etaMs: T0 + 3 * HOUR });
-    expect(r.status).toBe(201);
+  it('an unplanned outage goes out at once with its ETA, when a supervisor approves it', async () => {
+    const maint = await staffToken(t, 'M001', 'maintainer');
+    const boss = await staffToken(t, 'S001', 'supervisor');
+    const asked = await t.api(
+      'POST',
+      '/api/v1/outages',
+      { zoneIds: ['z-west'], etaMs: T0 + 3 * HOUR, reason: '断电' },
+      maint,
+    );
+    expect(asked.status).toBe(202);
+    const ok = await t.api('POST', `/api/v1/approvals/${String(asked.body.id)}/approve`, {}, boss);
+    const id = String(ok.body.result).replace(/^notice /, '');
+    const r = await t.api('GET', `/api/v1/notices/${id}`);
     expect(r.body.notice).toMatchObject({
       kind: 'OUTAGE',
       issuedAtMs: T0,

@@ -73,7 +73,7 @@ describe('scale-out: two headends on PostgreSQL and Mosquitto, one killed mid-ru
       'test',
       systemClock,
     );
-    token = (await new TokenService(stores.tokens, systemClock).create('failover-test', 'operator')).token;
+    token = (await new TokenService(stores, systemClock).create('failover-test', 'operator')).token;
     const mqttPort = await freePort();
     await writeMosquittoFiles(new DataDir(dir), stores.registry, {
       dir: join(dir, 'mosquitto'),

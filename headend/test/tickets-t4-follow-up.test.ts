@@ -134,4 +134,58 @@ describe('T4: every resolved ticket is followed up — survey on the box, else a
     const last = (await t.h.stores.notices.list({ limit: 1, offset: 0, kind: 'TICKET_UPDATE' })).items[0];
     expect(last?.detail).toMatchObject({ ticketId: id, dueAtMs: now + 24 * HOUR });
   });
+  const answer = async (rating: number, resolved: boolean) => {
+    const tk = await ticket();
+    return t.h.tickets.followUp.surveyAnswer('box-1', {
+      surveyId: String(tk.surveyId),
+      ticketId: id,
+      rating,
+      resolved,
+    });
+  };
+
+  it('T4 after a reopen: the second resolution gets its own survey, and its answer is taken', async () => {
+    const first = String((await ticket()).surveyId);
+    await answer(2, false); // not fixed: the work reopens
+    t.clock.advance(3 * HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '更换主板' });
+    const again = await ticket();
+    expect(again).toMatchObject({ status: 'resolved', resolutions: 2, followUp: '', rating: 0 });
+    expect(again.surveyId).not.toBe(first);
+    const surveys = (await t.h.stores.notices.list({ limit: 10, offset: 0, kind: 'SURVEY_REQUEST' })).items;
+    expect(surveys.map((n) => n.detail.surveyId)).toEqual([again.surveyId, first]);
+    expect(await answer(5, true)).toMatchObject({ status: 'closed', followUp: 'survey', rating: 5 });
+    t.clock.advance(100 * HOUR);
+    await t.h.scheduler.runDue();
+    expect((await t.api('GET', '/api/v1/follow-up-gaps')).body.items).toEqual([]);
+  });
+
+  it('T4 after a reopen: an unanswered second survey goes to the callback queue, and a gap if nobody calls', async () => {
+    await answer(2, false);
+    t.clock.advance(3 * HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '更换主板' });
+    const resolvedAt = t.clock.now();
+    t.clock.advance(48 * HOUR);
+    await t.h.scheduler.runDue();
+    const queue = (await t.api('GET', '/api/v1/callbacks?status=open')).body.items as Array<Record<string, unknown>>;
+    expect(queue).toMatchObject([{ ticketId: id, resolution: 2, dueAtMs: resolvedAt + 72 * HOUR }]);
+    t.clock.advance(25 * HOUR);
+    const gaps = (await t.api('GET', '/api/v1/follow-up-gaps')).body.items as Array<{ id: string }>;
+    expect(gaps.map((g) => g.id)).toEqual([id]);
+  });
+
+  it('a problem found on the callback reopens the work (回访要解决问题)', async () => {
+    t.clock.advance(48 * HOUR);
+    await t.h.scheduler.runDue();
+    const [cb] = (await t.api('GET', '/api/v1/callbacks?status=open')).body.items as Array<{ id: string }>;
+    const r = await t.api('POST', `/api/v1/callbacks/${cb?.id ?? ''}/complete`, {
+      reached: true,
+      rating: 2,
+      resolved: false,
+      note: '还是没有声音',
+    });
+    expect(r.body).toMatchObject({ status: 'in_progress', followUp: 'callback-reached', customerResolved: 0 });
+    const again = await t.api('POST', `/api/v1/callbacks/${cb?.id ?? ''}/complete`, { reached: false });
+    expect(again).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+  });
 });

@@ -72,6 +72,7 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
       resolved: 3,
       resolvedOnTime: 2,
     });
+    expect(byZone['z-east']?.slaCompliancePct).toBeCloseTo(66.6667, 4); // the late one breached (a fact)
     expect(byZone['z-east']?.flags).toEqual([
       'complaint rate 50% ≥ 0.0015%',
       '24-hour reply rate 75% < 100% (T6)',
@@ -95,6 +96,65 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
     expect(lines[0]).toContain('month,zoneId,zoneName');
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.includes('z-west'))).toContain(`${MONTH},z-west,西乡`);
+  });
+
+  it('Z2: a zone with no tickets or no ratings shows "no data", never 100 %, and misses no target', async () => {
+    await repair('box-4', 'd', 1, 2, 0); // z-west: one repair, no rating given
+    const r = await t.api('GET', `/api/v1/figures/zones?month=${MONTH}`);
+    const byZone = Object.fromEntries((r.body.items as Array<Record<string, unknown>>).map((z) => [z.zoneId, z]));
+    expect(byZone['z-east']).toMatchObject({
+      ticketsOpened: 0,
+      complaintRatePct: 0,
+      replyRate24hPct: null,
+      satisfactionPct: null,
+      slaCompliancePct: null,
+      flags: [],
+    });
+    expect(byZone['z-west']).toMatchObject({ rated: 0, satisfactionPct: null, replyRate24hPct: 100, flags: [] });
+    const csv = await t.h.app.inject({
+      method: 'GET',
+      url: `/api/v1/figures/zones?month=${MONTH}&format=csv`,
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    expect(csv.body.split('\n').find((l) => l.includes('z-east'))).toContain('no data');
+  });
+
+  it('T6 at the edge: a reply at exactly 24 h is in time, 1 ms later is not', async () => {
+    const start = t.clock.now();
+    const a = await t.h.tickets.intake.faultReport('box-1', report('edge-a', Symptom.SYMPTOM_NO_SOUND));
+    const b = await t.h.tickets.intake.faultReport('box-4', report('edge-b', Symptom.SYMPTOM_NO_SOUND));
+    t.clock.set(start + 24 * HOUR);
+    await t.api('POST', `/api/v1/tickets/${a?.outcome === 'opened' ? a.ticket.id : ''}/reply`, { message: '收到' });
+    t.clock.set(start + 24 * HOUR + 1);
+    await t.api('POST', `/api/v1/tickets/${b?.outcome === 'opened' ? b.ticket.id : ''}/reply`, { message: '收到' });
+    const r = await t.api('GET', `/api/v1/figures/zones?month=${MONTH}`);
+    const byZone = Object.fromEntries((r.body.items as Array<Record<string, unknown>>).map((z) => [z.zoneId, z]));
+    expect(byZone['z-east']).toMatchObject({ replied24h: 1, replyRate24hPct: 100 });
+    expect(byZone['z-west']).toMatchObject({ replied24h: 0, replyRate24hPct: 0 });
+  });
+
+  it('Z2 yearly: the months added up, the months that missed, and Z5 staff with two or more breaches', async () => {
+    await repair('box-1', 'y1', 1, 30, 5); // z-east, owner wang: breached (ordinary 24 h)
+    await repair('box-2', 'y2', 1, 30, 5); // wang again: a second breach in the year
+    await repair('box-4', 'y3', 30, 2, 5); // z-west (li): replied after 30 h, resolved in time
+    const year = MONTH.slice(0, 4);
+    const r = await t.api('GET', `/api/v1/figures/zones/yearly?year=${year}`);
+    expect(r.status).toBe(200);
+    const byZone = Object.fromEntries((r.body.zones as Array<Record<string, unknown>>).map((z) => [z.zoneId, z]));
+    expect(byZone['z-east']).toMatchObject({
+      ticketsOpened: 2,
+      resolved: 2,
+      resolvedOnTime: 0,
+      slaCompliancePct: 0,
+      breaches: 2,
+      monthsMissed: [],
+    });
+    expect(byZone['z-west']).toMatchObject({
+      replyRate24hPct: 0,
+      monthsMissed: [{ month: MONTH, flags: ['24-hour reply rate 0% < 100% (T6)'] }],
+    });
+    expect(r.body.staffWithRepeatBreaches).toMatchObject([{ owner: 'wang', breaches: 2 }]);
+    expect((await t.api('GET', '/api/v1/figures/zones/yearly?year=26')).status).toBe(400);
   });
 
   it('a bad month is a 400 with a code', async () => {

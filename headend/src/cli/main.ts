@@ -134,15 +134,41 @@ withConfigFlags(
 
 const token = program.command('token').description('operator API tokens');
 withConfigFlags(token.command('create').description('create an API token (printed once)'))
-  .requiredOption('--name <name>', 'who or what uses it')
-  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
-  .action(async (o: ConfigFlags & { name: string; role: Role }) => {
+  .option('--staff <staffNo>', 'issue it to this staff member (their name and role)')
+  .option('--name <name>', 'who or what uses it (a system: the billing feed, a dashboard)')
+  .option('--role <role>', `one of ${ROLES.join(', ')}`, role)
+  .action(async (o: ConfigFlags & { staff?: string; name?: string; role?: Role }) => {
+    if (o.staff === undefined && (o.name === undefined || o.role === undefined)) {
+      throw new HeadendError('VALIDATION', 'give --staff <staffNo>, or --name and --role for a system token');
+    }
     const config = configFrom(o);
     const { offlineServices } = await runtime();
     const { tokens, close } = await offlineServices(config, { provisioning: false });
     try {
-      const { token: t, record } = await tokens.create(o.name, o.role);
+      const { token: t, record } = await tokens.create(o.name ?? '', o.role ?? 'read-only', o.staff ?? '');
       console.log(`${t}\n(id ${record.id}, role ${record.role}; keep it secret, it is not shown again)`);
+    } finally {
+      await close();
+    }
+  });
+
+const staff = program.command('staff').description('named staff: who asks for and who approves (issue 16)');
+withConfigFlags(staff.command('add').description('add a staff member; then `token create --staff` issues their token'))
+  .requiredOption('--staff-no <staffNo>', 'staff number (工号)')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption('--phone <phone>', 'work phone')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
+  .option('--zone <zoneId>', 'the zone they look after (default: all)')
+  .action(async (o: ConfigFlags & { staffNo: string; name: string; phone: string; role: Role; zone?: string }) => {
+    const config = configFrom(o);
+    const { offlineServices } = await runtime();
+    const { tokens, close } = await offlineServices(config, { provisioning: false });
+    try {
+      const m = await tokens.addStaff(
+        { staffNo: o.staffNo, name: o.name, phone: o.phone, role: o.role, zoneId: o.zone ?? '' },
+        'cli',
+      );
+      console.log(`added ${m.staffNo} ${m.name} (${m.role})`);
     } finally {
       await close();
     }

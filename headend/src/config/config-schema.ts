@@ -114,6 +114,8 @@ export const ConfigSchema = closed({
       default: 72,
       hint: 'more than 0 and at most 72 (T4: follow-up within 72 h)',
     }),
+    /** T10: a ticket whose deadline passes within this many hours is on the supervisors' escalation list. */
+    escalateBeforeHours: positive(2, 'hours (T10)'),
     /** Z3: owner when a zone has no maintainer. */
     fallbackOwner: Type.String({
       minLength: 1,

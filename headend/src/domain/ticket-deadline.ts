@@ -13,6 +13,8 @@ export const REPAIR_HOURS: Record<Severity, number> = { urgent: 8, ordinary: 24,
  *   installation: urban 5, township (rural) 10 working days;
  *   service restore: 5 working days; complaint reply: 3 working days;
  *   new installation without survey: 24 h; line survey feedback: 48 h.
+ * T2/T3: after a force-majeure or waiting-on-customer pause, the full limit counts again from
+ * its end — the same function, from the resume time.
  */
 export function ticketDeadline(
   kind: TicketKind,

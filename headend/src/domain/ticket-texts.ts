@@ -16,11 +16,11 @@ const STATUS_EN: Record<Ticket['status'], string> = {
   closed: 'closed',
 };
 const PAUSE_ZH: Record<string, string> = {
-  'force-majeure': '不可抗力（修复时限顺延）',
+  'force-majeure': '不可抗力（消除后重新计算修复时限）',
   'waiting-on-customer': '等待您方便上门的时间',
 };
 const PAUSE_EN: Record<string, string> = {
-  'force-majeure': 'force majeure (the deadline moves)',
+  'force-majeure': 'force majeure (the repair time limit starts again when it ends)',
   'waiting-on-customer': 'waiting for a visit time that suits you',
 };
 
@@ -45,22 +45,33 @@ export class TicketTexts {
     this.enDate = new Intl.DateTimeFormat('en-GB', o);
   }
 
-  update(t: Ticket): Text[] {
+  /** T1 promise, T2/T3 pause (with everything the customer still has to provide, in one list). */
+  update(t: Ticket, missing: readonly string[] = []): Text[] {
     const due = t.status === 'paused' ? '' : `，承诺 ${this.zhDate.format(t.dueAtMs)} 前修复`;
     const dueEn = t.status === 'paused' ? '' : `, promised by ${this.enDate.format(t.dueAtMs)}`;
     const pause = t.status === 'paused' ? `暂停原因：${PAUSE_ZH[t.pauseReason] ?? t.pauseReason}。` : '';
     const pauseEn = t.status === 'paused' ? ` Paused: ${PAUSE_EN[t.pauseReason] ?? t.pauseReason}.` : '';
+    const need = missing.length > 0 ? `请一次性补齐：${missing.join('、')}。` : '';
+    const needEn = missing.length > 0 ? ` Still needed, all at once: ${missing.join(', ')}.` : '';
     return [
       {
         lang: 'zh-CN',
         title: `报修单 ${t.id}：${STATUS_ZH[t.status]}`,
-        body: `您的报修${STATUS_ZH[t.status]}${due}。${pause}咨询请拨打 ${this.hotline}。`,
+        body: `您的报修${STATUS_ZH[t.status]}${due}。${pause}${need}咨询请拨打 ${this.hotline}。`,
       },
       {
         lang: 'en',
         title: `Repair ${t.id}: ${STATUS_EN[t.status]}`,
-        body: `Your repair is ${STATUS_EN[t.status]}${dueEn}.${pauseEn} Call ${this.hotline}.`,
+        body: `Your repair is ${STATUS_EN[t.status]}${dueEn}.${pauseEn}${needEn} Call ${this.hotline}.`,
       },
+    ];
+  }
+
+  /** T6: a staff member's answer, word for word. */
+  reply(t: Ticket, message: string): Text[] {
+    return [
+      { lang: 'zh-CN', title: `报修单 ${t.id}：客服回复`, body: `${message}\n咨询请拨打 ${this.hotline}。` },
+      { lang: 'en', title: `Repair ${t.id}: our reply`, body: `${message}\nCall ${this.hotline}.` },
     ];
   }
 

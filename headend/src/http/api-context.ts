@@ -3,6 +3,7 @@ import type { HeadendConfig } from '../config/config-schema';
 import type { Metrics } from '../metrics/metrics';
 import type { Broker } from '../ports/broker';
 import type { Stores } from '../ports/store';
+import type { Approvals } from '../services/approvals';
 import type { BillingRules } from '../services/billing-rules';
 import type { MaintenanceRules } from '../services/maintenance-rules';
 import type { NoticeService } from '../services/notice-service';
@@ -23,6 +24,7 @@ export interface ApiContext {
   readonly provisioning: ProvisioningService;
   readonly tokens: TokenService;
   readonly tickets: TicketServices;
+  readonly approvals: Approvals;
   /** Rotates the notice-signing key and sends boxes the new key set; returns the new key id. */
   readonly rotateNoticeKey: () => Promise<string>;
 }

@@ -17,6 +17,8 @@ import { noticeProgressRoutes } from './routes/notice-progress-routes';
 import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
 import { ticketRoutes } from './routes/ticket-routes';
+import { approvalRoutes } from './routes/approval-routes';
+import { staffRoutes } from './routes/staff-routes';
 import { tokenRoutes } from './routes/token-routes';
 import { tvRoutes } from './routes/tv-routes';
 
@@ -64,6 +66,8 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   billingRoutes(app, ctx);
   tokenRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  approvalRoutes(app, ctx);
+  staffRoutes(app, ctx);
   incidentRoutes(app, ctx);
   tvRoutes(app, ctx);
   consoleRoutes(app);

@@ -62,7 +62,7 @@ export class MaintenanceRules {
     );
   }
 
-  private async requireZones(zoneIds: readonly string[]): Promise<void> {
+  async requireZones(zoneIds: readonly string[]): Promise<void> {
     if (zoneIds.length === 0) throw new HeadendError('VALIDATION', 'at least one zone is needed');
     for (const z of zoneIds) if ((await this.d.stores.registry.getZone(z)) === undefined) throw notFound('zone', z);
   }

@@ -17,12 +17,21 @@ const MaintenanceBody = Type.Object(
   { additionalProperties: false },
 );
 const CheckQuery = Type.Object({ startsAtMs: Ms }, { additionalProperties: false });
-const OutageBody = Type.Object(
+/** What an outage notice says: zones, the expected restore time, texts. */
+export const OutageFields = Type.Object(
   {
     zoneIds: Type.Array(Id, { minItems: 1, maxItems: 1000 }),
     etaMs: Type.Optional(Ms),
     incidentId: Type.Optional(Id),
     texts: Type.Optional(Texts),
+  },
+  { additionalProperties: false },
+);
+const OutageBody = Type.Object(
+  {
+    ...OutageFields.properties,
+    /** Why it is an outage and not planned work (kept on the approval). */
+    reason: Type.String({ minLength: 1, maxLength: 512 }),
   },
   { additionalProperties: false },
 );
@@ -64,14 +73,24 @@ export function maintenanceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post(
     '/api/v1/outages',
     {
-      config: operator,
-      schema: { summary: 'Unplanned outage: an immediate OUTAGE notice to zones', tags: ['notices'], body: OutageBody },
+      config: { roles: ['operator', 'maintainer', 'supervisor'] },
+      schema: {
+        summary:
+          'Unplanned outage made by hand: a request a supervisor approves (N4: planned work cannot dodge its 48 h this way); approved, the OUTAGE notice goes out at once',
+        tags: ['notices'],
+        body: OutageBody,
+      },
     },
     async (req, reply) => {
       const b = req.body as Static<typeof OutageBody>;
-      const notice = await ctx.maintenance.outage(b, actorName(req));
-      reply.status(201);
-      return ctx.notices.status(notice.id);
+      const outage = {
+        zoneIds: b.zoneIds,
+        ...(b.etaMs === undefined ? {} : { etaMs: b.etaMs }),
+        ...(b.incidentId === undefined ? {} : { incidentId: b.incidentId }),
+        ...(b.texts === undefined ? {} : { texts: b.texts }),
+      };
+      reply.status(202);
+      return ctx.approvals.request({ kind: 'outage', outage }, b.reason, req.actor);
     },
   );
 }

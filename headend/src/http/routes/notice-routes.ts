@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { HeadendError } from '../../errors';
 import type { NoticeKindName } from '../../ports/notice-store';
+import type { NoticeInput } from '../../services/notice-input';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, IdParams, Ms, page, Paging, Target, Texts } from '../schemas';
@@ -10,7 +11,7 @@ import { Id, IdParams, Ms, page, Paging, Target, Texts } from '../schemas';
 /** Kinds an operator may send by hand; the others come only from the rules (N1–N3, T1–T4). */
 const HAND_KINDS = ['ANNOUNCEMENT', 'OUTAGE', 'MAINTENANCE'] as const;
 
-const NoticeBody = Type.Object(
+export const NoticeBody = Type.Object(
   {
     kind: Type.Union(HAND_KINDS.map((k) => Type.Literal(k))),
     target: Target,
@@ -57,6 +58,31 @@ const CancelBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The notice an operator's hand-made notice body asks for (an OUTAGE goes through an approval first). */
+export function handNoticeInput(b: Static<typeof NoticeBody>, nowMs: number, createdBy: string): NoticeInput {
+  const detail =
+    b.kind === 'OUTAGE'
+      ? {
+          startedAtMs: nowMs,
+          etaMs: 0,
+          zoneIds: b.target.type === 'zones' ? b.target.zoneIds : [],
+          incidentId: '',
+          ...b.detail,
+        }
+      : { topic: 'general', effectiveAtMs: 0, ...b.detail };
+  return {
+    kind: b.kind as NoticeKindName,
+    target: b.target,
+    texts: b.texts,
+    detail,
+    ...(b.display ? { display: b.display } : {}),
+    ...(b.priority ? { priority: b.priority } : {}),
+    ...(b.collapseKey ? { collapseKey: b.collapseKey } : {}),
+    ...(b.expiresAtMs ? { expiresAtMs: b.expiresAtMs } : {}),
+    createdBy,
+  };
+}
+
 export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const operator = { roles: ['operator'] as const };
 
@@ -79,27 +105,15 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
           'planned maintenance is sent with POST /api/v1/maintenance (N4: 48 h lead)',
         );
       }
-      const detail =
-        b.kind === 'OUTAGE'
-          ? {
-              startedAtMs: ctx.clock.now(),
-              etaMs: 0,
-              zoneIds: b.target.type === 'zones' ? b.target.zoneIds : [],
-              incidentId: '',
-              ...b.detail,
-            }
-          : { topic: 'general', effectiveAtMs: 0, ...b.detail };
-      const notice = await ctx.notices.send({
-        kind: b.kind as NoticeKindName,
-        target: b.target,
-        texts: b.texts,
-        detail,
-        ...(b.display ? { display: b.display } : {}),
-        ...(b.priority ? { priority: b.priority } : {}),
-        ...(b.collapseKey ? { collapseKey: b.collapseKey } : {}),
-        ...(b.expiresAtMs ? { expiresAtMs: b.expiresAtMs } : {}),
-        createdBy: actorName(req),
-      });
+      if (b.kind === 'OUTAGE') {
+        // N4: an outage made by hand could be planned work without its 48 h notice; a
+        // supervisor decides it (outages the headend detects itself go out at once).
+        throw new HeadendError(
+          'APPROVAL_REQUIRED',
+          'N4: an OUTAGE notice made by hand needs a supervisor’s approval: POST /api/v1/outages asks for it',
+        );
+      }
+      const notice = await ctx.notices.send(handNoticeInput(b, ctx.clock.now(), actorName(req)));
       reply.status(201);
       return ctx.notices.status(notice.id);
     },

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { PauseReason, Severity, TicketKind, TicketStatus } from '../../ports/ticket-store';
 import { figuresToCsv, Z2_TARGETS, zoneFigures } from '../../services/tickets/zone-figures';
+import { yearSummary } from '../../services/tickets/zone-year';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { Id, IdParams, Ms, page, Paging } from '../schemas';
@@ -43,11 +44,15 @@ const PauseBody = Type.Object(
   {
     reason: lit(['force-majeure', 'waiting-on-customer'] as const),
     note: Type.Optional(Type.String({ maxLength: 512 })),
+    /** T3: everything the customer still has to provide, asked for at once. */
+    missing: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 20 })),
   },
   { additionalProperties: false },
 );
-const ExtendBody = Type.Object(
-  { dueAtMs: Ms, reason: Reason, approver: Type.String({ minLength: 1, maxLength: 128 }) },
+const ExtendBody = Type.Object({ dueAtMs: Ms, reason: Reason }, { additionalProperties: false });
+const YearQuery = Type.Object({ year: Type.String({ pattern: '^\\d{4}$' }) }, { additionalProperties: false });
+const EscalationQuery = Type.Object(
+  { zoneId: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })) },
   { additionalProperties: false },
 );
 const ReassignBody = Type.Object(
@@ -61,7 +66,7 @@ const MonthQuery = Type.Object(
 );
 
 export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  const workers = { roles: ['maintainer', 'operator'] as const };
+  const workers = { roles: ['maintainer', 'operator', 'supervisor'] as const };
   const { lifecycle, intake, followUp } = ctx.tickets;
   const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
 
@@ -171,7 +176,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const b = req.body as Static<typeof PauseBody>;
-      return lifecycle.pause(id(req), b.reason as PauseReason, b.note ?? '', actorName(req));
+      return lifecycle.pause(id(req), b.reason as PauseReason, b.note ?? '', b.missing ?? [], actorName(req));
     },
   );
   app.post(
@@ -179,7 +184,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     {
       config: workers,
       schema: {
-        summary: 'Resume the SLA clock; the deadline moves by the paused time',
+        summary: 'Resume the SLA clock: the full time limit starts again now (T2/T3)',
         tags: ['tickets'],
         params: IdParams,
       },
@@ -191,15 +196,16 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     {
       config: workers,
       schema: {
-        summary: 'Extend the deadline with a reason and an approver (T8)',
+        summary: 'Ask a supervisor to extend the deadline, with a reason (T8): answers the pending approval',
         tags: ['tickets'],
         params: IdParams,
         body: ExtendBody,
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const b = req.body as Static<typeof ExtendBody>;
-      return lifecycle.extend(id(req), b.dueAtMs, b.reason, b.approver, actorName(req));
+      reply.status(202);
+      return ctx.approvals.request({ kind: 'extension', ticketId: id(req), dueAtMs: b.dueAtMs }, b.reason, req.actor);
     },
   );
   app.post(
@@ -233,6 +239,21 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
   );
 
   app.get(
+    '/api/v1/escalations',
+    {
+      schema: {
+        summary: 'T10: unfinished tickets breached or about to be, earliest deadline first (the supervisor’s list)',
+        tags: ['tickets'],
+        querystring: EscalationQuery,
+      },
+    },
+    async (req) => {
+      const q = req.query as Static<typeof EscalationQuery>;
+      return { items: await ctx.tickets.breaches.escalations(q.zoneId, q.limit ?? 200) };
+    },
+  );
+
+  app.get(
     '/api/v1/follow-up-gaps',
     {
       schema: {
@@ -263,5 +284,17 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
       }
       return { month: q.month, targets: Z2_TARGETS, items: rows };
     },
+  );
+  app.get(
+    '/api/v1/figures/zones/yearly',
+    {
+      schema: {
+        summary: 'Z2 yearly summary per zone (the monthly assessments added up) and Z5 staff with two or more breaches',
+        tags: ['figures'],
+        querystring: YearQuery,
+      },
+    },
+    async (req) =>
+      yearSummary(ctx.stores, (req.query as Static<typeof YearQuery>).year, ctx.config.timeZone, ctx.clock.now()),
   );
 }

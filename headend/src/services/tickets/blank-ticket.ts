@@ -44,6 +44,7 @@ export function blankTicket(fields: BlankTicketFields): Ticket {
     summary: f.summary,
     owner: f.owner,
     openedAtMs: f.openedAtMs,
+    clockStartedAtMs: f.openedAtMs,
     dueAtMs: f.dueAtMs,
     reportCount: f.reportCount,
     lastReportAtMs: f.lastReportAtMs,
@@ -56,12 +57,19 @@ export function blankTicket(fields: BlankTicketFields): Ticket {
     resolution: '',
     incidentId: '',
     breachedAtMs: 0,
+    breachCount: 0,
+    resolutions: 0,
     extensions: 0,
-    surveyId: '',
-    answerByMs: 0,
-    followUp: '',
-    followUpAtMs: 0,
-    rating: 0,
-    customerResolved: -1,
+    ...NO_FOLLOW_UP,
   };
 }
+
+/** T4: a resolution not followed up yet (a new ticket's, and each resolution's until its outcome). */
+export const NO_FOLLOW_UP = {
+  surveyId: '',
+  answerByMs: 0,
+  followUp: '',
+  followUpAtMs: 0,
+  rating: 0,
+  customerResolved: -1,
+} as const;

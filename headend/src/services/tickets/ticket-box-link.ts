@@ -15,6 +15,19 @@ const SEVERITY: Record<Ticket['severity'], TicketSeverity> = {
   complex: TicketSeverity.TICKET_SEVERITY_COMPLEX,
 };
 
+/** What a TICKET_UPDATE tells the box about its ticket: status, T1 promise, T2/T3 pause. */
+function ticketDetail(t: Ticket, reportId: string) {
+  return {
+    ticketId: t.id,
+    status: STATUS[t.status],
+    severity: t.kind === 'repair' ? SEVERITY[t.severity] : 0,
+    dueAtMs: t.dueAtMs,
+    pauseReason: t.status === 'paused' ? t.pauseReason : '',
+    incidentId: t.incidentId,
+    reportId,
+  };
+}
+
 /**
  * Tells the box about its ticket: every status change is a TICKET_UPDATE notice (same
  * collapse key, so the box keeps only the latest), the repair promise included (T1), the
@@ -23,7 +36,7 @@ const SEVERITY: Record<Ticket['severity'], TicketSeverity> = {
 export class TicketBoxLink {
   constructor(private readonly d: TicketDeps) {}
 
-  async update(t: Ticket, reportId = ''): Promise<void> {
+  async update(t: Ticket, reportId = '', missing: readonly string[] = []): Promise<void> {
     if (t.boxId === '') return;
     try {
       await this.d.notices.send({
@@ -31,22 +44,31 @@ export class TicketBoxLink {
         target: { type: 'boxes', boxIds: [t.boxId] },
         accountId: t.accountId,
         collapseKey: `ticket:${t.id}`,
-        texts: this.d.texts.update(t),
-        detail: {
-          ticketId: t.id,
-          status: STATUS[t.status],
-          severity: t.kind === 'repair' ? SEVERITY[t.severity] : 0,
-          dueAtMs: t.dueAtMs,
-          pauseReason: t.status === 'paused' ? t.pauseReason : '',
-          incidentId: t.incidentId,
-          reportId,
-        },
+        texts: this.d.texts.update(t, missing),
+        detail: ticketDetail(t, reportId),
         createdBy: 'system:tickets',
       });
     } catch (err) {
       // The ticket stands whatever happens to the notice; the box will ask again on its next report.
       this.d.log.error({ err, ticket: t.id }, 'ticket update to box failed');
     }
+  }
+
+  /**
+   * T6: a staff member's reply, shown on the TV. Its own collapse key: a later status update
+   * does not replace the answer the subscriber has not read yet. Returns the notice id.
+   */
+  async reply(t: Ticket, message: string): Promise<string> {
+    const n = await this.d.notices.send({
+      kind: 'TICKET_UPDATE',
+      target: { type: 'boxes', boxIds: [t.boxId] },
+      accountId: t.accountId,
+      collapseKey: `ticket-reply:${t.id}`,
+      texts: this.d.texts.reply(t, message),
+      detail: ticketDetail(t, ''),
+      createdBy: 'system:tickets',
+    });
+    return n.id;
   }
 
   /** The answer to a report that joined a known outage (no new ticket). */

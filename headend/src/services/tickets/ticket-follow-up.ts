@@ -2,8 +2,9 @@ import type { SurveyAnswerProps } from '@stb-notify/protocol';
 import { newId } from '../../domain/ids';
 import { HeadendError, notFound } from '../../errors';
 import type { Callback, Ticket } from '../../ports/ticket-store';
-import { REPAIR_HOURS } from '../../domain/ticket-deadline';
+import { ticketDeadline } from '../../domain/ticket-deadline';
 import type { TicketBoxLink } from './ticket-box-link';
+import type { TicketBreaches } from './ticket-breaches';
 import { HOUR } from './ticket-deps';
 import type { TicketDeps } from './ticket-deps';
 
@@ -15,16 +16,20 @@ export interface CallbackOutcome {
 }
 
 /**
- * T4: every resolved ticket is followed up. A survey goes to the box; if it is not
- * answered in time, the ticket goes to the phone-callback queue, due within 72 h of the
- * repair. A customer who says the fault is not fixed reopens the ticket.
+ * T4: every resolution is followed up — also the second one of a ticket reopened by its
+ * follow-up. A survey goes to the box; if it is not answered in time, the resolution goes to
+ * the phone-callback queue, due within 72 h of the repair. A customer who says the fault is
+ * not fixed (on the box or on the phone) reopens the work (回访要解决问题).
  */
 export class TicketFollowUp {
   constructor(
     private readonly d: TicketDeps,
     private readonly box: TicketBoxLink,
+    private readonly breaches: TicketBreaches,
   ) {
-    d.scheduler.register('survey-timeout', (job) => this.surveyTimeout(String(job.payload.ticketId)));
+    d.scheduler.register('survey-timeout', (job) =>
+      this.surveyTimeout(String(job.payload.ticketId), Number(job.payload.resolution ?? 1)),
+    );
   }
 
   async start(t: Ticket): Promise<void> {
@@ -46,7 +51,7 @@ export class TicketFollowUp {
     await this.d.scheduler.schedule({
       kind: 'survey-timeout',
       runAtMs: answerByMs,
-      payload: { ticketId: t.id },
+      payload: { ticketId: t.id, resolution: t.resolutions },
       dedupeKey: `survey:${t.id}:${surveyId}`,
     });
   }
@@ -56,6 +61,7 @@ export class TicketFollowUp {
     const c: Callback = {
       id: newId('cb', now),
       ticketId: t.id,
+      resolution: t.resolutions,
       createdAtMs: now,
       dueAtMs: resolvedAt + this.d.cfg.callbackWithinHours * HOUR,
       status: 'open',
@@ -66,9 +72,9 @@ export class TicketFollowUp {
     await this.d.stores.tickets.insertCallback(c);
   }
 
-  private async surveyTimeout(ticketId: string): Promise<void> {
+  private async surveyTimeout(ticketId: string, resolution: number): Promise<void> {
     const t = await this.d.stores.tickets.get(ticketId);
-    if (t === undefined || t.followUp !== '' || t.status !== 'resolved') return;
+    if (t === undefined || t.followUp !== '' || t.status !== 'resolved' || t.resolutions !== resolution) return;
     await this.queueCallback(t, this.d.clock.now());
   }
 
@@ -95,8 +101,10 @@ export class TicketFollowUp {
       });
       detail = { ...detail, workedAs: newer.id };
     } else if (resolved === false) {
-      // Not fixed after all: reopen with a fresh deadline of the same severity.
-      const due = now + REPAIR_HOURS[t.severity] * HOUR;
+      // Not fixed after all: the work reopens with the full limit from now; the breaches the
+      // ticket had stay (they are facts), and its next resolution gets its own follow-up.
+      const zone = await this.d.stores.registry.getZone(t.zoneId);
+      const due = ticketDeadline(t.kind, t.severity, zone?.type ?? 'urban', now, this.d.calendar);
       const reopened = await this.d.stores.tickets.update(
         t.id,
         {
@@ -106,17 +114,12 @@ export class TicketFollowUp {
           customerResolved,
           status: 'in_progress',
           resolvedAtMs: 0,
+          clockStartedAtMs: now,
           dueAtMs: due,
-          breachedAtMs: 0,
         },
-        { ticketId: t.id, atMs: now, actor, type: 'reopened', detail: { ...detail, followUp } },
+        { ticketId: t.id, atMs: now, actor, type: 'reopened', detail: { ...detail, followUp, dueAtMs: due } },
       );
-      await this.d.scheduler.schedule({
-        kind: 'ticket-breach-check',
-        runAtMs: due,
-        payload: { ticketId: t.id },
-        dedupeKey: `breach:${t.id}:${due}`,
-      });
+      await this.breaches.schedule(reopened);
       await this.box.update(reopened);
       return reopened;
     }
@@ -144,10 +147,8 @@ export class TicketFollowUp {
       rating: a.rating,
       resolved: a.resolved,
     });
-    const cb = (await this.d.stores.tickets.listCallbacks({ status: 'open', limit: 100_000 })).find(
-      (c) => c.ticketId === t.id,
-    );
-    if (cb !== undefined)
+    const cb = await this.d.stores.tickets.callbackFor(t.id, t.resolutions);
+    if (cb?.status === 'open')
       await this.d.stores.tickets.completeCallback(cb.id, 'answered on the box', 'system', this.d.clock.now());
     return updated;
   }
@@ -162,13 +163,15 @@ export class TicketFollowUp {
     if (outcome.reached && (outcome.rating === undefined || outcome.rating < 1 || outcome.rating > 5)) {
       throw new HeadendError('VALIDATION', 'a reached customer gives a rating 1-5');
     }
-    await this.d.stores.tickets.completeCallback(
+    const done = await this.d.stores.tickets.completeCallback(
       id,
       outcome.reached ? 'reached' : 'unreachable',
       agent,
       this.d.clock.now(),
     );
-    if (t.followUp !== '') return t;
+    if (!done) throw new HeadendError('CONFLICT', `callback ${id} is done`);
+    // The box's survey answer came first, or the call follows up a resolution the ticket has since left.
+    if (t.followUp !== '' || cb.resolution !== t.resolutions || t.status !== 'resolved') return t;
     return this.record(
       t,
       outcome.reached ? 'callback-reached' : 'callback-unreachable',
@@ -179,7 +182,7 @@ export class TicketFollowUp {
     );
   }
 
-  /** T4 gaps: resolved tickets past the 72 h window with no follow-up outcome. */
+  /** T4 gaps: resolutions past the 72 h window with no follow-up outcome (each resolution counts). */
   async gaps(): Promise<Ticket[]> {
     return this.d.stores.tickets.withoutFollowUp(this.d.clock.now() - this.d.cfg.callbackWithinHours * HOUR);
   }

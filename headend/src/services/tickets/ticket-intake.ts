@@ -16,6 +16,7 @@ import { blankTicket } from './blank-ticket';
 import type { BlankTicketFields } from './blank-ticket';
 import { OutageCorrelation } from './outage-correlation';
 import type { TicketBoxLink } from './ticket-box-link';
+import type { TicketBreaches } from './ticket-breaches';
 import type { TicketDeps } from './ticket-deps';
 
 export type IntakeResult =
@@ -51,6 +52,7 @@ export class TicketIntake {
   constructor(
     private readonly d: TicketDeps,
     private readonly box: TicketBoxLink,
+    private readonly breaches: TicketBreaches,
   ) {
     this.outage = new OutageCorrelation(d);
   }
@@ -205,21 +207,12 @@ export class TicketIntake {
       { reportId: r.reportId, atMs: now },
     );
     if (!inserted) return undefined;
-    await this.scheduleBreachCheck(ticket);
+    await this.breaches.schedule(ticket);
     return ticket;
   }
 
   blank(fields: BlankTicketFields): Ticket {
     return blankTicket(fields);
-  }
-
-  async scheduleBreachCheck(t: Ticket): Promise<void> {
-    await this.d.scheduler.schedule({
-      kind: 'ticket-breach-check',
-      runAtMs: t.dueAtMs,
-      payload: { ticketId: t.id },
-      dedupeKey: `breach:${t.id}:${t.dueAtMs}`,
-    });
   }
 
   /** Operators open tickets by hand too: complaints, installations, restores, surveys (T7). */
@@ -258,7 +251,7 @@ export class TicketIntake {
       type: 'opened',
       detail: { kind: input.kind, owner: ticket.owner },
     });
-    await this.scheduleBreachCheck(ticket);
+    await this.breaches.schedule(ticket);
     await this.box.update(ticket);
     return ticket;
   }

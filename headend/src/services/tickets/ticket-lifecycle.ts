@@ -1,27 +1,26 @@
-import { REPAIR_HOURS } from '../../domain/ticket-deadline';
+import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { PauseReason, Severity, Ticket, TicketChange } from '../../ports/ticket-store';
+import { NO_FOLLOW_UP } from './blank-ticket';
 import type { TicketBoxLink } from './ticket-box-link';
-import { HOUR } from './ticket-deps';
+import type { TicketBreaches } from './ticket-breaches';
 import type { TicketDeps } from './ticket-deps';
 import type { TicketFollowUp } from './ticket-follow-up';
-import type { TicketIntake } from './ticket-intake';
 
 const FINISHED = new Set(['resolved', 'closed']);
 
 /**
- * What maintainers and operators do to a ticket. Every change is one atomic update plus an
- * event (the audit trail), and reaches the box as a TICKET_UPDATE.
+ * What maintainers and operators do to a ticket. Every change first records a breach the SLA
+ * clock already made (breaches are facts, whatever runs when), then is one atomic update plus
+ * an event (the audit trail), and reaches the box as a TICKET_UPDATE.
  */
 export class TicketLifecycle {
   constructor(
     private readonly d: TicketDeps,
     private readonly box: TicketBoxLink,
-    private readonly intake: TicketIntake,
+    private readonly breaches: TicketBreaches,
     private readonly followUp: TicketFollowUp,
-  ) {
-    d.scheduler.register('ticket-breach-check', (job) => this.checkBreach(String(job.payload.ticketId)));
-  }
+  ) {}
 
   async get(id: string): Promise<Ticket> {
     const t = await this.d.stores.tickets.get(id);
@@ -29,18 +28,14 @@ export class TicketLifecycle {
     return t;
   }
 
-  private async open(id: string): Promise<Ticket> {
+  /** An unfinished ticket, with any breach its clock already made recorded. */
+  async open(id: string, actor: string): Promise<Ticket> {
     const t = await this.get(id);
     if (FINISHED.has(t.status)) throw new HeadendError('CONFLICT', `ticket ${id} is ${t.status}`);
-    return t;
+    return this.breaches.settle(t, actor);
   }
 
-  /** T6: the first human answer counts as the reply. */
-  private firstReply(t: Ticket, now: number): TicketChange {
-    return t.firstReplyAtMs === 0 ? { firstReplyAtMs: now } : {};
-  }
-
-  private async change(
+  async change(
     t: Ticket,
     change: TicketChange,
     actor: string,
@@ -48,10 +43,9 @@ export class TicketLifecycle {
     detail: Record<string, unknown>,
     notifyBox = true,
   ): Promise<Ticket> {
-    const now = this.d.clock.now();
     const updated = await this.d.stores.tickets.update(t.id, change, {
       ticketId: t.id,
-      atMs: now,
+      atMs: this.d.clock.now(),
       actor,
       type,
       detail,
@@ -60,142 +54,155 @@ export class TicketLifecycle {
     return updated;
   }
 
+  /** The full time limit of the ticket's kind and severity, counted from `fromMs` (T1, T7). */
+  async limitFrom(t: Ticket, severity: Severity, fromMs: number): Promise<number> {
+    const zone = await this.d.stores.registry.getZone(t.zoneId);
+    return ticketDeadline(t.kind, severity, zone?.type ?? 'urban', fromMs, this.d.calendar);
+  }
+
+  /**
+   * T6: a reply is a message to the subscriber. With a box it goes to the box as a
+   * TICKET_UPDATE the TV shows; without one (a phone complaint) it is the call the agent
+   * records. Only a reply counts as the ticket's first reply — not a hand-over or a pause.
+   */
   async reply(id: string, message: string, actor: string): Promise<Ticket> {
     const t = await this.get(id);
-    return this.change(t, this.firstReply(t, this.d.clock.now()), actor, 'reply', { message }, false);
+    const now = this.d.clock.now();
+    const noticeId = t.boxId === '' ? '' : await this.box.reply(t, message);
+    const first = t.firstReplyAtMs === 0 ? { firstReplyAtMs: now } : {};
+    return this.change(
+      t,
+      first,
+      actor,
+      'reply',
+      { message, channel: t.boxId === '' ? 'phone' : 'box', noticeId },
+      false,
+    );
   }
 
   async start(id: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
+    const t = await this.open(id, actor);
     if (t.status === 'paused') throw new HeadendError('CONFLICT', 'the ticket is paused: resume it');
-    return this.change(t, { status: 'in_progress', ...this.firstReply(t, this.d.clock.now()) }, actor, 'status', {
-      status: 'in_progress',
-    });
+    return this.change(t, { status: 'in_progress' }, actor, 'status', { status: 'in_progress' });
   }
 
-  /** T1: a maintainer may change the severity, with a reason; the deadline follows from the opening time. */
+  /**
+   * T1: a new severity, with a reason; the deadline is the new severity's limit from when the
+   * clock started (never in the past). Once the ticket has a breach, a change of severity is a
+   * supervisor's decision (see Approvals): its breach stays whatever the new deadline is.
+   */
   async setSeverity(id: string, severity: Severity, reason: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
+    const t = await this.open(id, actor);
     if (t.kind !== 'repair') throw new HeadendError('CONFLICT', 'only repair tickets have a severity');
-    const pausedMs = t.dueAtMs - (t.openedAtMs + REPAIR_HOURS[t.severity] * HOUR); // time added by pauses and extensions
-    const dueAtMs = t.openedAtMs + REPAIR_HOURS[severity] * HOUR + pausedMs;
-    const updated = await this.change(
-      t,
-      { severity, severityReason: reason, dueAtMs, breachedAtMs: 0 },
-      actor,
-      'severity',
-      { from: t.severity, to: severity, reason },
-    );
-    await this.intake.scheduleBreachCheck(updated);
+    if (t.breachCount > 0) {
+      throw new HeadendError(
+        'APPROVAL_REQUIRED',
+        'T8: this ticket has missed a deadline; a new severity needs a supervisor’s approval (POST /api/v1/approvals)',
+      );
+    }
+    return this.applySeverity(t, severity, reason, actor, {});
+  }
+
+  async applySeverity(
+    t: Ticket,
+    severity: Severity,
+    reason: string,
+    actor: string,
+    approval: Record<string, unknown>,
+  ): Promise<Ticket> {
+    const dueAtMs = Math.max(await this.limitFrom(t, severity, t.clockStartedAtMs), this.d.clock.now());
+    const updated = await this.change(t, { severity, severityReason: reason, dueAtMs }, actor, 'severity', {
+      from: t.severity,
+      to: severity,
+      reason,
+      dueAtMs,
+      ...approval,
+    });
+    await this.breaches.schedule(updated);
     return updated;
   }
 
-  /** T2/T3: the clock stops for force majeure or while the customer cannot be reached. */
-  async pause(id: string, reason: PauseReason, note: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
+  /**
+   * T2/T3: the clock stops for force majeure, or while the ticket waits on the customer (their
+   * materials, or a time they can be reached). Waiting on materials names everything missing
+   * at once; the box shows the reason and the list.
+   */
+  async pause(id: string, reason: PauseReason, note: string, missing: readonly string[], actor: string) {
+    const t = await this.open(id, actor);
     if (t.status === 'paused') throw new HeadendError('CONFLICT', 'already paused');
     const now = this.d.clock.now();
-    return this.change(
-      t,
-      { status: 'paused', pausedAtMs: now, pauseReason: reason, ...this.firstReply(t, now) },
-      actor,
-      'paused',
-      { reason, note },
-    );
-  }
-
-  /** The deadline moves by exactly the paused time. */
-  async resume(id: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
-    if (t.status !== 'paused') throw new HeadendError('CONFLICT', 'the ticket is not paused');
-    const now = this.d.clock.now();
-    const pausedMs = now - t.pausedAtMs;
     const updated = await this.change(
       t,
-      { status: 'in_progress', pausedAtMs: 0, pauseReason: '', dueAtMs: t.dueAtMs + pausedMs },
+      { status: 'paused', pausedAtMs: now, pauseReason: reason },
       actor,
-      'resumed',
-      { pausedMs },
+      'paused',
+      { reason, note, missing },
+      false,
     );
-    await this.intake.scheduleBreachCheck(updated);
+    await this.box.update(updated, '', missing);
     return updated;
   }
 
-  /** T8: a later deadline only with a reason and an approver, both recorded. */
-  async extend(id: string, newDueAtMs: number, reason: string, approver: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
-    if (reason.trim() === '' || approver.trim() === '')
-      throw new HeadendError('VALIDATION', 'T8: an extension needs a reason and an approver');
-    if (approver === actor || `${approver}` === actor.replace(/^[^:]+:/, '')) {
-      throw new HeadendError('FORBIDDEN', 'T8: the approver must be someone other than the requester');
-    }
+  /**
+   * T2/T3 as worded: the full time limit starts again when the force majeure ends or the
+   * customer's materials are complete (修复时限从不可抗力原因消除后开始计算; 补办齐全后开始计算).
+   */
+  async resume(id: string, actor: string): Promise<Ticket> {
+    const t = await this.open(id, actor);
+    if (t.status !== 'paused') throw new HeadendError('CONFLICT', 'the ticket is not paused');
+    const now = this.d.clock.now();
+    const dueAtMs = await this.limitFrom(t, t.severity, now);
+    const updated = await this.change(
+      t,
+      { status: 'in_progress', pausedAtMs: 0, pauseReason: '', clockStartedAtMs: now, dueAtMs },
+      actor,
+      'resumed',
+      { pausedMs: now - t.pausedAtMs, clockStartedAtMs: now, dueAtMs },
+    );
+    await this.breaches.schedule(updated);
+    return updated;
+  }
+
+  /** T8: applied only by an approval (see Approvals): a later deadline, with reason, requester and approver. */
+  async applyExtension(t: Ticket, newDueAtMs: number, actor: string, approval: Record<string, unknown>) {
     if (newDueAtMs <= t.dueAtMs) throw new HeadendError('VALIDATION', 'an extension must move the deadline later');
     const updated = await this.change(t, { dueAtMs: newDueAtMs, extensions: t.extensions + 1 }, actor, 'extended', {
       from: t.dueAtMs,
       to: newDueAtMs,
-      reason,
-      approver,
+      ...approval,
     });
-    await this.intake.scheduleBreachCheck(updated);
+    await this.breaches.schedule(updated);
     return updated;
   }
 
   /** Z3: hand-over to a new owner; the ticket is never without one. */
   async reassign(id: string, to: string, reason: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
+    const t = await this.open(id, actor);
     if (to.trim() === '') throw new HeadendError('VALIDATION', 'Z3: a ticket must always have an owner');
-    return this.change(
-      t,
-      { owner: to, ...this.firstReply(t, this.d.clock.now()) },
-      actor,
-      'handover',
-      { from: t.owner, to, reason },
-      false,
-    );
+    return this.change(t, { owner: to }, actor, 'handover', { from: t.owner, to, reason }, false);
   }
 
+  /** Resolved: this resolution gets its own follow-up (T4), also when the ticket was resolved before. */
   async resolve(id: string, resolution: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id);
+    const t = await this.open(id, actor);
     const now = this.d.clock.now();
-    const late = t.status !== 'paused' && now > t.dueAtMs && t.breachedAtMs === 0 ? { breachedAtMs: t.dueAtMs } : {};
     const updated = await this.change(
       t,
       {
         status: 'resolved',
         resolvedAtMs: now,
         resolution,
+        resolutions: t.resolutions + 1,
         pausedAtMs: 0,
         pauseReason: '',
-        ...late,
-        ...this.firstReply(t, now),
+        ...NO_FOLLOW_UP,
       },
       actor,
       'resolved',
-      { resolution },
+      { resolution, resolutionNo: t.resolutions + 1, onTime: t.breachCount === 0 },
     );
     await this.followUp.start(updated); // T4
     return updated;
-  }
-
-  /** Runs at the deadline: a ticket still open and not paused is breached and escalated. */
-  private async checkBreach(id: string): Promise<void> {
-    const t = await this.d.stores.tickets.get(id);
-    const now = this.d.clock.now();
-    if (t === undefined || FINISHED.has(t.status) || t.status === 'paused' || t.breachedAtMs !== 0 || now < t.dueAtMs)
-      return;
-    await this.d.stores.tickets.update(
-      id,
-      { breachedAtMs: t.dueAtMs },
-      {
-        ticketId: id,
-        atMs: now,
-        actor: 'system:sla',
-        type: 'breached',
-        detail: { dueAtMs: t.dueAtMs, owner: t.owner, escalatedTo: `zone:${t.zoneId}:supervisor` },
-      },
-    );
-    this.d.metrics.ticketBreaches.inc({ kind: t.kind });
-    this.d.log.warn({ ticket: id, owner: t.owner, zone: t.zoneId }, 'ticket deadline breached: escalated');
   }
 
   /** Resolving an incident resolves every linked ticket (each gets its follow-up) and withdraws the outage notice. */

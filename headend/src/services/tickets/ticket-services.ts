@@ -1,6 +1,7 @@
 import { TicketTexts } from '../../domain/ticket-texts';
 import { WorkingCalendar } from '../../domain/working-calendar';
 import { TicketBoxLink } from './ticket-box-link';
+import { TicketBreaches } from './ticket-breaches';
 import type { TicketDeps } from './ticket-deps';
 import { TicketFollowUp } from './ticket-follow-up';
 import { TicketIntake } from './ticket-intake';
@@ -10,6 +11,7 @@ export interface TicketServices {
   readonly intake: TicketIntake;
   readonly lifecycle: TicketLifecycle;
   readonly followUp: TicketFollowUp;
+  readonly breaches: TicketBreaches;
 }
 
 /** Builds the ticket services around one shared set of dependencies. */
@@ -22,8 +24,9 @@ export function createTicketServices(
     calendar: new WorkingCalendar({ timeZone: base.timeZone, ...base.cfg.calendar }),
   };
   const box = new TicketBoxLink(d);
-  const intake = new TicketIntake(d, box);
-  const followUp = new TicketFollowUp(d, box);
-  const lifecycle = new TicketLifecycle(d, box, intake, followUp);
-  return { intake, lifecycle, followUp };
+  const breaches = new TicketBreaches(d);
+  const intake = new TicketIntake(d, box, breaches);
+  const followUp = new TicketFollowUp(d, box, breaches);
+  const lifecycle = new TicketLifecycle(d, box, breaches, followUp);
+  return { intake, lifecycle, followUp, breaches };
 }

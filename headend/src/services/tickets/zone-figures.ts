@@ -7,7 +7,26 @@ const HOUR = 60 * 60 * 1000;
 /** Z2 monthly targets per zone. */
 export const Z2_TARGETS = { maxComplaintRatePct: 0.0015, minReplyRate24hPct: 100, minSatisfactionPct: 99 } as const;
 
-export interface ZoneMonthFigures {
+/** What a zone's ticket figures count over a period (a month, or a year of months). */
+export interface ZoneCounts {
+  readonly ticketsOpened: number;
+  readonly complaints: number;
+  /** T6: tickets opened in the period answered within 24 h, of those whose 24 h have passed or that were answered. */
+  readonly replied24h: number;
+  readonly replyDue: number;
+  /** Z2 figures are null ("no data") where there is nothing to divide by — never 100 %. */
+  readonly replyRate24hPct: number | null;
+  /** T4 follow-ups with a rating, of tickets resolved in the period; satisfied = rating ≥ 4. */
+  readonly rated: number;
+  readonly satisfied: number;
+  readonly satisfactionPct: number | null;
+  /** T1/T7: resolved in the period without a breach (breaches are facts: an extension does not undo one). */
+  readonly resolved: number;
+  readonly resolvedOnTime: number;
+  readonly slaCompliancePct: number | null;
+}
+
+export interface ZoneMonthFigures extends ZoneCounts {
   readonly zoneId: string;
   readonly zoneName: string;
   readonly zoneType: string;
@@ -15,20 +34,7 @@ export interface ZoneMonthFigures {
   readonly month: string;
   /** Accounts with a box in the zone. */
   readonly households: number;
-  readonly ticketsOpened: number;
-  readonly complaints: number;
-  readonly complaintRatePct: number;
-  /** T6: tickets opened this month answered within 24 h, of those opened. */
-  readonly replied24h: number;
-  readonly replyRate24hPct: number;
-  /** T4 follow-ups with a rating, of tickets resolved this month; satisfied = rating ≥ 4. */
-  readonly rated: number;
-  readonly satisfied: number;
-  readonly satisfactionPct: number;
-  /** T1/T7: resolved this month within the (paused, extended) deadline. */
-  readonly resolved: number;
-  readonly resolvedOnTime: number;
-  readonly slaCompliancePct: number;
+  readonly complaintRatePct: number | null;
   /** Z2 targets missed this month. */
   readonly flags: string[];
 }
@@ -62,7 +68,24 @@ export function monthRange(month: string, tz: string): { from: number; to: numbe
   return { from: localMidnight(y, mo, tz), to: mo === 12 ? localMidnight(y + 1, 1, tz) : localMidnight(y, mo + 1, tz) };
 }
 
-const pct = (a: number, b: number): number => (b === 0 ? 100 : Math.round((a / b) * 1e6) / 1e4);
+/** a / b in per cent (4 decimals), or null when b is 0: no data is not 100 % (Z2). */
+export const pct = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 1e6) / 1e4);
+
+/** The Z2 targets a zone's figures miss; a figure with no data misses nothing and shows "no data". */
+export function z2Flags(f: {
+  complaintRatePct: number | null;
+  replyRate24hPct: number | null;
+  satisfactionPct: number | null;
+}): string[] {
+  const flags: string[] = [];
+  if (f.complaintRatePct !== null && f.complaintRatePct >= Z2_TARGETS.maxComplaintRatePct)
+    flags.push(`complaint rate ${f.complaintRatePct}% ≥ ${Z2_TARGETS.maxComplaintRatePct}%`);
+  if (f.replyRate24hPct !== null && f.replyRate24hPct < Z2_TARGETS.minReplyRate24hPct)
+    flags.push(`24-hour reply rate ${f.replyRate24hPct}% < 100% (T6)`);
+  if (f.satisfactionPct !== null && f.satisfactionPct <= Z2_TARGETS.minSatisfactionPct)
+    flags.push(`satisfaction ${f.satisfactionPct}% ≤ 99%`);
+  return flags;
+}
 
 /** Z2 and T6 figures per zone for one month, with the targets each zone missed. */
 export async function zoneFigures(
@@ -89,7 +112,7 @@ export async function zoneFigures(
     const resolved = inZone.filter((t: Ticket) => t.resolvedAtMs >= from && t.resolvedAtMs < to);
     const rated = resolved.filter((t) => t.rating > 0);
     const satisfied = rated.filter((t) => t.rating >= 4);
-    const onTime = resolved.filter((t) => t.breachedAtMs === 0 && t.resolvedAtMs <= t.dueAtMs);
+    const onTime = resolved.filter((t) => t.breachCount === 0);
     const complaints = opened.filter((t) => t.kind === 'complaint').length;
     const f = {
       zoneId: z.id,
@@ -100,8 +123,9 @@ export async function zoneFigures(
       households: accounts.size,
       ticketsOpened: opened.length,
       complaints,
-      complaintRatePct: accounts.size === 0 ? 0 : Math.round((complaints / accounts.size) * 1e8) / 1e6,
+      complaintRatePct: accounts.size === 0 ? null : Math.round((complaints / accounts.size) * 1e8) / 1e6,
       replied24h: replied.length,
+      replyDue: decided.length,
       replyRate24hPct: pct(replied.length, decided.length),
       rated: rated.length,
       satisfied: satisfied.length,
@@ -110,13 +134,7 @@ export async function zoneFigures(
       resolvedOnTime: onTime.length,
       slaCompliancePct: pct(onTime.length, resolved.length),
     };
-    const flags: string[] = [];
-    if (f.complaintRatePct >= Z2_TARGETS.maxComplaintRatePct)
-      flags.push(`complaint rate ${f.complaintRatePct}% ≥ ${Z2_TARGETS.maxComplaintRatePct}%`);
-    if (f.replyRate24hPct < Z2_TARGETS.minReplyRate24hPct)
-      flags.push(`24-hour reply rate ${f.replyRate24hPct}% < 100% (T6)`);
-    if (f.satisfactionPct <= Z2_TARGETS.minSatisfactionPct) flags.push(`satisfaction ${f.satisfactionPct}% ≤ 99%`);
-    out.push({ ...f, flags });
+    out.push({ ...f, flags: z2Flags(f) });
   }
   return out;
 }
@@ -132,6 +150,7 @@ const CSV_COLUMNS: ReadonlyArray<keyof ZoneMonthFigures> = [
   'complaints',
   'complaintRatePct',
   'replied24h',
+  'replyDue',
   'replyRate24hPct',
   'rated',
   'satisfied',
@@ -144,7 +163,7 @@ const CSV_COLUMNS: ReadonlyArray<keyof ZoneMonthFigures> = [
 
 export function figuresToCsv(rows: readonly ZoneMonthFigures[]): string {
   const cell = (v: unknown): string => {
-    const s = Array.isArray(v) ? v.join('; ') : String(v);
+    const s = Array.isArray(v) ? v.join('; ') : v === null ? 'no data' : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
