@@ -259,6 +259,7 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.click('text=发布通知');
     await page.check('input[name=kind][value=OUTAGE]');
     await page.check('input[name=zone][value=z-west]');
+    await page.fill('input[name=reason]', '光缆被挖断');
     await page.click('button[name=send]');
     const err = await page.waitForSelector('[data-testid=error]');
     expect(await err.textContent()).toContain('FORBIDDEN');

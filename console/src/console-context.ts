@@ -5,7 +5,9 @@ import type { Lang, TextKey } from './i18n';
 
 export interface Actor {
   readonly name: string;
-  readonly role: 'operator' | 'billing' | 'maintainer' | 'read-only';
+  readonly role: 'operator' | 'billing' | 'maintainer' | 'supervisor' | 'read-only';
+  /** The staff member the token was issued to ('' for a system's token). */
+  readonly staffNo: string;
 }
 
 export interface ConsoleContext {

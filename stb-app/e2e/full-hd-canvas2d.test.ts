@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedOutage } from '../../headend/test/support/staff-fixtures';
 import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
 import type { TestHeadend } from '../../headend/test/support/test-headend';
 import { launchBrowser, press } from './support/browser';
@@ -26,7 +27,7 @@ describe('1920×1080 without WebGL (canvas2d), as on boxes that lack it', () => 
 
   it('renders notices and menus at full HD with the canvas 2D renderer', async () => {
     const { page } = await openTv(browser, t, 'box-1', { width: 1920, height: 1080 }, '&canvas2d');
-    await t.api('POST', '/api/v1/outages', { zoneIds: ['z-east'], etaMs: t.clock.now() + 3 * 3600_000 });
+    await approvedOutage(t, { zoneIds: ['z-east'], etaMs: t.clock.now() + 3 * 3600_000 });
     const shown = await waitForText(page, 'banner-title', '故障通知');
     expect(shown['banner-body']).toContain('预计');
     await page.screenshot({ path: `${SCREENS}outage-1080p-canvas2d.png` });

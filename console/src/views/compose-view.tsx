@@ -67,7 +67,7 @@ export function ComposeView() {
     targetOk &&
     (textsOptional || texts.zhTitle !== '') &&
     (checkPath === undefined || verdict?.allowed === true) &&
-    (kind !== 'MAINTENANCE' || reason.trim() !== '') &&
+    (!(kind === 'MAINTENANCE' || kind === 'OUTAGE') || reason.trim() !== '') &&
     (kind !== 'SUSPENSION' || amount !== '');
 
   async function send(): Promise<void> {
@@ -83,11 +83,15 @@ export function ComposeView() {
       });
     } else if (kind === 'OUTAGE') {
       const etaMs = fromLocalInput(eta);
-      r = await api.post<Sent>('/api/v1/outages', {
+      // N4: an outage made by hand is a supervisor's decision; it goes out when approved.
+      await api.post('/api/v1/outages', {
         zoneIds,
+        reason: reason.trim(),
         ...(Number.isFinite(etaMs) ? { etaMs } : {}),
         ...withTexts,
       });
+      go('#/tickets');
+      return;
     } else if (kind === 'SUSPENSION') {
       const s = await api.post<{ warningNoticeId: string }>('/api/v1/billing/overdue', {
         accountId: splitIds(ids)[0],
@@ -198,6 +202,11 @@ export function ComposeView() {
               {t('eta')}
               <input name="eta" type="datetime-local" value={eta} onInput={(e) => setEta(e.currentTarget.value)} />
             </label>
+            <label>
+              {t('reason')}
+              <input name="reason" value={reason} maxLength={256} onInput={(e) => setReason(e.currentTarget.value)} />
+            </label>
+            <p class="hint">{t('outageNeedsApproval')}</p>
           </fieldset>
         )}
         {kind === 'SUSPENSION' && (

@@ -8,10 +8,11 @@ interface ZoneFigures {
   readonly maintainer: string;
   readonly households: number;
   readonly ticketsOpened: number;
-  readonly complaintRatePct: number;
-  readonly replyRate24hPct: number;
-  readonly satisfactionPct: number;
-  readonly slaCompliancePct: number;
+  /** null: no data this month (Z2: never shown as 100 %). */
+  readonly complaintRatePct: number | null;
+  readonly replyRate24hPct: number | null;
+  readonly satisfactionPct: number | null;
+  readonly slaCompliancePct: number | null;
   readonly flags: string[];
 }
 interface Targets {
@@ -34,13 +35,13 @@ const METRICS: readonly Metric[] = [
   { key: 'slaCompliancePct', label: 'slaCompliance', target: () => undefined, ceiling: false },
 ];
 
-function misses(m: Metric, v: number, targets: Targets): boolean {
+function misses(m: Metric, v: number | null, targets: Targets): boolean {
   const target = m.target(targets);
-  if (target === undefined) return false;
+  if (target === undefined || v === null) return false;
   return m.ceiling ? v >= target : v < target;
 }
 
-const pct = (v: number): string => `${Number(v.toFixed(4))} %`;
+const pct = (v: number | null, noData = '—'): string => (v === null ? noData : `${Number(v.toFixed(4))} %`);
 
 /** Z2: per zone and month, actuals against targets, as bar charts and a table, exportable to CSV. */
 export function FiguresView() {
@@ -120,7 +121,7 @@ export function FiguresView() {
                   <td>{z.ticketsOpened}</td>
                   {METRICS.map((m) => (
                     <td class={misses(m, z[m.key], data.targets) ? 'miss' : ''} data-metric={m.key}>
-                      {pct(z[m.key])}
+                      {pct(z[m.key], t('noData'))}
                     </td>
                   ))}
                 </tr>
@@ -138,7 +139,7 @@ function Chart(props: { metric: Metric; rows: readonly ZoneFigures[]; targets: T
   const { t } = useConsole();
   const { metric, rows, targets } = props;
   const target = metric.target(targets);
-  const max = Math.max(target ?? 0, ...rows.map((r) => r[metric.key]), metric.ceiling ? 0 : 100) || 1;
+  const max = Math.max(target ?? 0, ...rows.map((r) => r[metric.key] ?? 0), metric.ceiling ? 0 : 100) || 1;
   const rowH = 22;
   const w = 320;
   const label = 90;
@@ -149,7 +150,7 @@ function Chart(props: { metric: Metric; rows: readonly ZoneFigures[]; targets: T
       <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-label={t(metric.label)}>
         {rows.map((r, i) => {
           const v = r[metric.key];
-          const bw = ((w - label - 50) * v) / max;
+          const bw = ((w - label - 50) * (v ?? 0)) / max;
           return (
             <g key={r.zoneId} transform={`translate(0 ${i * rowH + 4})`}>
               <text x={label - 6} y={14} text-anchor="end" class="chart-label">
@@ -163,7 +164,7 @@ function Chart(props: { metric: Metric; rows: readonly ZoneFigures[]; targets: T
                 class={misses(metric, v, targets) ? 'miss' : 'ok'}
               />
               <text x={label + bw + 4} y={14} class="chart-value">
-                {pct(v)}
+                {pct(v, t('noData'))}
               </text>
             </g>
           );

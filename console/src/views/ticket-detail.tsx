@@ -13,6 +13,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
   const [ticket, setTicket] = useState<(TicketRow & { events: TicketEvent[] }) | undefined>();
   const [action, setAction] = useState<Action | undefined>();
   const [f, setF] = useState<Record<string, string>>({});
+  const [asked, setAsked] = useState(false);
   const path = `/api/v1/tickets/${encodeURIComponent(props.id)}`;
   useEffect(() => {
     api.get<TicketRow & { events: TicketEvent[] }>(path).then(setTicket).catch(fail);
@@ -20,13 +21,19 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
   if (ticket === undefined) return <section class="ticket-detail">{t('loading')}</section>;
 
   const open = OPEN_STATUSES.includes(ticket.status);
-  const run = (sub: string, body: unknown = {}) =>
+  const done = () => {
+    setAction(undefined);
+    setF({});
+    props.onChanged();
+  };
+  const run = (sub: string, body: unknown = {}) => api.post(`${path}/${sub}`, body).then(done).catch(fail);
+  // T8: an extension, or a new severity once the ticket has missed a deadline, is a supervisor's decision.
+  const ask = (body: Record<string, unknown>) =>
     api
-      .post(`${path}/${sub}`, body)
+      .post('/api/v1/approvals', { ticketId: ticket.id, ...body })
       .then(() => {
-        setAction(undefined);
-        setF({});
-        props.onChanged();
+        setAsked(true);
+        done();
       })
       .catch(fail);
   const field = (name: string, label: string, type = 'text') => (
@@ -46,11 +53,13 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
     if (action === 'reply') void run('reply', { message: f.message });
     if (action === 'pause')
       void run('pause', { reason: f.pauseReason ?? 'waiting-on-customer', ...(f.note ? { note: f.note } : {}) });
-    if (action === 'extend')
-      void run('extend', { dueAtMs: fromLocalInput(f.newDue ?? ''), reason: f.reason, approver: f.approver });
+    if (action === 'extend') void ask({ kind: 'extension', dueAtMs: fromLocalInput(f.newDue ?? ''), reason: f.reason });
     if (action === 'reassign') void run('reassign', { to: f.to, reason: f.reason });
     if (action === 'resolve') void run('resolve', { resolution: f.resolution });
-    if (action === 'severity') void run('severity', { severity: f.severity ?? ticket.severity, reason: f.reason });
+    if (action === 'severity') {
+      const body = { severity: f.severity ?? ticket.severity, reason: f.reason };
+      void (ticket.breachCount > 0 ? ask({ kind: 'severity', ...body }) : run('severity', body));
+    }
   };
 
   return (
@@ -70,7 +79,11 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
         <dt>{t('slaLeft')}</dt>
         <dd>
           {formatTime(ticket.dueAtMs)}
-          {ticket.breachedAtMs > 0 && <strong class="badge">{t('breached')}</strong>}
+          {ticket.breachCount > 0 && (
+            <strong class="badge">
+              {t('breached')} ×{ticket.breachCount}
+            </strong>
+          )}
         </dd>
         <dt>{t('body')}</dt>
         <dd>{ticket.summary || ticket.symptom}</dd>
@@ -81,6 +94,11 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
           </>
         )}
       </dl>
+      {asked && (
+        <p class="hint" data-testid="asked">
+          {t('sentForApproval')}
+        </p>
+      )}
       {open && (
         <div class="actions">
           {ticket.status === 'assigned' && (
@@ -148,7 +166,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
             <>
               {field('newDue', t('newDue'), 'datetime-local')}
               {field('reason', t('reason'))}
-              {field('approver', t('approver'))}
+              <p class="hint">{t('needsApproval')}</p>
             </>
           )}
           {action === 'reassign' && (

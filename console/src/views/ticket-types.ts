@@ -16,9 +16,13 @@ export interface TicketRow {
   readonly resolvedAtMs: number;
   readonly resolution: string;
   readonly breachedAtMs: number;
+  /** Deadlines missed so far (T1/T8: facts, never cleared). */
+  readonly breachCount: number;
   readonly incidentId: string;
   readonly followUp: string;
   readonly rating: number;
+  /** From /escalations (T10): breached, or due soon. */
+  readonly escalation?: 'breached' | 'due-soon';
   /** From the list endpoint: time left on the SLA clock when fetched. */
   readonly remainingMs?: number;
 }

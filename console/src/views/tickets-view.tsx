@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { formatDuration, formatTime } from '../format';
 import { translateValue } from '../i18n';
+import { ApprovalsPanel } from './approvals-panel';
 import { CallbacksPanel } from './callbacks-panel';
 import { IncidentsPanel } from './incidents-panel';
 import { OpenTicketForm } from './open-ticket-form';
@@ -88,7 +89,7 @@ export function TicketsView(props: { selected: string | undefined }) {
               {rows.items.map((r) => {
                 const open = OPEN_STATUSES.includes(r.status);
                 const left = r.status === 'paused' ? (r.remainingMs ?? 0) : (r.remainingMs ?? 0) - (now - rows.at);
-                const late = r.breachedAtMs > 0 || (open && left < 0);
+                const late = r.breachCount > 0 || (open && left < 0);
                 return (
                   <tr
                     key={r.id}
@@ -117,6 +118,7 @@ export function TicketsView(props: { selected: string | undefined }) {
         )}
       </section>
       {props.selected !== undefined && <TicketDetail id={props.selected} version={version} onChanged={changed} />}
+      <ApprovalsPanel version={version} onChanged={changed} />
       <IncidentsPanel version={version} onChanged={changed} />
       <CallbacksPanel version={version} onChanged={changed} />
     </div>

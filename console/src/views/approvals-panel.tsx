@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useConsole } from '../console-context';
+import { formatTime } from '../format';
+import { translateValue } from '../i18n';
+import type { TicketRow } from './ticket-types';
+
+interface Approval {
+  readonly id: string;
+  readonly kind: 'extension' | 'severity' | 'outage';
+  readonly subject: string;
+  readonly request: Record<string, unknown>;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly requestedAtMs: number;
+}
+
+/**
+ * The supervisor's desk (issue 16): requests waiting for a decision (T8 extensions, severity
+ * after a breach, hand-made outages) and the escalation list (T10: breached or about to be).
+ * Anyone signed in sees them; only a supervisor other than the requester can decide.
+ */
+export function ApprovalsPanel(props: { version: number; onChanged: () => void }) {
+  const { api, t, fail, lang, actor } = useConsole();
+  const [pending, setPending] = useState<Approval[]>([]);
+  const [escalations, setEscalations] = useState<TicketRow[]>([]);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  useEffect(() => {
+    Promise.all([
+      api.get<{ items: Approval[] }>('/api/v1/approvals?status=pending'),
+      api.get<{ items: TicketRow[] }>('/api/v1/escalations'),
+    ])
+      .then(([a, e]) => {
+        setPending(a.items);
+        setEscalations(e.items);
+      })
+      .catch(fail);
+  }, [api, fail, props.version]);
+  const decide = (id: string, decision: 'approve' | 'reject') =>
+    api
+      .post(`/api/v1/approvals/${encodeURIComponent(id)}/${decision}`, { note: notes[id] ?? '' })
+      .then(props.onChanged)
+      .catch(fail);
+  const what = (a: Approval): string =>
+    a.kind === 'extension'
+      ? `${a.subject} → ${formatTime(Number(a.request.dueAtMs))}`
+      : a.kind === 'severity'
+        ? `${a.subject} → ${translateValue(lang, 'severity', String(a.request.severity))}`
+        : a.subject;
+  return (
+    <section class="approvals" data-testid="approvals">
+      <h2>{t('approvals')}</h2>
+      {pending.length === 0 && <p>{t('none')}</p>}
+      {pending.map((a) => (
+        <div class="inline" data-approval={a.id} key={a.id}>
+          <strong>{translateValue(lang, 'approval', a.kind)}</strong>
+          <span>{what(a)}</span>
+          <span>
+            {t('requestedBy')} {a.requestedBy} · {formatTime(a.requestedAtMs)} · {a.reason}
+          </span>
+          {actor.role === 'supervisor' && actor.staffNo !== a.requestedBy && (
+            <>
+              <input
+                name="note"
+                placeholder={t('note')}
+                value={notes[a.id] ?? ''}
+                onInput={(e) => setNotes({ ...notes, [a.id]: e.currentTarget.value })}
+              />
+              <button type="button" name="approve" class="primary" onClick={() => void decide(a.id, 'approve')}>
+                {t('approve')}
+              </button>
+              <button type="button" name="reject" onClick={() => void decide(a.id, 'reject')}>
+                {t('reject')}
+              </button>
+            </>
+          )}
+        </div>
+      ))}
+      <h2>{t('escalations')}</h2>
+      {escalations.length === 0 && <p>{t('none')}</p>}
+      <ul data-testid="escalations">
+        {escalations.map((e) => (
+          <li key={e.id} class={e.escalation === 'breached' ? 'rule refused' : 'hint'}>
+            <a href={`#/tickets/${e.id}`}>{e.id}</a> · {e.zoneId} · {e.owner} · {formatTime(e.dueAtMs)} ·{' '}
+            {translateValue(lang, 'escalation', e.escalation ?? 'due-soon')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
