@@ -88,7 +88,12 @@ describe('T1/T5/Z1: fault reports and diagnostics become tickets at once, with s
   });
 
   it('an operator opens a complaint by hand; the ticket always has an owner (Z3)', async () => {
-    const r = await t.api('POST', '/api/v1/tickets', { kind: 'complaint', summary: '装机人员态度差', boxId: 'box-1' });
+    const r = await t.api('POST', '/api/v1/tickets', {
+      kind: 'complaint',
+      summary: '装机人员态度差',
+      callerWords: '你们的装机师傅态度太差了',
+      boxId: 'box-1',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ kind: 'complaint', owner: 'wang', zoneId: 'z-east' });
     const bad = await t.api('POST', '/api/v1/tickets', { kind: 'complaint', summary: 'x' });

@@ -52,7 +52,12 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
     // z-west: one repair, all good.
     await repair('box-4', 'd', 1, 2, 5);
     // A complaint in z-east, answered in time.
-    const c = await t.api('POST', '/api/v1/tickets', { kind: 'complaint', summary: '收费有误', boxId: 'box-1' });
+    const c = await t.api('POST', '/api/v1/tickets', {
+      kind: 'complaint',
+      summary: '收费有误',
+      callerWords: '这个月多收了我二十块',
+      boxId: 'box-1',
+    });
     await t.api('POST', `/api/v1/tickets/${String(c.body.id)}/reply`, { message: '核实中' });
     // A ticket opened in the month after does not count for this one.
     t.clock.set(nextMonthInBeijing(MONTH_START).startMs + HOUR);

@@ -12,7 +12,7 @@ export const REPAIR_HOURS: Record<Severity, number> = { urgent: 8, ordinary: 24,
  *   repair: urgent 8 h, ordinary 24 h, complex 48 h;
  *   installation: urban 5, township (rural) 10 working days;
  *   service restore: 5 working days; complaint reply: 3 working days;
- *   new installation without survey: 24 h; line survey feedback: 48 h.
+ *   new installation or relocation without survey: 24 h; line survey feedback: 48 h.
  * T2/T3: after a force-majeure or waiting-on-customer pause, the full limit counts again from
  * its end — the same function, from the resume time.
  */
@@ -33,6 +33,8 @@ export function ticketDeadline(
     case 'complaint':
       return cal.addWorkingDays(openedAtMs, 3);
     case 'install-no-survey':
+    case 'relocation':
+      // 新装、移机用户,若无需勘察线路 … 24小时内安装完毕
       return openedAtMs + 24 * HOUR;
     case 'line-survey':
       return openedAtMs + 48 * HOUR;

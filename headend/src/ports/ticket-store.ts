@@ -2,7 +2,7 @@ import type { Page } from './registry-store';
 
 /** T1 repair severities and the T7 kinds with their own deadlines. */
 export type TicketKind =
-  'repair' | 'installation' | 'service-restore' | 'complaint' | 'install-no-survey' | 'line-survey';
+  'repair' | 'installation' | 'relocation' | 'service-restore' | 'complaint' | 'install-no-survey' | 'line-survey';
 export type Severity = 'urgent' | 'ordinary' | 'complex';
 export type TicketStatus = 'assigned' | 'in_progress' | 'paused' | 'resolved' | 'closed';
 export type PauseReason = 'force-majeure' | 'waiting-on-customer';
@@ -25,6 +25,12 @@ export interface Ticket {
   readonly faultKey: string;
   readonly diagnostics: Record<string, unknown>;
   readonly summary: string;
+  /** T9: a complaint caller's own words, verbatim (如实记录). */
+  readonly callerWords: string;
+  /** T5: when the call came in, for a request taken by staff (0 = a box report). */
+  readonly callReceivedAtMs: number;
+  /** T9: a major complaint or a key customer — handled first (急事急办). */
+  readonly urgentHandling: boolean;
   /** Z3: exactly one owner at all times. */
   readonly owner: string;
   readonly openedAtMs: number;
@@ -163,9 +169,15 @@ export interface TicketStore {
    * Records that the ticket missed its current deadline `dueAtMs`, with its event: one row per
    * deadline (a primary key), so the breach job and a late resolve racing record it once.
    * Returns the updated ticket, or undefined when this deadline's breach was already recorded
-   * or the ticket's deadline is no longer `dueAtMs`.
+   * or the ticket's deadline is no longer `dueAtMs`. `deadline: 'work-order'` records the T5
+   * deadline (30 minutes after the call came in) instead of the ticket's current one.
    */
-  recordBreach(ticketId: string, dueAtMs: number, event: TicketEvent): Promise<Ticket | undefined>;
+  recordBreach(
+    ticketId: string,
+    dueAtMs: number,
+    event: TicketEvent,
+    deadline?: 'current' | 'work-order',
+  ): Promise<Ticket | undefined>;
   /** Breaches whose deadline fell in [fromMs, toMs), oldest first. */
   breaches(fromMs: number, toMs: number): Promise<Breach[]>;
   /** Tickets past their deadline by `nowMs`, not finished or paused, whose current deadline has no breach yet. */

@@ -133,3 +133,14 @@ export const STAFF_AND_APPROVALS = `
   );
   CREATE UNIQUE INDEX approvals_one_pending ON approvals(kind, subject) WHERE status = 'pending';
 `;
+
+/**
+ * Issue 16, calls taken by staff: T9 keeps a complaint caller's words verbatim and flags major
+ * complaints and key customers (急事急办: handled first); T5 records when the call came in (a
+ * work order made more than 30 minutes later is a breach).
+ */
+export const TICKET_CALLS = `
+  ALTER TABLE tickets ADD COLUMN caller_words TEXT NOT NULL DEFAULT '';
+  ALTER TABLE tickets ADD COLUMN call_received_at_ms BIGINT NOT NULL DEFAULT 0;
+  ALTER TABLE tickets ADD COLUMN urgent_handling INTEGER NOT NULL DEFAULT 0;
+`;

@@ -9,7 +9,15 @@ import { actorName } from '../auth';
 import { Id, IdParams, Ms, page, Paging } from '../schemas';
 
 export const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
-const KINDS = ['repair', 'installation', 'service-restore', 'complaint', 'install-no-survey', 'line-survey'] as const;
+const KINDS = [
+  'repair',
+  'installation',
+  'relocation',
+  'service-restore',
+  'complaint',
+  'install-no-survey',
+  'line-survey',
+] as const;
 const SEVERITIES = ['urgent', 'ordinary', 'complex'] as const;
 const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'] as const;
 
@@ -35,6 +43,13 @@ const OpenBody = Type.Object(
     accountId: Type.Optional(Id),
     zoneId: Type.Optional(Id),
     severity: Type.Optional(lit(SEVERITIES)),
+    /** T9: a complaint caller's words, verbatim. */
+    callerWords: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+    /** T5: when the call came in (a work order later than 30 minutes after it is a breach). */
+    callReceivedAtMs: Type.Optional(Ms),
+    /** T9: a major complaint, a key customer: handled first. */
+    major: Type.Optional(Type.Boolean()),
+    keyCustomer: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -67,7 +82,7 @@ const MonthQuery = Type.Object(
 
 export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const workers = { roles: ['maintainer', 'operator', 'supervisor'] as const };
-  const { lifecycle, intake, followUp } = ctx.tickets;
+  const { lifecycle, followUp } = ctx.tickets;
   const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
 
   app.get(
@@ -108,14 +123,15 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     {
       config: workers,
       schema: {
-        summary: 'Open a ticket by hand: complaint, installation, restore, survey (T7)',
+        summary:
+          'Open a ticket for a call: complaint (T9, caller’s words), installation, relocation, restore, survey (T5, T7)',
         tags: ['tickets'],
         body: OpenBody,
       },
     },
     async (req, reply) => {
       reply.status(201);
-      return intake.open(
+      return ctx.tickets.calls.open(
         req.body as Static<typeof OpenBody> & { kind: TicketKind; severity?: Severity },
         actorName(req),
       );

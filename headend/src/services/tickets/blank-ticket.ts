@@ -60,7 +60,15 @@ export function blankTicket(fields: BlankTicketFields): Ticket {
     breachCount: 0,
     resolutions: 0,
     extensions: 0,
-    ...NO_FOLLOW_UP,
+    surveyId: '',
+    answerByMs: 0,
+    followUp: '',
+    followUpAtMs: 0,
+    rating: 0,
+    customerResolved: -1,
+    callerWords: '',
+    callReceivedAtMs: 0,
+    urgentHandling: false,
   };
 }
 

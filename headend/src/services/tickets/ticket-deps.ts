@@ -23,4 +23,5 @@ export interface TicketDeps {
   readonly cfg: HeadendConfig['tickets'];
 }
 
-export const HOUR = 60 * 60 * 1000;
+export const MINUTE = 60 * 1000;
+export const HOUR = 60 * MINUTE;

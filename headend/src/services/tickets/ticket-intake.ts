@@ -9,9 +9,9 @@ import {
 import { diagnosticsRecord } from '../../domain/diagnostics-record';
 import { newId } from '../../domain/ids';
 import { ticketDeadline } from '../../domain/ticket-deadline';
-import { HeadendError, notFound } from '../../errors';
+
 import type { Box } from '../../ports/registry-store';
-import type { Incident, Severity, Ticket, TicketKind } from '../../ports/ticket-store';
+import type { Incident, Ticket } from '../../ports/ticket-store';
 import { blankTicket } from './blank-ticket';
 import type { BlankTicketFields } from './blank-ticket';
 import { OutageCorrelation } from './outage-correlation';
@@ -29,15 +29,6 @@ interface Report {
   readonly code: string;
   readonly diagnostics: DiagnosticsProps | null | undefined;
   readonly source: 'box-report' | 'diagnostics';
-}
-
-export interface OperatorTicketInput {
-  readonly kind: TicketKind;
-  readonly summary: string;
-  readonly boxId?: string;
-  readonly accountId?: string;
-  readonly zoneId?: string;
-  readonly severity?: Severity;
 }
 
 /**
@@ -213,46 +204,5 @@ export class TicketIntake {
 
   blank(fields: BlankTicketFields): Ticket {
     return blankTicket(fields);
-  }
-
-  /** Operators open tickets by hand too: complaints, installations, restores, surveys (T7). */
-  async open(input: OperatorTicketInput, actor: string): Promise<Ticket> {
-    const now = this.d.clock.now();
-    const box = input.boxId === undefined ? undefined : await this.d.stores.registry.getBox(input.boxId);
-    if (input.boxId !== undefined && box === undefined) throw notFound('box', input.boxId);
-    const zoneId = box?.zoneId ?? input.zoneId ?? '';
-    const zone = await this.d.stores.registry.getZone(zoneId);
-    if (zone === undefined) throw new HeadendError('VALIDATION', 'a ticket needs a box or a known zone (Z1 routing)');
-    const severity = input.severity ?? 'ordinary';
-    const ticket = this.blank({
-      id: newId('t', now),
-      kind: input.kind,
-      severity,
-      severityReason: input.severity ? `set by ${actor}` : 'default',
-      boxId: box?.id ?? '',
-      accountId: box?.accountId ?? input.accountId ?? '',
-      zoneId,
-      source: 'operator',
-      symptom: '',
-      code: '',
-      faultKey: `manual:${now.toString(36)}:${Math.random().toString(36).slice(2, 8)}`,
-      diagnostics: {},
-      summary: input.summary,
-      owner: zone.maintainer || this.d.cfg.fallbackOwner,
-      openedAtMs: now,
-      dueAtMs: ticketDeadline(input.kind, severity, zone.type, now, this.d.calendar),
-      reportCount: 0,
-      lastReportAtMs: 0,
-    });
-    await this.d.stores.tickets.insert(ticket, {
-      ticketId: ticket.id,
-      atMs: now,
-      actor,
-      type: 'opened',
-      detail: { kind: input.kind, owner: ticket.owner },
-    });
-    await this.breaches.schedule(ticket);
-    await this.box.update(ticket);
-    return ticket;
   }
 }

@@ -1,5 +1,6 @@
 import { TicketTexts } from '../../domain/ticket-texts';
 import { WorkingCalendar } from '../../domain/working-calendar';
+import { CallIntake } from './call-intake';
 import { TicketBoxLink } from './ticket-box-link';
 import { TicketBreaches } from './ticket-breaches';
 import type { TicketDeps } from './ticket-deps';
@@ -9,6 +10,7 @@ import { TicketLifecycle } from './ticket-lifecycle';
 
 export interface TicketServices {
   readonly intake: TicketIntake;
+  readonly calls: CallIntake;
   readonly lifecycle: TicketLifecycle;
   readonly followUp: TicketFollowUp;
   readonly breaches: TicketBreaches;
@@ -26,7 +28,8 @@ export function createTicketServices(
   const box = new TicketBoxLink(d);
   const breaches = new TicketBreaches(d);
   const intake = new TicketIntake(d, box, breaches);
+  const calls = new CallIntake(d, box, breaches);
   const followUp = new TicketFollowUp(d, box, breaches);
   const lifecycle = new TicketLifecycle(d, box, breaches, followUp);
-  return { intake, lifecycle, followUp, breaches };
+  return { intake, calls, lifecycle, followUp, breaches };
 }

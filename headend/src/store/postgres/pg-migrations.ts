@@ -9,6 +9,7 @@ import {
   NOTICE_PUBLISH_STATE,
   STAFF_AND_APPROVALS,
   TICKET_BREACHES_AND_RESOLUTIONS,
+  TICKET_CALLS,
 } from '../shared-migrations';
 
 /**
@@ -129,6 +130,7 @@ const MIGRATIONS: readonly string[] = [
     ALTER TABLE callbacks DROP CONSTRAINT callbacks_ticket_id_key;
     ALTER TABLE callbacks ADD CONSTRAINT callbacks_one_per_resolution UNIQUE (ticket_id, resolution);`,
   STAFF_AND_APPROVALS,
+  TICKET_CALLS,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

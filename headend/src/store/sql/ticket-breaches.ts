@@ -11,14 +11,19 @@ const FINISHED = ['resolved', 'closed'];
  * missed deadline is a row of `ticket_breaches`, written once and never deleted.
  */
 export class SqlTicketBreaches extends SqlIncidentsAndCallbacks {
-  async recordBreach(ticketId: string, dueAtMs: number, event: TicketEvent): Promise<Ticket | undefined> {
+  async recordBreach(
+    ticketId: string,
+    dueAtMs: number,
+    event: TicketEvent,
+    deadline: 'current' | 'work-order' = 'current',
+  ): Promise<Ticket | undefined> {
     return atomically(this.ctx, async (db) => {
       const t = await db
         .selectFrom('tickets')
         .select(['kind', 'zone_id', 'owner', 'due_at_ms'])
         .where('id', '=', ticketId)
         .executeTakeFirst();
-      if (t === undefined || t.due_at_ms !== dueAtMs) return undefined;
+      if (t === undefined || (deadline === 'current' && t.due_at_ms !== dueAtMs)) return undefined;
       const row = {
         ticket_id: ticketId,
         due_at_ms: dueAtMs,
@@ -68,7 +73,7 @@ export class SqlTicketBreaches extends SqlIncidentsAndCallbacks {
         eb.or([eb('breach_count', '>', 0), eb.and([eb('status', '<>', 'paused'), eb('due_at_ms', '<', dueBeforeMs)])]),
       );
     if (zoneId !== undefined) q = q.where('zone_id', '=', zoneId);
-    const rows = await q.orderBy('due_at_ms').limit(limit).execute();
+    const rows = await q.orderBy('urgent_handling', 'desc').orderBy('due_at_ms').limit(limit).execute();
     return rows.map(toTicket);
   }
 }

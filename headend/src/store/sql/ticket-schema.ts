@@ -39,6 +39,9 @@ export interface TicketsTable {
   breach_count: Generated<number>;
   resolutions: Generated<number>;
   clock_started_at_ms: Generated<number>;
+  caller_words: Generated<string>;
+  call_received_at_ms: Generated<number>;
+  urgent_handling: Generated<number>;
 }
 
 export interface TicketBreachesTable {

@@ -170,6 +170,7 @@ export class SqlTicketStore extends SqlTicketBreaches implements TicketStore {
     if (f.breached !== undefined) q = q.where('breach_count', f.breached ? '>' : '=', 0);
     const rows = await q
       .selectAll()
+      .orderBy('urgent_handling', 'desc') // T9: major complaints and key customers first (急事急办)
       .orderBy('opened_at_ms', 'desc')
       .orderBy(creationOrder(this.ctx), 'desc')
       .limit(f.limit)

@@ -9,6 +9,7 @@ import {
   NOTICE_PUBLISH_STATE,
   STAFF_AND_APPROVALS,
   TICKET_BREACHES_AND_RESOLUTIONS,
+  TICKET_CALLS,
 } from '../shared-migrations';
 
 /**
@@ -159,6 +160,7 @@ const MIGRATIONS: readonly string[] = [
     DROP TABLE callbacks;
     ALTER TABLE callbacks_by_resolution RENAME TO callbacks;`,
   STAFF_AND_APPROVALS,
+  TICKET_CALLS,
 ];
 
 export function migrate(db: Database.Database): void {
