@@ -123,4 +123,29 @@ describe('approvals are people (T8 extensions, N4 hand-made outages): asked by o
     const unknownZone = { kind: 'outage', outage: { zoneIds: ['z-nowhere'] }, reason: 'x' };
     expect(await t.api('POST', '/api/v1/approvals', unknownZone, wang)).toMatchObject({ status: 404 });
   });
+  it('people: a supervisor is not made by an operator; a leaver’s tokens stop and they can no longer ask or decide', async () => {
+    const boss = { staffNo: 'S009', name: '新主管', phone: '0571-1', role: 'supervisor' };
+    expect(await t.api('POST', '/api/v1/staff', boss)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect(await t.api('POST', '/api/v1/staff', boss, chen)).toMatchObject({ status: 201 });
+    const asked = await extend(wang);
+    const left = await t.api('POST', '/api/v1/staff/S001/leave', {}, zhou);
+    expect(left.body).toMatchObject({ staffNo: 'S001', tokensRevoked: 1 });
+    expect((await t.api('POST', `/api/v1/approvals/${String(asked.body.id)}/approve`, {}, chen)).status).toBe(401);
+    expect((await t.api('POST', '/api/v1/staff/S001/leave', {}, zhou)).status).toBe(404);
+    const audit = await t.h.stores.audit.list({ subject: 'S001', limit: 5 });
+    expect(audit.map((a) => a.action)).toEqual(['staff.left', 'staff.added']);
+    // Staff phones and the approval desk are for staff, not for a read-only dashboard.
+    const ro = await t.h.tokens.create('wallboard', 'read-only');
+    for (const url of ['/api/v1/staff', '/api/v1/approvals', '/api/v1/escalations']) {
+      expect((await t.api('GET', url, undefined, ro.token)).status, url).toBe(403);
+    }
+  });
+
+  it('an approval whose change can no longer be made is refused before it is decided, and stays pending', async () => {
+    const asked = await extend(wang);
+    await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '已修好' });
+    const ok = await t.api('POST', `/api/v1/approvals/${String(asked.body.id)}/approve`, {}, chen);
+    expect(ok).toMatchObject({ status: 409 }); // checked before anything is decided
+    expect((await t.api('GET', '/api/v1/approvals?status=pending', undefined, chen)).body.items).toHaveLength(1);
+  });
 });

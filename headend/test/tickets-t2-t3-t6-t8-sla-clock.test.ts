@@ -104,10 +104,19 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     });
   });
 
-  it('T2: force majeure stops the clock; the full limit starts again when it ends, shown on the box', async () => {
+  /** A pause that restarts the limit (T2/T3): asked by a maintainer, approved by a supervisor. */
+  async function approvedPause(ticketId: string, body: Record<string, unknown>): Promise<void> {
+    const asker = await staffToken(t, `M-${ticketId}-${t.clock.now()}`, 'maintainer');
+    const boss = await staffToken(t, `S-${ticketId}-${t.clock.now()}`, 'supervisor');
+    const asked = await t.api('POST', `/api/v1/tickets/${ticketId}/pause`, body, asker);
+    expect(asked).toMatchObject({ status: 202, body: { kind: 'pause', status: 'pending' } });
+    const ok = await t.api('POST', `/api/v1/approvals/${String(asked.body.id)}/approve`, {}, boss);
+    expect(ok.body).toMatchObject({ status: 'approved' });
+  }
+
+  it('T2: force majeure, approved by a supervisor, stops the clock; the full limit starts again when it ends', async () => {
     t.clock.advance(20 * HOUR);
-    const paused = await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'force-majeure', note: '台风' });
-    expect(paused.status).toBe(200);
+    await approvedPause(id, { reason: 'force-majeure', note: '台风' });
     expect((await boxUpdates())[0]?.texts[0]?.body).toContain('不可抗力（消除后重新计算修复时限）');
     t.clock.advance(30 * HOUR); // past the original deadline while paused: no breach
     await t.h.scheduler.runDue();
@@ -116,30 +125,59 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     expect(r.body).toMatchObject({ status: 'in_progress', clockStartedAtMs: T0 + 50 * HOUR, dueAtMs: T0 + 74 * HOUR });
   });
 
+  it('T2/T8: a force-majeure pause is not a way round an extension: until approved, the clock runs', async () => {
+    t.clock.set(T0 + 23 * HOUR);
+    const asked = await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'force-majeure', note: '台风' });
+    expect(asked).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } }); // the shared operator token is no person
+    const maint = await staffToken(t, 'M001', 'maintainer');
+    expect(
+      await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'force-majeure', note: '台风' }, maint),
+    ).toMatchObject({ status: 202 });
+    expect((await ticket()).status).toBe('assigned');
+    t.clock.set(T0 + 24 * HOUR + 1);
+    await t.h.scheduler.runDue();
+    expect(await ticket()).toMatchObject({ breachCount: 1 });
+  });
+
+  it('T3: the customer cannot be reached: the clock stops at once and the deadline moves by exactly the time lost', async () => {
+    t.clock.set(T0 + 20 * HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
+    expect((await boxUpdates())[0]?.texts[0]?.body).toContain('等待您方便上门的时间');
+    t.clock.set(T0 + 26 * HOUR);
+    await t.h.scheduler.runDue();
+    const r = await t.api('POST', `/api/v1/tickets/${id}/resume`);
+    expect(r.body).toMatchObject({ breachCount: 0, dueAtMs: T0 + 30 * HOUR, clockStartedAtMs: T0 + 6 * HOUR });
+  });
+
   it('T2: a pause across the deadline is no breach; a pause after the deadline (before the job ran) is', async () => {
     t.clock.set(T0 + 23 * HOUR);
-    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'force-majeure' });
+    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
     t.clock.set(T0 + 26 * HOUR);
     await t.h.scheduler.runDue();
     await t.api('POST', `/api/v1/tickets/${id}/resume`);
-    expect(await ticket()).toMatchObject({ breachCount: 0, dueAtMs: T0 + 50 * HOUR });
+    expect(await ticket()).toMatchObject({ breachCount: 0, dueAtMs: T0 + 27 * HOUR });
 
     const other = await t.h.tickets.intake.faultReport('box-2', report('r2', Symptom.SYMPTOM_NO_SOUND));
     const otherId = other?.outcome === 'opened' ? other.ticket.id : '';
     t.clock.advance(24 * HOUR + 5 * MINUTE); // its deadline passed 5 minutes ago; no job has run
-    await t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'force-majeure' });
-    const r = await t.api('POST', `/api/v1/tickets/${otherId}/resolve`, { resolution: '台风后修复' });
+    await t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'waiting-on-customer' });
+    const r = await t.api('POST', `/api/v1/tickets/${otherId}/resolve`, { resolution: '上门修复' });
     expect(r.body).toMatchObject({ status: 'resolved', breachCount: 1, breachedAtMs: T0 + 26 * HOUR + 24 * HOUR });
   });
 
   it('T3: waiting on the customer’s materials lists everything missing at once; the limit starts when complete', async () => {
     t.clock.advance(HOUR);
-    await t.api('POST', `/api/v1/tickets/${id}/pause`, {
-      reason: 'waiting-on-customer',
-      missing: ['身份证复印件', '缴费凭证'],
-    });
+    const maint = await staffToken(t, 'M002', 'maintainer');
+    const none = await t.api(
+      'POST',
+      `/api/v1/tickets/${id}/pause`,
+      { reason: 'waiting-on-materials', note: '缺资料' },
+      maint,
+    );
+    expect(none).toMatchObject({ status: 400, body: { code: 'VALIDATION' } }); // the list, all at once
+    await approvedPause(id, { reason: 'waiting-on-materials', note: '缺资料', missing: ['身份证复印件', '缴费凭证'] });
     const [update] = await boxUpdates();
-    expect(update?.detail).toMatchObject({ ticketId: id, pauseReason: 'waiting-on-customer' });
+    expect(update?.detail).toMatchObject({ ticketId: id, pauseReason: 'waiting-on-materials' });
     expect(update?.texts[0]?.body).toContain('请一次性补齐：身份证复印件、缴费凭证');
     t.clock.advance(72 * HOUR);
     await t.h.scheduler.runDue();
@@ -147,11 +185,31 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     expect(r.body).toMatchObject({ breachCount: 0, dueAtMs: T0 + 73 * HOUR + 24 * HOUR });
   });
 
+  it('concurrent changes: two resolves make one resolution and one survey; a pause racing a resolve leaves one state', async () => {
+    const both = await Promise.all([
+      t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '修好' }),
+      t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '修好了' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await ticket()).toMatchObject({ status: 'resolved', resolutions: 1 });
+    const surveys = (await t.h.stores.notices.list({ limit: 10, offset: 0, kind: 'SURVEY_REQUEST' })).items;
+    expect(surveys).toHaveLength(1);
+
+    const other = await t.h.tickets.intake.faultReport('box-2', report('r2', Symptom.SYMPTOM_NO_SOUND));
+    const otherId = other?.outcome === 'opened' ? other.ticket.id : '';
+    await Promise.all([
+      t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'waiting-on-customer' }),
+      t.api('POST', `/api/v1/tickets/${otherId}/resolve`, { resolution: '修好' }),
+    ]);
+    const after = (await t.api('GET', `/api/v1/tickets/${otherId}`)).body;
+    expect(['paused', 'resolved']).toContain(after.status);
+    expect(after.resolvedAtMs === 0).toBe(after.status === 'paused'); // never paused with a resolution time
+  });
+
   it('T6: only a reply counts as the first reply, and it reaches the box; hand-overs and pauses do not', async () => {
     t.clock.advance(2 * HOUR);
     await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'zhao', reason: '王师傅休假' });
     await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
-    await t.api('POST', `/api/v1/tickets/${id}/start`).catch(() => undefined);
     expect((await ticket()).firstReplyAtMs).toBe(0);
     t.clock.advance(HOUR);
     const r = await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '师傅明天上午九点上门' });
@@ -176,9 +234,12 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     expect((await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: '', reason: 'x' })).status).toBe(400);
   });
 
-  it('T1: before any breach a maintainer may set the severity with a reason; the deadline follows', async () => {
+  it('T1: a maintainer may raise the severity with a reason; lowering it (a later deadline) needs a supervisor', async () => {
     const r = await t.api('POST', `/api/v1/tickets/${id}/severity`, { severity: 'urgent', reason: '独居老人' });
     expect(r.body).toMatchObject({ severity: 'urgent', severityReason: '独居老人', dueAtMs: T0 + 8 * HOUR });
+    const lower = await t.api('POST', `/api/v1/tickets/${id}/severity`, { severity: 'complex', reason: '要换主板' });
+    expect(lower).toMatchObject({ status: 403, body: { code: 'APPROVAL_REQUIRED' } });
+    expect((await ticket()).dueAtMs).toBe(T0 + 8 * HOUR);
   });
 
   it('a maintainer token may work tickets; a read-only one may not', async () => {

@@ -6,7 +6,7 @@ import type { TicketRow } from './ticket-types';
 
 interface Approval {
   readonly id: string;
-  readonly kind: 'extension' | 'severity' | 'outage';
+  readonly kind: 'extension' | 'severity' | 'outage' | 'pause';
   readonly subject: string;
   readonly request: Record<string, unknown>;
   readonly reason: string;
@@ -40,12 +40,25 @@ export function ApprovalsPanel(props: { version: number; onChanged: () => void }
       .post(`/api/v1/approvals/${encodeURIComponent(id)}/${decision}`, { note: notes[id] ?? '' })
       .then(props.onChanged)
       .catch(fail);
-  const what = (a: Approval): string =>
-    a.kind === 'extension'
-      ? `${a.subject} → ${formatTime(Number(a.request.dueAtMs))}`
-      : a.kind === 'severity'
-        ? `${a.subject} → ${translateValue(lang, 'severity', String(a.request.severity))}`
-        : a.subject;
+  // What the supervisor approves, in full: the new deadline, severity, pause, or the outage's zones, ETA and text.
+  const what = (a: Approval): string => {
+    const q = a.request;
+    if (a.kind === 'extension') return `${a.subject} → ${formatTime(Number(q.dueAtMs))}`;
+    if (a.kind === 'severity') return `${a.subject} → ${translateValue(lang, 'severity', String(q.severity))}`;
+    if (a.kind === 'pause') {
+      const missing = Array.isArray(q.missing) ? q.missing.join('、') : '';
+      return `${a.subject} · ${translateValue(lang, 'pause', String(q.reason).replace(/-/g, '_'))}${missing ? ` · ${missing}` : ''}`;
+    }
+    const o = (q.outage ?? {}) as {
+      zoneIds?: string[];
+      etaMs?: number;
+      texts?: Array<{ title: string; body: string }>;
+    };
+    const text = o.texts?.[0];
+    return [(o.zoneIds ?? []).join(', '), o.etaMs ? formatTime(o.etaMs) : '', text ? `${text.title}：${text.body}` : '']
+      .filter((x) => x !== '')
+      .join(' · ');
+  };
   return (
     <section class="approvals" data-testid="approvals">
       <h2>{t('approvals')}</h2>

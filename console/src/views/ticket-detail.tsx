@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, toLocalInput } from '../format';
+import { ApiError } from '../api-client';
 import { translateValue } from '../i18n';
 import type { TicketEvent, TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
@@ -51,14 +52,34 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
   const submit = (e: Event) => {
     e.preventDefault();
     if (action === 'reply') void run('reply', { message: f.message });
-    if (action === 'pause')
-      void run('pause', { reason: f.pauseReason ?? 'waiting-on-customer', ...(f.note ? { note: f.note } : {}) });
+    if (action === 'pause') {
+      const reason = f.pauseReason ?? 'waiting-on-customer';
+      const missing = (f.missing ?? '')
+        .split(/[,，、\n]/)
+        .map((m) => m.trim())
+        .filter((m) => m !== '');
+      const body = { reason, ...(f.note ? { note: f.note } : {}), ...(missing.length > 0 ? { missing } : {}) };
+      // T2/T3: a pause that restarts the limit is answered 202 with the approval it waits for.
+      void api
+        .post<{ kind?: string }>(`${path}/pause`, body)
+        .then((r) => {
+          if (r.kind === 'pause') setAsked(true);
+          done();
+        })
+        .catch(fail);
+    }
     if (action === 'extend') void ask({ kind: 'extension', dueAtMs: fromLocalInput(f.newDue ?? ''), reason: f.reason });
     if (action === 'reassign') void run('reassign', { to: f.to, reason: f.reason });
     if (action === 'resolve') void run('resolve', { resolution: f.resolution });
     if (action === 'severity') {
+      // A later deadline, or any change after a breach, is a supervisor's decision: asked for when refused.
       const body = { severity: f.severity ?? ticket.severity, reason: f.reason };
-      void (ticket.breachCount > 0 ? ask({ kind: 'severity', ...body }) : run('severity', body));
+      void api
+        .post(`${path}/severity`, body)
+        .then(done)
+        .catch((err: unknown) =>
+          err instanceof ApiError && err.code === 'APPROVAL_REQUIRED' ? ask({ kind: 'severity', ...body }) : fail(err),
+        );
     }
   };
 
@@ -153,6 +174,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
                   onChange={(e) => setF({ ...f, pauseReason: e.currentTarget.value })}
                 >
                   <option value="waiting-on-customer">{t('pause_waiting_on_customer')}</option>
+                  <option value="waiting-on-materials">{t('pause_waiting_on_materials')}</option>
                   <option value="force-majeure">{t('pause_force_majeure')}</option>
                 </select>
               </label>
@@ -160,6 +182,20 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
                 {t('note')}
                 <input name="note" value={f.note ?? ''} onInput={(e) => setF({ ...f, note: e.currentTarget.value })} />
               </label>
+              {f.pauseReason === 'waiting-on-materials' && (
+                <label>
+                  {t('missingMaterials')}
+                  <input
+                    name="missing"
+                    required
+                    value={f.missing ?? ''}
+                    onInput={(e) => setF({ ...f, missing: e.currentTarget.value })}
+                  />
+                </label>
+              )}
+              {(f.pauseReason === 'waiting-on-materials' || f.pauseReason === 'force-majeure') && (
+                <p class="hint">{t('pauseNeedsApproval')}</p>
+              )}
             </>
           )}
           {action === 'extend' && (

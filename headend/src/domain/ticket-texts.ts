@@ -18,10 +18,12 @@ const STATUS_EN: Record<Ticket['status'], string> = {
 const PAUSE_ZH: Record<string, string> = {
   'force-majeure': '不可抗力（消除后重新计算修复时限）',
   'waiting-on-customer': '等待您方便上门的时间',
+  'waiting-on-materials': '等待您补齐资料（补齐后开始计算办理时限）',
 };
 const PAUSE_EN: Record<string, string> = {
   'force-majeure': 'force majeure (the repair time limit starts again when it ends)',
   'waiting-on-customer': 'waiting for a visit time that suits you',
+  'waiting-on-materials': 'waiting for your documents (the time limit starts when they are complete)',
 };
 
 /** Texts of the ticket notices the box shows (T1 promise, T2/T3 pauses, T4 survey). */

@@ -15,8 +15,9 @@ export interface StaffMember {
 }
 
 /** Changes that are a supervisor's decision (T8 extension, severity after a breach, a hand-made OUTAGE). */
-export type ApprovalKind = 'extension' | 'severity' | 'outage';
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+export type ApprovalKind = 'extension' | 'severity' | 'outage' | 'pause';
+/** approved: decided and applied; failed: decided, but the change could not be made (see result). */
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'failed';
 
 export interface Approval {
   readonly id: string;
@@ -42,6 +43,8 @@ export interface StaffStore {
   insertStaff(s: StaffMember): Promise<boolean>;
   getStaff(staffNo: string): Promise<StaffMember | undefined>;
   listStaff(): Promise<StaffMember[]>;
+  /** Records that a staff member left; false when unknown or already gone. */
+  markLeft(staffNo: string, atMs: number): Promise<boolean>;
   /** False when a request of this kind for this subject is already pending (a unique index). */
   insertApproval(a: Approval): Promise<boolean>;
   getApproval(id: string): Promise<Approval | undefined>;
@@ -54,6 +57,9 @@ export interface StaffStore {
     id: string,
     decision: { status: 'approved' | 'rejected'; decidedBy: string; atMs: number; note: string; result: string },
   ): Promise<boolean>;
-  /** What applying an approved request did (written after the decision: the decision comes first). */
-  setApprovalResult(id: string, result: string): Promise<void>;
+  /**
+   * After the decision (which comes first, so two supervisors cannot both apply it): what
+   * applying it did, and 'failed' when the change could not be made.
+   */
+  finishApproval(id: string, status: 'approved' | 'failed', result: string): Promise<void>;
 }

@@ -5,7 +5,8 @@ export type TicketKind =
   'repair' | 'installation' | 'relocation' | 'service-restore' | 'complaint' | 'install-no-survey' | 'line-survey';
 export type Severity = 'urgent' | 'ordinary' | 'complex';
 export type TicketStatus = 'assigned' | 'in_progress' | 'paused' | 'resolved' | 'closed';
-export type PauseReason = 'force-majeure' | 'waiting-on-customer';
+/** T2 force majeure; T3 the customer's materials (both restart the limit), or the customer cannot be reached. */
+export type PauseReason = 'force-majeure' | 'waiting-on-materials' | 'waiting-on-customer';
 export type FollowUp = '' | 'survey' | 'callback-reached' | 'callback-unreachable';
 
 export interface Ticket {
@@ -145,6 +146,17 @@ export interface TicketStore {
   get(id: string): Promise<Ticket | undefined>;
   /** Applies a change and appends its event atomically; returns the updated ticket. */
   update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket>;
+  /**
+   * The same, only if the ticket is still in the state the change was decided on (its status
+   * and resolution count): a compare-and-set, so two concurrent changes (a pause and a resolve,
+   * two resolves) cannot both apply. Undefined (nothing written) when it moved on.
+   */
+  updateIf(
+    id: string,
+    expected: { readonly status: TicketStatus; readonly resolutions: number },
+    change: TicketChange,
+    event: TicketEvent,
+  ): Promise<Ticket | undefined>;
   /** One more report of an open ticket's fault: the count goes up in the database (no lost updates), with its event. */
   addReport(
     id: string,

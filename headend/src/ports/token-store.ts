@@ -17,4 +17,6 @@ export interface TokenStore {
   findByHash(tokenHash: string): Promise<ApiToken | undefined>;
   list(): Promise<ApiToken[]>;
   revoke(id: string, atMs: number): Promise<boolean>;
+  /** Revokes every token issued to a staff member (they left); how many. */
+  revokeStaff(staffNo: string, atMs: number): Promise<number>;
 }

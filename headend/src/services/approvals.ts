@@ -3,7 +3,7 @@ import { newId } from '../domain/ids';
 import { HeadendError, notFound } from '../errors';
 import type { Approval, ApprovalStatus, StaffMember } from '../ports/staff-store';
 import type { Stores } from '../ports/store';
-import type { Severity } from '../ports/ticket-store';
+import type { PauseReason, Severity } from '../ports/ticket-store';
 import type { ApiToken } from '../ports/token-store';
 import type { MaintenanceRules, OutageInput } from './maintenance-rules';
 import type { TicketLifecycle } from './tickets/ticket-lifecycle';
@@ -12,13 +12,20 @@ import type { TicketLifecycle } from './tickets/ticket-lifecycle';
 export type ApprovalRequest =
   | { readonly kind: 'extension'; readonly ticketId: string; readonly dueAtMs: number }
   | { readonly kind: 'severity'; readonly ticketId: string; readonly severity: Severity }
-  | { readonly kind: 'outage'; readonly outage: OutageInput };
+  | { readonly kind: 'outage'; readonly outage: OutageInput }
+  | {
+      readonly kind: 'pause';
+      readonly ticketId: string;
+      readonly reason: PauseReason;
+      readonly missing: readonly string[];
+    };
 
 /**
  * Changes that are a supervisor's decision, decided by a person (issue 16):
  *   T8 — an extension of a ticket's deadline (经上报区公司领导同意后方可延期);
  *   T1/T8 — a new severity for a ticket that has missed a deadline (its breach stays);
- *   N4 — an OUTAGE notice made by hand, which could otherwise dodge the 48 h rule for planned work.
+ *   N4 — an OUTAGE notice made by hand, which could otherwise dodge the 48 h rule for planned work;
+ *   T2/T3 — a pause for force majeure or the customer's materials, after which the full limit restarts.
  * A staff member asks, with a reason; a different staff member with the supervisor role
  * approves or rejects. Both staff numbers, the reason and the note are kept on the approval,
  * in the ticket's history and in the audit log.
@@ -85,6 +92,14 @@ export class Approvals {
         if (t.kind !== 'repair') throw new HeadendError('CONFLICT', 'only repair tickets have a severity');
         return { subject: t.id, request: { ticketId: t.id, severity: r.severity, from: t.severity } };
       }
+      case 'pause': {
+        const t = await this.d.lifecycle.open(r.ticketId, `staff:${by.staffNo}`);
+        if (t.status === 'paused') throw new HeadendError('CONFLICT', 'already paused');
+        if (r.reason === 'waiting-on-materials' && r.missing.length === 0) {
+          throw new HeadendError('VALIDATION', 'T3: list everything the customer still has to provide, at once');
+        }
+        return { subject: t.id, request: { ticketId: t.id, reason: r.reason, missing: r.missing } };
+      }
       case 'outage': {
         await this.d.maintenance.requireZones(r.outage.zoneIds);
         return { subject: `outage:${[...r.outage.zoneIds].sort().join(',')}`, request: { outage: r.outage } };
@@ -126,11 +141,13 @@ export class Approvals {
     try {
       result = await this.apply(request, trail, by);
     } catch (err) {
-      // Decided, but the change could not be made (the ticket moved on in between): say so on the approval.
-      await this.d.stores.staff.setApprovalResult(id, `failed: ${err instanceof Error ? err.message : String(err)}`);
+      // Decided, but the change could not be made (the ticket moved on in between): the
+      // approval says so, with the refusal's own words (never an internal error's).
+      const why = err instanceof HeadendError ? err.message : 'internal error';
+      await this.d.stores.staff.finishApproval(id, 'failed', why);
       throw err;
     }
-    await this.d.stores.staff.setApprovalResult(id, result);
+    await this.d.stores.staff.finishApproval(id, 'approved', result);
     return (await this.d.stores.staff.getApproval(id)) ?? a;
   }
 
@@ -143,6 +160,13 @@ export class Approvals {
         return { kind: 'severity', ticketId: String(q.ticketId), severity: q.severity as Severity };
       case 'outage':
         return { kind: 'outage', outage: q.outage as OutageInput };
+      case 'pause':
+        return {
+          kind: 'pause',
+          ticketId: String(q.ticketId),
+          reason: q.reason as PauseReason,
+          missing: (q.missing as string[] | undefined) ?? [],
+        };
     }
   }
 
@@ -158,6 +182,11 @@ export class Approvals {
         const t = await this.d.lifecycle.open(r.ticketId, actor);
         const updated = await this.d.lifecycle.applySeverity(t, r.severity, String(trail.reason), actor, trail);
         return `ticket ${updated.id} is ${updated.severity}, due at ${updated.dueAtMs}`;
+      }
+      case 'pause': {
+        const t = await this.d.lifecycle.open(r.ticketId, actor);
+        const updated = await this.d.lifecycle.applyPause(t, r.reason, String(trail.reason), r.missing, actor, trail);
+        return `ticket ${updated.id} paused (${r.reason})`;
       }
       case 'outage': {
         const requestedBy = trail.requestedBy as { staffNo: string };

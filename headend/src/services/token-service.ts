@@ -3,7 +3,7 @@ import type { Clock } from '@stb-notify/protocol';
 import { newId } from '../domain/ids';
 import { HeadendError, notFound } from '../errors';
 import type { StaffMember } from '../ports/staff-store';
-import type { StorePorts } from '../ports/store';
+import type { StorePorts, Stores } from '../ports/store';
 import type { ApiToken, Role } from '../ports/token-store';
 
 function hash(token: string): string {
@@ -17,7 +17,7 @@ function hash(token: string): string {
  */
 export class TokenService {
   constructor(
-    private readonly stores: Pick<StorePorts, 'tokens' | 'staff' | 'audit'>,
+    private readonly stores: Pick<StorePorts, 'tokens' | 'staff' | 'audit'> & Pick<Stores, 'transaction'>,
     private readonly clock: Clock,
   ) {}
 
@@ -35,6 +35,17 @@ export class TokenService {
       detail: { name: m.name, role: m.role, zoneId: m.zoneId },
     });
     return member;
+  }
+
+  /** A staff member left: they can no longer ask or decide, and every token issued to them is revoked. */
+  async staffLeft(staffNo: string, actor: string): Promise<{ staffNo: string; tokensRevoked: number }> {
+    const now = this.clock.now();
+    return this.stores.transaction(async (tx) => {
+      if (!(await tx.staff.markLeft(staffNo, now))) throw notFound('staff member (still here)', staffNo);
+      const tokensRevoked = await tx.tokens.revokeStaff(staffNo, now);
+      await tx.audit.append({ atMs: now, actor, action: 'staff.left', subject: staffNo, detail: { tokensRevoked } });
+      return { staffNo, tokensRevoked };
+    });
   }
 
   async create(name: string, role: Role, staffNo = ''): Promise<{ token: string; record: ApiToken }> {

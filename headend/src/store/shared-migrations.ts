@@ -123,10 +123,10 @@ export const STAFF_AND_APPROVALS = `
   );
   ALTER TABLE api_tokens ADD COLUMN staff_no TEXT NOT NULL DEFAULT '';
   CREATE TABLE approvals (
-    id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('extension','severity','outage')),
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('extension','severity','outage','pause')),
     subject TEXT NOT NULL, request_json TEXT NOT NULL, reason TEXT NOT NULL,
     requested_by TEXT NOT NULL, requested_at_ms BIGINT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected')),
+    status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected','failed')),
     decided_by TEXT NOT NULL DEFAULT '', decided_at_ms BIGINT NOT NULL DEFAULT 0,
     note TEXT NOT NULL DEFAULT '', result TEXT NOT NULL DEFAULT '',
     CHECK (decided_by = '' OR decided_by <> requested_by)

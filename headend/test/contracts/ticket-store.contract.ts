@@ -166,6 +166,26 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('a change decided on a state applies only while the ticket is still in it (compare-and-set)', async () => {
+      const s = await open();
+      await s.tickets.insert(ticket('cas'), ev('cas', 'opened'));
+      const expected = { status: 'assigned' as const, resolutions: 0 };
+      const tries = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          s.tickets.updateIf(
+            'cas',
+            expected,
+            { status: 'resolved', resolutions: 1, resolution: `r${i}` },
+            ev('cas', 'resolved'),
+          ),
+        ),
+      );
+      expect(tries.filter((x) => x !== undefined)).toHaveLength(1);
+      expect((await s.tickets.events('cas')).filter((e) => e.type === 'resolved')).toHaveLength(1);
+      expect(await s.tickets.updateIf('cas', expected, {}, ev('cas', 'reply'))).toBeUndefined();
+      await s.close();
+    });
+
     it('incidents, signal reports and callbacks', async () => {
       const s = await open();
       await s.tickets.recordSignalReport('z1', 'b1', 10);

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { ApprovalStatus } from '../../ports/staff-store';
-import type { Severity } from '../../ports/ticket-store';
+import type { PauseReason, Severity } from '../../ports/ticket-store';
+import type { ApprovalRequest } from '../../services/approvals';
 import type { OutageInput } from '../../services/maintenance-rules';
 import type { ApiContext } from '../api-context';
 import { Id, IdParams, Ms } from '../schemas';
@@ -25,6 +26,16 @@ const RequestBody = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ kind: Type.Literal('outage'), outage: OutageFields, reason: Reason }, { additionalProperties: false }),
+  Type.Object(
+    {
+      kind: Type.Literal('pause'),
+      ticketId: Id,
+      reason: Reason,
+      pauseReason: lit(['force-majeure', 'waiting-on-materials'] as const),
+      missing: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 20 })),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 const DecisionBody = Type.Object(
   { note: Type.Optional(Type.String({ maxLength: 512 })) },
@@ -32,7 +43,7 @@ const DecisionBody = Type.Object(
 );
 const ListQuery = Type.Object(
   {
-    status: Type.Optional(lit(['pending', 'approved', 'rejected'] as const)),
+    status: Type.Optional(lit(['pending', 'approved', 'rejected', 'failed'] as const)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
   },
   { additionalProperties: false },
@@ -55,19 +66,29 @@ export function approvalRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req, reply) => {
       const b = req.body as Static<typeof RequestBody>;
-      const request =
+      const request: ApprovalRequest =
         b.kind === 'extension'
           ? { kind: b.kind, ticketId: b.ticketId, dueAtMs: b.dueAtMs }
           : b.kind === 'severity'
             ? { kind: b.kind, ticketId: b.ticketId, severity: b.severity as Severity }
-            : { kind: b.kind, outage: b.outage as OutageInput };
+            : b.kind === 'pause'
+              ? {
+                  kind: b.kind,
+                  ticketId: b.ticketId,
+                  reason: b.pauseReason as PauseReason,
+                  missing: b.missing ?? [],
+                }
+              : { kind: b.kind, outage: b.outage as OutageInput };
       reply.status(201);
       return ctx.approvals.request(request, b.reason, req.actor);
     },
   );
   app.get(
     '/api/v1/approvals',
-    { schema: { summary: 'Approval requests, oldest first', tags: ['approvals'], querystring: ListQuery } },
+    {
+      config: staff,
+      schema: { summary: 'Approval requests, oldest first', tags: ['approvals'], querystring: ListQuery },
+    },
     async (req) => {
       const q = req.query as Static<typeof ListQuery>;
       return { items: await ctx.approvals.list(q.status as ApprovalStatus | undefined, q.limit ?? 100) };

@@ -4,7 +4,8 @@ import type { Static } from 'typebox';
 import type { Role } from '../../ports/token-store';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
-import { Id } from '../schemas';
+import { HeadendError } from '../../errors';
+import { Id, IdParams } from '../schemas';
 import { lit } from './ticket-routes';
 
 const StaffBody = Type.Object(
@@ -23,11 +24,15 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.post(
     '/api/v1/staff',
     {
-      config: { roles: ['operator'] },
+      config: { roles: ['operator', 'supervisor'] },
       schema: { summary: 'Add a staff member (staff number, name, phone, role)', tags: ['auth'], body: StaffBody },
     },
     async (req, reply) => {
       const b = req.body as Static<typeof StaffBody>;
+      // The role that decides approvals is not handed out by the role it oversees.
+      if (b.role === 'supervisor' && req.actor?.role !== 'supervisor') {
+        throw new HeadendError('FORBIDDEN', 'a supervisor is added by a supervisor, or with `stb-notify staff add`');
+      }
       const member = await ctx.tokens.addStaff(
         { staffNo: b.staffNo, name: b.name, phone: b.phone, role: b.role as Role, zoneId: b.zoneId ?? '' },
         actorName(req),
@@ -36,7 +41,24 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return member;
     },
   );
-  app.get('/api/v1/staff', { schema: { summary: 'Staff members', tags: ['auth'] } }, async () => ({
-    items: await ctx.stores.staff.listStaff(),
-  }));
+  app.get(
+    '/api/v1/staff',
+    {
+      config: { roles: ['operator', 'maintainer', 'supervisor'] },
+      schema: { summary: 'Staff members', tags: ['auth'] },
+    },
+    async () => ({ items: await ctx.stores.staff.listStaff() }),
+  );
+  app.post(
+    '/api/v1/staff/:id/leave',
+    {
+      config: { roles: ['operator', 'supervisor'] },
+      schema: {
+        summary: 'A staff member left: their tokens are revoked, they can no longer ask or approve',
+        tags: ['auth'],
+        params: IdParams,
+      },
+    },
+    async (req) => ctx.tokens.staffLeft((req.params as Static<typeof IdParams>).id, actorName(req)),
+  );
 }

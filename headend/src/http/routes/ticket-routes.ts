@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { PauseReason, Severity, TicketKind, TicketStatus } from '../../ports/ticket-store';
+import { RESTARTS } from '../../services/tickets/ticket-lifecycle';
 import { figuresToCsv, Z2_TARGETS, zoneFigures } from '../../services/tickets/zone-figures';
 import { yearSummary } from '../../services/tickets/zone-year';
 import type { ApiContext } from '../api-context';
@@ -57,9 +58,10 @@ const MessageBody = Type.Object({ message: Reason }, { additionalProperties: fal
 const SeverityBody = Type.Object({ severity: lit(SEVERITIES), reason: Reason }, { additionalProperties: false });
 const PauseBody = Type.Object(
   {
-    reason: lit(['force-majeure', 'waiting-on-customer'] as const),
+    reason: lit(['force-majeure', 'waiting-on-materials', 'waiting-on-customer'] as const),
+    /** Why; for force majeure and materials it is the reason the supervisor reads. */
     note: Type.Optional(Type.String({ maxLength: 512 })),
-    /** T3: everything the customer still has to provide, asked for at once. */
+    /** T3 waiting on materials: everything the customer still has to provide, asked for at once. */
     missing: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 20 })),
   },
   { additionalProperties: false },
@@ -184,15 +186,24 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     {
       config: workers,
       schema: {
-        summary: 'Pause the SLA clock: force majeure (T2) or waiting on the customer (T3)',
+        summary:
+          'Pause the SLA clock: the customer cannot be reached (at once), or force majeure (T2) / materials (T3), which a supervisor approves',
         tags: ['tickets'],
         params: IdParams,
         body: PauseBody,
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const b = req.body as Static<typeof PauseBody>;
-      return lifecycle.pause(id(req), b.reason as PauseReason, b.note ?? '', b.missing ?? [], actorName(req));
+      const reason = b.reason as PauseReason;
+      if (!RESTARTS.has(reason)) return lifecycle.pause(id(req), reason, b.note ?? '', actorName(req));
+      // T2/T3: a pause that restarts the limit waits for a supervisor; answered with the approval.
+      reply.status(202);
+      return ctx.approvals.request(
+        { kind: 'pause', ticketId: id(req), reason, missing: b.missing ?? [] },
+        b.note ?? '',
+        req.actor,
+      );
     },
   );
   app.post(
@@ -257,6 +268,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/api/v1/escalations',
     {
+      config: workers,
       schema: {
         summary: 'T10: unfinished tickets breached or about to be, earliest deadline first (the supervisor’s list)',
         tags: ['tickets'],

@@ -16,7 +16,19 @@ export class TicketBreaches {
   constructor(private readonly d: TicketDeps) {
     d.scheduler.register('ticket-breach-check', async (job) => {
       const t = await d.stores.tickets.get(String(job.payload.ticketId));
-      if (t !== undefined) await this.settle(t, 'system:sla');
+      if (t === undefined) return;
+      const now = d.clock.now();
+      await this.settle(t, 'system:sla', now);
+      // A check that ran at the deadline itself (scheduled before breaches were decided strictly
+      // after it): look again just after it.
+      if (!FINISHED.has(t.status) && t.status !== 'paused' && now <= t.dueAtMs) {
+        await d.scheduler.schedule({
+          kind: 'ticket-breach-check',
+          runAtMs: t.dueAtMs + 1,
+          payload: { ticketId: t.id },
+          dedupeKey: `breach:${t.id}:${t.dueAtMs}:after`,
+        });
+      }
     });
   }
 
@@ -34,9 +46,9 @@ export class TicketBreaches {
    * Records the breach of the ticket's current deadline if its clock passed it: until now, or
    * until the pause that stopped it. Returns the ticket as it now stands.
    */
-  async settle(t: Ticket, actor: string): Promise<Ticket> {
+  async settle(t: Ticket, actor: string, now = this.d.clock.now()): Promise<Ticket> {
     if (FINISHED.has(t.status)) return t;
-    const clockStoppedAt = t.status === 'paused' ? t.pausedAtMs : this.d.clock.now();
+    const clockStoppedAt = t.status === 'paused' ? t.pausedAtMs : now;
     if (clockStoppedAt <= t.dueAtMs) return t;
     const breached = await this.d.stores.tickets.recordBreach(t.id, t.dueAtMs, {
       ticketId: t.id,

@@ -8,6 +8,8 @@ import type { TicketDeps } from './ticket-deps';
 import type { TicketFollowUp } from './ticket-follow-up';
 
 const FINISHED = new Set(['resolved', 'closed']);
+/** T2/T3: pauses after which the full time limit starts again (and that a supervisor approves). */
+export const RESTARTS: ReadonlySet<string> = new Set(['force-majeure', 'waiting-on-materials']);
 
 /**
  * What maintainers and operators do to a ticket. Every change first records a breach the SLA
@@ -28,11 +30,14 @@ export class TicketLifecycle {
     return t;
   }
 
-  /** An unfinished ticket, with any breach its clock already made recorded. */
-  async open(id: string, actor: string): Promise<Ticket> {
+  /**
+   * An unfinished ticket, with any breach its clock made by `now` recorded (one reading of the
+   * clock for the whole change: a resolve straddling the deadline is decided on one instant).
+   */
+  async open(id: string, actor: string, now = this.d.clock.now()): Promise<Ticket> {
     const t = await this.get(id);
     if (FINISHED.has(t.status)) throw new HeadendError('CONFLICT', `ticket ${id} is ${t.status}`);
-    return this.breaches.settle(t, actor);
+    return this.breaches.settle(t, actor, now);
   }
 
   async change(
@@ -43,13 +48,17 @@ export class TicketLifecycle {
     detail: Record<string, unknown>,
     notifyBox = true,
   ): Promise<Ticket> {
-    const updated = await this.d.stores.tickets.update(t.id, change, {
-      ticketId: t.id,
-      atMs: this.d.clock.now(),
-      actor,
-      type,
-      detail,
-    });
+    // Compare-and-set on the state the change was decided on: a concurrent pause and resolve,
+    // or two resolves, cannot both apply (the loser is told to look again).
+    const updated = await this.d.stores.tickets.updateIf(
+      t.id,
+      { status: t.status, resolutions: t.resolutions },
+      change,
+      { ticketId: t.id, atMs: this.d.clock.now(), actor, type, detail },
+    );
+    if (updated === undefined) {
+      throw new HeadendError('CONFLICT', `ticket ${t.id} changed meanwhile: look at it again`);
+    }
     if (notifyBox) await this.box.update(updated);
     return updated;
   }
@@ -88,19 +97,26 @@ export class TicketLifecycle {
 
   /**
    * T1: a new severity, with a reason; the deadline is the new severity's limit from when the
-   * clock started (never in the past). Once the ticket has a breach, a change of severity is a
-   * supervisor's decision (see Approvals): its breach stays whatever the new deadline is.
+   * clock started (never in the past). A change that moves the deadline later — or any change
+   * once the ticket has missed a deadline — is a supervisor's decision (T8, see Approvals): a
+   * lower severity must not be an extension by another name, and the breach stays either way.
    */
   async setSeverity(id: string, severity: Severity, reason: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id, actor);
+    const now = this.d.clock.now();
+    const t = await this.open(id, actor, now);
     if (t.kind !== 'repair') throw new HeadendError('CONFLICT', 'only repair tickets have a severity');
-    if (t.breachCount > 0) {
+    if (t.breachCount > 0 || (await this.severityDue(t, severity, now)) > t.dueAtMs) {
       throw new HeadendError(
         'APPROVAL_REQUIRED',
-        'T8: this ticket has missed a deadline; a new severity needs a supervisor’s approval (POST /api/v1/approvals)',
+        'T8: a severity that moves the deadline later, or any change after a breach, needs a supervisor’s approval (POST /api/v1/approvals)',
       );
     }
     return this.applySeverity(t, severity, reason, actor, {});
+  }
+
+  /** The deadline a severity gives: its limit from the clock's start, never in the past. */
+  async severityDue(t: Ticket, severity: Severity, now: number): Promise<number> {
+    return Math.max(await this.limitFrom(t, severity, t.clockStartedAtMs), now);
   }
 
   async applySeverity(
@@ -110,7 +126,7 @@ export class TicketLifecycle {
     actor: string,
     approval: Record<string, unknown>,
   ): Promise<Ticket> {
-    const dueAtMs = Math.max(await this.limitFrom(t, severity, t.clockStartedAtMs), this.d.clock.now());
+    const dueAtMs = await this.severityDue(t, severity, this.d.clock.now());
     const updated = await this.change(t, { severity, severityReason: reason, dueAtMs }, actor, 'severity', {
       from: t.severity,
       to: severity,
@@ -123,20 +139,40 @@ export class TicketLifecycle {
   }
 
   /**
-   * T2/T3: the clock stops for force majeure, or while the ticket waits on the customer (their
-   * materials, or a time they can be reached). Waiting on materials names everything missing
-   * at once; the box shows the reason and the list.
+   * T3: the customer cannot be reached (or has no time for a visit): the clock stops at once
+   * and the time lost does not count (视为按期办结) — resuming adds exactly the paused time.
+   * The pauses that restart the full limit (force majeure, T2; the customer's materials, T3)
+   * are a supervisor's decision: they go through an approval and `applyPause`.
    */
-  async pause(id: string, reason: PauseReason, note: string, missing: readonly string[], actor: string) {
-    const t = await this.open(id, actor);
+  async pause(id: string, reason: PauseReason, note: string, actor: string): Promise<Ticket> {
+    if (RESTARTS.has(reason)) {
+      throw new HeadendError(
+        'APPROVAL_REQUIRED',
+        `T2/T3: a ${reason} pause restarts the time limit: it needs a supervisor’s approval (POST /api/v1/approvals)`,
+      );
+    }
+    return this.applyPause(await this.open(id, actor), reason, note, [], actor, {});
+  }
+
+  /** Stops the clock; the box shows the reason (T2/T3) and, waiting on materials, everything missing in one list. */
+  async applyPause(
+    t: Ticket,
+    reason: PauseReason,
+    note: string,
+    missing: readonly string[],
+    actor: string,
+    approval: Record<string, unknown>,
+  ): Promise<Ticket> {
     if (t.status === 'paused') throw new HeadendError('CONFLICT', 'already paused');
-    const now = this.d.clock.now();
+    if (reason === 'waiting-on-materials' && missing.length === 0) {
+      throw new HeadendError('VALIDATION', 'T3: list everything the customer still has to provide, at once (missing)');
+    }
     const updated = await this.change(
       t,
-      { status: 'paused', pausedAtMs: now, pauseReason: reason },
+      { status: 'paused', pausedAtMs: this.d.clock.now(), pauseReason: reason },
       actor,
       'paused',
-      { reason, note, missing },
+      { reason, note, missing, ...approval },
       false,
     );
     await this.box.update(updated, '', missing);
@@ -144,20 +180,24 @@ export class TicketLifecycle {
   }
 
   /**
-   * T2/T3 as worded: the full time limit starts again when the force majeure ends or the
-   * customer's materials are complete (修复时限从不可抗力原因消除后开始计算; 补办齐全后开始计算).
+   * T2/T3 as worded: after force majeure or once the customer's materials are complete the
+   * full time limit starts again (修复时限从不可抗力原因消除后开始计算; 补办齐全后开始计算); after
+   * the customer could not be reached, the deadline moves by exactly the time lost.
    */
   async resume(id: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id, actor);
-    if (t.status !== 'paused') throw new HeadendError('CONFLICT', 'the ticket is not paused');
     const now = this.d.clock.now();
-    const dueAtMs = await this.limitFrom(t, t.severity, now);
+    const t = await this.open(id, actor, now);
+    if (t.status !== 'paused') throw new HeadendError('CONFLICT', 'the ticket is not paused');
+    const pausedMs = now - t.pausedAtMs;
+    const restart = RESTARTS.has(t.pauseReason);
+    const clockStartedAtMs = restart ? now : t.clockStartedAtMs + pausedMs;
+    const dueAtMs = restart ? await this.limitFrom(t, t.severity, now) : t.dueAtMs + pausedMs;
     const updated = await this.change(
       t,
-      { status: 'in_progress', pausedAtMs: 0, pauseReason: '', clockStartedAtMs: now, dueAtMs },
+      { status: 'in_progress', pausedAtMs: 0, pauseReason: '', clockStartedAtMs, dueAtMs },
       actor,
       'resumed',
-      { pausedMs: now - t.pausedAtMs, clockStartedAtMs: now, dueAtMs },
+      { pausedMs, restarted: restart, clockStartedAtMs, dueAtMs },
     );
     await this.breaches.schedule(updated);
     return updated;
@@ -166,6 +206,8 @@ export class TicketLifecycle {
   /** T8: applied only by an approval (see Approvals): a later deadline, with reason, requester and approver. */
   async applyExtension(t: Ticket, newDueAtMs: number, actor: string, approval: Record<string, unknown>) {
     if (newDueAtMs <= t.dueAtMs) throw new HeadendError('VALIDATION', 'an extension must move the deadline later');
+    if (t.status === 'paused')
+      throw new HeadendError('CONFLICT', 'the ticket is paused: its limit is set when it resumes');
     const updated = await this.change(t, { dueAtMs: newDueAtMs, extensions: t.extensions + 1 }, actor, 'extended', {
       from: t.dueAtMs,
       to: newDueAtMs,
@@ -184,8 +226,8 @@ export class TicketLifecycle {
 
   /** Resolved: this resolution gets its own follow-up (T4), also when the ticket was resolved before. */
   async resolve(id: string, resolution: string, actor: string): Promise<Ticket> {
-    const t = await this.open(id, actor);
     const now = this.d.clock.now();
+    const t = await this.open(id, actor, now);
     const updated = await this.change(
       t,
       {

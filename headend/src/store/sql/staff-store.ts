@@ -61,6 +61,16 @@ export class SqlStaffStore implements StaffStore {
     return (await this.ctx.db.selectFrom('staff').selectAll().orderBy('staff_no').execute()).map(toStaff);
   }
 
+  async markLeft(staffNo: string, atMs: number): Promise<boolean> {
+    const r = await this.ctx.db
+      .updateTable('staff')
+      .set({ left_at_ms: atMs })
+      .where('staff_no', '=', staffNo)
+      .where('left_at_ms', '=', 0)
+      .executeTakeFirst();
+    return affected(r) === 1;
+  }
+
   async insertApproval(a: Approval): Promise<boolean> {
     const row = {
       id: a.id,
@@ -99,7 +109,12 @@ export class SqlStaffStore implements StaffStore {
     return affected(r) === 1;
   }
 
-  async setApprovalResult(id: string, result: string): Promise<void> {
-    await this.ctx.db.updateTable('approvals').set({ result }).where('id', '=', id).execute();
+  async finishApproval(id: string, status: 'approved' | 'failed', result: string): Promise<void> {
+    await this.ctx.db
+      .updateTable('approvals')
+      .set({ status, result })
+      .where('id', '=', id)
+      .where('status', '=', 'approved')
+      .execute();
   }
 }

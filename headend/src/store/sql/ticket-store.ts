@@ -131,6 +131,28 @@ export class SqlTicketStore extends SqlTicketBreaches implements TicketStore {
     });
   }
 
+  async updateIf(
+    id: string,
+    expected: { readonly status: Ticket['status']; readonly resolutions: number },
+    change: TicketChange,
+    event: TicketEvent,
+  ): Promise<Ticket | undefined> {
+    return atomically(this.ctx, async (db) => {
+      const set = { ...ticketUpdate(change) };
+      if (Object.keys(set).length === 0) set.status = expected.status; // still a compare-and-set
+      const r = await db
+        .updateTable('tickets')
+        .set(set)
+        .where('id', '=', id)
+        .where('status', '=', expected.status)
+        .where('resolutions', '=', expected.resolutions)
+        .executeTakeFirst();
+      if (affected(r) !== 1) return undefined;
+      await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
+      return readTicket(db, id);
+    });
+  }
+
   async findOpenByFaultKey(faultKey: string): Promise<Ticket | undefined> {
     const q = () =>
       this.ctx.db

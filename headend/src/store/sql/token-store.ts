@@ -64,4 +64,15 @@ export class SqlTokenStore implements TokenStore {
       .executeTakeFirst();
     return affected(r) === 1;
   }
+
+  async revokeStaff(staffNo: string, atMs: number): Promise<number> {
+    const r = await this.ctx.db
+      .updateTable('api_tokens')
+      .set({ revoked_at_ms: atMs })
+      .where('staff_no', '=', staffNo)
+      .where('staff_no', '<>', '')
+      .where('revoked_at_ms', '=', 0)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
 }
