@@ -160,6 +160,33 @@ describe('T4: every resolved ticket is followed up — survey on the box, else a
     expect((await t.api('GET', '/api/v1/follow-up-gaps')).body.items).toEqual([]);
   });
 
+  it('Z2/T4: a reopen keeps the unhappy answer that caused it; each resolution counts with its own rating', async () => {
+    await answer(1, false); // not fixed, rated 1: the work reopens
+    t.clock.advance(3 * HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '更换主板' });
+    await answer(5, true);
+    const resolutions = await t.h.stores.tickets.resolutionsIn(0, t.clock.now() + 1);
+    expect(resolutions.map((r) => [r.resolution, r.rating, r.customerResolved, r.followUp])).toEqual([
+      [1, 1, 0, 'survey'],
+      [2, 5, 1, 'survey'],
+    ]);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+      .format(t.clock.now())
+      .slice(0, 7);
+    const figures = (await t.api('GET', `/api/v1/figures/zones?month=${month}`)).body.items as Array<
+      Record<string, unknown>
+    >;
+    // Two resolutions, one satisfied: 50 %, not the 100 % the last answer alone would give; the
+    // "not fixed" one was not on time.
+    expect(figures.find((z) => z.zoneId === 'z-east')).toMatchObject({
+      resolved: 2,
+      rated: 2,
+      satisfied: 1,
+      satisfactionPct: 50,
+      resolvedOnTime: 1,
+    });
+  });
+
   it('T4 after a reopen: an unanswered second survey goes to the callback queue, and a gap if nobody calls', async () => {
     await answer(2, false);
     t.clock.advance(3 * HOUR);

@@ -120,6 +120,32 @@ export type TicketChange = Partial<
   >
 >;
 
+/** One resolution of a ticket and its follow-up outcome (T4), kept when the ticket is reopened (Z2). */
+export interface Resolution {
+  readonly ticketId: string;
+  readonly resolution: number;
+  readonly zoneId: string;
+  readonly kind: TicketKind;
+  readonly owner: string;
+  readonly resolvedAtMs: number;
+  readonly dueAtMs: number;
+  /** Deadlines missed in the work this resolution ended (since the previous one). */
+  readonly breaches: number;
+  readonly followUp: FollowUp;
+  readonly followUpAtMs: number;
+  readonly rating: number;
+  /** -1 unknown, 0 not fixed (the work reopened), 1 fixed. */
+  readonly customerResolved: number;
+}
+
+/** A follow-up's outcome for one resolution. */
+export interface Outcome {
+  readonly followUp: FollowUp;
+  readonly atMs: number;
+  readonly rating: number;
+  readonly customerResolved: number;
+}
+
 /** A deadline a ticket missed: recorded once, when the SLA clock passed it, and kept for ever. */
 export interface Breach {
   readonly ticketId: string;
@@ -157,6 +183,20 @@ export interface TicketStore {
     change: TicketChange,
     event: TicketEvent,
   ): Promise<Ticket | undefined>;
+  /**
+   * A follow-up's outcome: written on the resolution it follows up and on the ticket (with
+   * `change`, e.g. closed or reopened) and its event, together; undefined when the ticket has
+   * been resolved again since (a newer resolution).
+   */
+  recordOutcome(
+    id: string,
+    resolution: number,
+    outcome: Outcome,
+    change: TicketChange,
+    event: TicketEvent,
+  ): Promise<Ticket | undefined>;
+  /** Resolutions made in [fromMs, toMs) (the monthly figures). */
+  resolutionsIn(fromMs: number, toMs: number): Promise<Resolution[]>;
   /** One more report of an open ticket's fault: the count goes up in the database (no lost updates), with its event. */
   addReport(
     id: string,

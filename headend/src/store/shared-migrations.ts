@@ -91,7 +91,8 @@ export const NOTICE_PUBLISH_STATE = `
  * T2/T3: `clock_started_at_ms` is when the running time limit started (opening, or the end of
  * a force-majeure or waiting-on-customer pause: the full limit starts again then).
  * T4 per resolution: `resolutions` numbers each resolution of a ticket (a reopened ticket is
- * resolved again), and each gets its own follow-up.
+ * resolved again), and each gets its own follow-up; `ticket_resolutions` keeps each one with
+ * its outcome, so a reopen never erases the unhappy answer that caused it (Z2 figures).
  */
 export const TICKET_BREACHES_AND_RESOLUTIONS = `
   CREATE TABLE ticket_breaches (
@@ -107,6 +108,18 @@ export const TICKET_BREACHES_AND_RESOLUTIONS = `
   UPDATE tickets SET resolutions = 1 WHERE resolved_at_ms > 0;
   ALTER TABLE tickets ADD COLUMN clock_started_at_ms BIGINT NOT NULL DEFAULT 0;
   UPDATE tickets SET clock_started_at_ms = opened_at_ms;
+  CREATE TABLE ticket_resolutions (
+    ticket_id TEXT NOT NULL, resolution INTEGER NOT NULL, zone_id TEXT NOT NULL, kind TEXT NOT NULL,
+    owner TEXT NOT NULL, resolved_at_ms BIGINT NOT NULL, due_at_ms BIGINT NOT NULL, breaches INTEGER NOT NULL,
+    follow_up TEXT NOT NULL DEFAULT '', follow_up_at_ms BIGINT NOT NULL DEFAULT 0,
+    rating INTEGER NOT NULL DEFAULT 0, customer_resolved INTEGER NOT NULL DEFAULT -1,
+    PRIMARY KEY (ticket_id, resolution)
+  );
+  CREATE INDEX ticket_resolutions_resolved ON ticket_resolutions(resolved_at_ms);
+  INSERT INTO ticket_resolutions (ticket_id, resolution, zone_id, kind, owner, resolved_at_ms, due_at_ms, breaches,
+      follow_up, follow_up_at_ms, rating, customer_resolved)
+    SELECT id, 1, zone_id, kind, owner, resolved_at_ms, due_at_ms, breach_count,
+      follow_up, follow_up_at_ms, rating, customer_resolved FROM tickets WHERE resolved_at_ms > 0;
 `;
 
 /**

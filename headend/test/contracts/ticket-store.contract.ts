@@ -183,6 +183,16 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       expect(tries.filter((x) => x !== undefined)).toHaveLength(1);
       expect((await s.tickets.events('cas')).filter((e) => e.type === 'resolved')).toHaveLength(1);
       expect(await s.tickets.updateIf('cas', expected, {}, ev('cas', 'reply'))).toBeUndefined();
+      // The resolution is a row of its own, and its outcome is recorded only while it is the current one.
+      expect((await s.tickets.resolutionsIn(0, 1000)).map((r) => [r.ticketId, r.resolution, r.breaches])).toEqual([
+        ['cas', 1, 0],
+      ]);
+      const outcome = { followUp: 'survey' as const, atMs: 300, rating: 2, customerResolved: 0 };
+      expect(await s.tickets.recordOutcome('cas', 2, outcome, {}, ev('cas', 'survey'))).toBeUndefined();
+      expect(
+        await s.tickets.recordOutcome('cas', 1, outcome, { status: 'in_progress' }, ev('cas', 'reopened')),
+      ).toMatchObject({ status: 'in_progress' });
+      expect((await s.tickets.resolutionsIn(0, 1000))[0]).toMatchObject({ rating: 2, customerResolved: 0 });
       await s.close();
     });
 

@@ -102,11 +102,14 @@ export class TicketFollowUp {
       detail = { ...detail, workedAs: newer.id };
     } else if (resolved === false) {
       // Not fixed after all: the work reopens with the full limit from now; the breaches the
-      // ticket had stay (they are facts), and its next resolution gets its own follow-up.
+      // ticket had stay (they are facts), this resolution keeps its "not fixed" answer, and
+      // the next resolution gets its own follow-up.
       const zone = await this.d.stores.registry.getZone(t.zoneId);
       const due = ticketDeadline(t.kind, t.severity, zone?.type ?? 'urban', now, this.d.calendar);
-      const reopened = await this.d.stores.tickets.update(
+      const reopened = await this.d.stores.tickets.recordOutcome(
         t.id,
+        t.resolutions,
+        { followUp, atMs: now, rating, customerResolved },
         {
           followUp,
           followUpAtMs: now,
@@ -119,12 +122,15 @@ export class TicketFollowUp {
         },
         { ticketId: t.id, atMs: now, actor, type: 'reopened', detail: { ...detail, followUp, dueAtMs: due } },
       );
+      if (reopened === undefined) return this.movedOn(t);
       await this.breaches.schedule(reopened);
       await this.box.update(reopened);
       return reopened;
     }
-    return this.d.stores.tickets.update(
+    const closed = await this.d.stores.tickets.recordOutcome(
       t.id,
+      t.resolutions,
+      { followUp, atMs: now, rating, customerResolved },
       { followUp, followUpAtMs: now, rating, customerResolved, status: 'closed', closedAtMs: now },
       {
         ticketId: t.id,
@@ -134,6 +140,13 @@ export class TicketFollowUp {
         detail: { ...detail, followUp },
       },
     );
+    return closed ?? this.movedOn(t);
+  }
+
+  /** The outcome came for a resolution the ticket has left (an answer racing a callback): nothing to record. */
+  private async movedOn(t: Ticket): Promise<Ticket> {
+    this.d.log.warn({ ticket: t.id, resolution: t.resolutions }, 'follow-up outcome for a resolution already settled');
+    return (await this.d.stores.tickets.get(t.id)) ?? t;
   }
 
   /** A survey answer from the box (uplink). Refused quietly when it is not this box's open survey. */

@@ -1,6 +1,5 @@
 import { HeadendError } from '../../errors';
 import type { Stores } from '../../ports/store';
-import type { Ticket } from '../../ports/ticket-store';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -96,6 +95,7 @@ export async function zoneFigures(
 ): Promise<ZoneMonthFigures[]> {
   const { from, to } = monthRange(month, tz);
   const tickets = await stores.tickets.forPeriod(from, to);
+  const resolutions = await stores.tickets.resolutionsIn(from, to);
   const zones = await stores.registry.listZones();
   const out: ZoneMonthFigures[] = [];
   for (const z of zones) {
@@ -109,10 +109,13 @@ export async function zoneFigures(
     const opened = inZone.filter((t) => t.openedAtMs >= from && t.openedAtMs < to);
     const decided = opened.filter((t) => t.firstReplyAtMs > 0 || nowMs - t.openedAtMs > 24 * HOUR);
     const replied = decided.filter((t) => t.firstReplyAtMs > 0 && t.firstReplyAtMs - t.openedAtMs <= 24 * HOUR);
-    const resolved = inZone.filter((t: Ticket) => t.resolvedAtMs >= from && t.resolvedAtMs < to);
-    const rated = resolved.filter((t) => t.rating > 0);
-    const satisfied = rated.filter((t) => t.rating >= 4);
-    const onTime = resolved.filter((t) => t.breachCount === 0);
+    // Each resolution counts in the month it was made, with its own follow-up answer: a reopen
+    // does not erase the unhappy rating that caused it (T4), and a resolution the customer
+    // said did not fix the fault is not on time.
+    const resolved = resolutions.filter((r) => r.zoneId === z.id);
+    const rated = resolved.filter((r) => r.rating > 0);
+    const satisfied = rated.filter((r) => r.rating >= 4);
+    const onTime = resolved.filter((r) => r.breaches === 0 && r.customerResolved !== 0);
     const complaints = opened.filter((t) => t.kind === 'complaint').length;
     const f = {
       zoneId: z.id,

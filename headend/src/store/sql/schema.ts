@@ -220,6 +220,7 @@ export interface DB {
   incidents: T.IncidentsTable;
   callbacks: T.CallbacksTable;
   ticket_breaches: T.TicketBreachesTable;
+  ticket_resolutions: T.TicketResolutionsTable;
   revoked_certificates: RevokedCertificatesTable;
   outbox: OutboxTable;
 }

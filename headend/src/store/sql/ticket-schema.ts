@@ -97,3 +97,18 @@ export interface CallbacksTable {
   done_at_ms: number;
   agent: string;
 }
+
+export interface TicketResolutionsTable {
+  ticket_id: string;
+  resolution: number;
+  zone_id: string;
+  kind: string;
+  owner: string;
+  resolved_at_ms: number;
+  due_at_ms: number;
+  breaches: number;
+  follow_up: Generated<string>;
+  follow_up_at_ms: Generated<number>;
+  rating: Generated<number>;
+  customer_resolved: Generated<number>;
+}

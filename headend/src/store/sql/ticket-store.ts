@@ -4,13 +4,13 @@ import type { Ticket, TicketChange, TicketEvent, TicketFilter, TicketStore } fro
 import { affected, atomically, creationOrder } from './sql-context';
 import { compiledOnce } from './compiled-once';
 import { insertRow } from './insert-row';
-import { SqlTicketBreaches } from './ticket-breaches';
+import { SqlTicketResolutions } from './ticket-resolutions';
 import { eventRow, readTicket, ticketInsert, ticketUpdate, toTicket } from './ticket-rows';
 
 const OPEN = ['resolved', 'closed'];
 
 /** Tickets, their events and reports, outage incidents and follow-up callbacks, on either engine. */
-export class SqlTicketStore extends SqlTicketBreaches implements TicketStore {
+export class SqlTicketStore extends SqlTicketResolutions implements TicketStore {
   async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
     if (this.ctx.dialect === 'postgres' && !this.ctx.inTransaction) return this.insertInOneStatement(t, event, report);
     return atomically(this.ctx, async (db) => {
@@ -149,7 +149,12 @@ export class SqlTicketStore extends SqlTicketBreaches implements TicketStore {
         .executeTakeFirst();
       if (affected(r) !== 1) return undefined;
       await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
-      return readTicket(db, id);
+      const t = await readTicket(db, id);
+      // A resolution is kept as a row of its own (T4 outcome, Z2 figures), in the same unit of work.
+      if (change.resolutions !== undefined && change.resolutions > expected.resolutions) {
+        await this.insertResolution(db, t);
+      }
+      return t;
     });
   }
 

@@ -1,0 +1,103 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  FollowUp,
+  Outcome,
+  Resolution,
+  Ticket,
+  TicketChange,
+  TicketEvent,
+  TicketKind,
+} from '../../ports/ticket-store';
+import type { DB, TicketResolutionsTable } from './schema';
+import { insertRow } from './insert-row';
+import { atomically } from './sql-context';
+import { SqlTicketBreaches } from './ticket-breaches';
+import { eventRow, readTicket, ticketUpdate } from './ticket-rows';
+
+function toResolution(r: Selectable<TicketResolutionsTable>): Resolution {
+  return {
+    ticketId: r.ticket_id,
+    resolution: r.resolution,
+    zoneId: r.zone_id,
+    kind: r.kind as TicketKind,
+    owner: r.owner,
+    resolvedAtMs: r.resolved_at_ms,
+    dueAtMs: r.due_at_ms,
+    breaches: r.breaches,
+    followUp: r.follow_up as FollowUp,
+    followUpAtMs: r.follow_up_at_ms,
+    rating: r.rating,
+    customerResolved: r.customer_resolved,
+  };
+}
+
+/**
+ * The TicketStore's resolutions (issue 16, T4/Z2): each resolution of a ticket is a row with
+ * its own follow-up outcome, so a reopen keeps the answer that caused it and the figures of the
+ * month it was resolved in stay as they were.
+ */
+export class SqlTicketResolutions extends SqlTicketBreaches {
+  /** The resolution the ticket just reached; its breaches are those since the previous one. */
+  protected async insertResolution(db: Kysely<DB>, t: Ticket): Promise<void> {
+    const before = await db
+      .selectFrom('ticket_resolutions')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('breaches'), eb.val(0)).as('n'))
+      .where('ticket_id', '=', t.id)
+      .executeTakeFirst();
+    await insertRow(this.ctx.dialect, db, 'ticket_resolutions', {
+      ticket_id: t.id,
+      resolution: t.resolutions,
+      zone_id: t.zoneId,
+      kind: t.kind,
+      owner: t.owner,
+      resolved_at_ms: t.resolvedAtMs,
+      due_at_ms: t.dueAtMs,
+      breaches: t.breachCount - Number(before?.n ?? 0),
+    });
+  }
+
+  async recordOutcome(
+    id: string,
+    resolution: number,
+    o: Outcome,
+    change: TicketChange,
+    event: TicketEvent,
+  ): Promise<Ticket | undefined> {
+    return atomically(this.ctx, async (db) => {
+      const set = { ...ticketUpdate(change) };
+      if (Object.keys(set).length === 0) set.status = 'resolved'; // still a compare-and-set
+      const r = await db
+        .updateTable('tickets')
+        .set(set)
+        .where('id', '=', id)
+        .where('resolutions', '=', resolution)
+        .where('status', '=', 'resolved')
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return undefined;
+      await db
+        .updateTable('ticket_resolutions')
+        .set({
+          follow_up: o.followUp,
+          follow_up_at_ms: o.atMs,
+          rating: o.rating,
+          customer_resolved: o.customerResolved,
+        })
+        .where('ticket_id', '=', id)
+        .where('resolution', '=', resolution)
+        .execute();
+      await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
+      return readTicket(db, id);
+    });
+  }
+
+  async resolutionsIn(fromMs: number, toMs: number): Promise<Resolution[]> {
+    const rows = await this.ctx.db
+      .selectFrom('ticket_resolutions')
+      .selectAll()
+      .where('resolved_at_ms', '>=', fromMs)
+      .where('resolved_at_ms', '<', toMs)
+      .orderBy('resolved_at_ms')
+      .execute();
+    return rows.map(toResolution);
+  }
+}
