@@ -162,6 +162,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     timeZone: config.timeZone,
     hotline: config.hotline,
   });
+  scheduler.addSweep(() => tickets.lifecycle.settleFirstReplies()); // T6: replies that reached their box
   registerUplinkHandlers(uplink, { receipts, tickets, notices, registry: stores.registry, metrics, clock });
 
   async function rotateNoticeKey(): Promise<string> {

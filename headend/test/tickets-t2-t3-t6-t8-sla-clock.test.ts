@@ -3,7 +3,7 @@ import { HOUR, MINUTE, T0 } from './support/manual-clock';
 import { staffToken } from './support/staff-fixtures';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
-import { report, Symptom } from './support/ticket-fixtures';
+import { replyReachesBox, report, Symptom } from './support/ticket-fixtures';
 
 type Events = Array<{ type: string; actor: string; detail: Record<string, unknown> }>;
 
@@ -206,23 +206,30 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     expect(after.resolvedAtMs === 0).toBe(after.status === 'paused'); // never paused with a resolution time
   });
 
-  it('T6: only a reply counts as the first reply, and it reaches the box; hand-overs and pauses do not', async () => {
+  it('T6: only a reply counts as the first reply, from when the box acknowledges it; hand-overs and pauses do not', async () => {
     t.clock.advance(2 * HOUR);
     await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'zhao', reason: '王师傅休假' });
     await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
     expect((await ticket()).firstReplyAtMs).toBe(0);
     t.clock.advance(HOUR);
     const r = await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '师傅明天上午九点上门' });
-    expect(r.body).toMatchObject({ firstReplyAtMs: T0 + 3 * HOUR, owner: 'zhao' });
+    expect(r.body).toMatchObject({ firstReplyAtMs: 0, owner: 'zhao' }); // sent, not yet on the TV
     const reply = (await boxUpdates()).find((n) => n.texts[0]?.body.includes('师傅明天上午九点上门'));
     expect(reply?.target).toEqual({ type: 'boxes', boxIds: ['box-1'] });
+    expect(r.body.firstReplyNoticeId).toBe(reply?.id);
     expect((await events()).find((e) => e.type === 'reply')?.detail).toMatchObject({
       channel: 'box',
       noticeId: reply?.id,
     });
+    t.clock.advance(30 * MINUTE);
+    await t.h.scheduler.runDue();
+    expect((await ticket()).firstReplyAtMs).toBe(0); // the box is off: no reply has reached the customer
+    await replyReachesBox(t, id);
+    expect((await ticket()).firstReplyAtMs).toBe(T0 + 3 * HOUR + 30 * MINUTE);
+    expect((await events()).find((e) => e.type === 'reply-reached')?.actor).toBe('system:T6');
     t.clock.advance(HOUR);
     await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '师傅已出发' });
-    expect((await ticket()).firstReplyAtMs).toBe(T0 + 3 * HOUR);
+    expect((await ticket()).firstReplyAtMs).toBe(T0 + 3 * HOUR + 30 * MINUTE);
   });
 
   it('Z3: hand-overs keep exactly one owner and are recorded', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR, nextMonthInBeijing, T0 } from './support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
-import { report, Symptom } from './support/ticket-fixtures';
+import { replyReachesBox, report, Symptom } from './support/ticket-fixtures';
 
 /** The month under test: the one after the run's start, from its first hour in Beijing. */
 const { startMs: MONTH_START, month: MONTH } = nextMonthInBeijing(T0);
@@ -31,6 +31,7 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
     const id = r?.outcome === 'opened' ? r.ticket.id : '';
     t.clock.set(start + replyAfterH * HOUR);
     await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '收到' });
+    await replyReachesBox(t, id); // T6: a reply counts when it reaches the box
     t.clock.set(start + resolveAfterH * HOUR);
     await t.h.scheduler.runDue();
     await t.api('POST', `/api/v1/tickets/${id}/resolve`, { resolution: '修好' });
@@ -59,6 +60,7 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
       boxId: 'box-1',
     });
     await t.api('POST', `/api/v1/tickets/${String(c.body.id)}/reply`, { message: '核实中' });
+    await replyReachesBox(t, String(c.body.id));
     // A ticket opened in the month after does not count for this one.
     t.clock.set(nextMonthInBeijing(MONTH_START).startMs + HOUR);
     await t.h.tickets.intake.faultReport('box-4', report('e', Symptom.SYMPTOM_MOSAIC));
@@ -128,10 +130,14 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
     const start = t.clock.now();
     const a = await t.h.tickets.intake.faultReport('box-1', report('edge-a', Symptom.SYMPTOM_NO_SOUND));
     const b = await t.h.tickets.intake.faultReport('box-4', report('edge-b', Symptom.SYMPTOM_NO_SOUND));
-    t.clock.set(start + 24 * HOUR);
-    await t.api('POST', `/api/v1/tickets/${a?.outcome === 'opened' ? a.ticket.id : ''}/reply`, { message: '收到' });
+    const aId = a?.outcome === 'opened' ? a.ticket.id : '';
+    const bId = b?.outcome === 'opened' ? b.ticket.id : '';
+    await t.api('POST', `/api/v1/tickets/${aId}/reply`, { message: '收到' });
+    await t.api('POST', `/api/v1/tickets/${bId}/reply`, { message: '收到' });
+    t.clock.set(start + 24 * HOUR); // both sent at once; the boxes acknowledge at 24 h and 24 h + 1 ms
+    await replyReachesBox(t, aId);
     t.clock.set(start + 24 * HOUR + 1);
-    await t.api('POST', `/api/v1/tickets/${b?.outcome === 'opened' ? b.ticket.id : ''}/reply`, { message: '收到' });
+    await replyReachesBox(t, bId);
     const r = await t.api('GET', `/api/v1/figures/zones?month=${MONTH}`);
     const byZone = Object.fromEntries((r.body.items as Array<Record<string, unknown>>).map((z) => [z.zoneId, z]));
     expect(byZone['z-east']).toMatchObject({ replied24h: 1, replyRate24hPct: 100 });

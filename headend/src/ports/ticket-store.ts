@@ -39,8 +39,10 @@ export interface Ticket {
   readonly clockStartedAtMs: number;
   /** T1/T7 deadline: the full limit from `clockStartedAtMs`, or later by an approved extension (T8). */
   readonly dueAtMs: number;
-  /** T6: first reply to the customer. */
+  /** T6: when the first reply reached the customer (the box acknowledged it, or the call was made). */
   readonly firstReplyAtMs: number;
+  /** T6: the first reply on its way to the box (not yet acknowledged), '' when none. */
+  readonly firstReplyNoticeId: string;
   readonly pausedAtMs: number;
   readonly pauseReason: string;
   readonly resolvedAtMs: number;
@@ -195,6 +197,11 @@ export interface TicketStore {
     change: TicketChange,
     event: TicketEvent,
   ): Promise<Ticket | undefined>;
+  /**
+   * T6: tickets whose first reply the box has now acknowledged get its time as their first
+   * reply (the earliest of delivered, displayed, read), with an event. How many.
+   */
+  settleFirstReplies(limit: number): Promise<number>;
   /** Resolutions made in [fromMs, toMs) (the monthly figures). */
   resolutionsIn(fromMs: number, toMs: number): Promise<Resolution[]>;
   /** One more report of an open ticket's fault: the count goes up in the database (no lost updates), with its event. */

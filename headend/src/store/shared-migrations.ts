@@ -150,10 +150,14 @@ export const STAFF_AND_APPROVALS = `
 /**
  * Issue 16, calls taken by staff: T9 keeps a complaint caller's words verbatim and flags major
  * complaints and key customers (急事急办: handled first); T5 records when the call came in (a
- * work order made more than 30 minutes later is a breach).
+ * work order made more than 30 minutes later is a breach). T6: the first reply counts when it
+ * reaches the box — `first_reply_notice_id` is the reply on its way until the box acknowledges it.
  */
 export const TICKET_CALLS = `
   ALTER TABLE tickets ADD COLUMN caller_words TEXT NOT NULL DEFAULT '';
   ALTER TABLE tickets ADD COLUMN call_received_at_ms BIGINT NOT NULL DEFAULT 0;
   ALTER TABLE tickets ADD COLUMN urgent_handling INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE tickets ADD COLUMN first_reply_notice_id TEXT NOT NULL DEFAULT '';
+  CREATE INDEX tickets_reply_on_its_way ON tickets(first_reply_notice_id)
+    WHERE first_reply_at_ms = 0 AND first_reply_notice_id <> '';
 `;

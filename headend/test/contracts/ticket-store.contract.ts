@@ -26,6 +26,7 @@ export function ticket(id: string, over: Partial<Ticket> = {}): Ticket {
     clockStartedAtMs: 100,
     dueAtMs: 200,
     firstReplyAtMs: 0,
+    firstReplyNoticeId: '',
     pausedAtMs: 0,
     pauseReason: '',
     resolvedAtMs: 0,

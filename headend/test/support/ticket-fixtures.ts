@@ -1,5 +1,6 @@
 import { NetworkType, Symptom } from '@stb-notify/protocol';
 import type { DiagnosticsProps, FaultReportProps } from '@stb-notify/protocol';
+import type { Stores } from '../../src/ports/store';
 
 /** Healthy box diagnostics; tests override the fields that make a fault. */
 export function diagnostics(over: Partial<DiagnosticsProps> = {}): DiagnosticsProps {
@@ -27,3 +28,16 @@ export function report(reportId: string, symptom: Symptom, over: Partial<FaultRe
 }
 
 export { Symptom };
+
+/** The box acknowledges the reply on its way to it now (a delivered receipt), and the scheduler's sweep runs (T6). */
+export async function replyReachesBox(
+  t: { h: { stores: Stores; scheduler: { runDue(): Promise<number> } }; clock: { now(): number } },
+  ticketId: string,
+): Promise<void> {
+  const tk = await t.h.stores.tickets.get(ticketId);
+  if (tk === undefined || tk.firstReplyNoticeId === '') throw new Error(`ticket ${ticketId} has no reply on its way`);
+  await t.h.stores.notices.applyReceipts([
+    { noticeId: tk.firstReplyNoticeId, boxId: tk.boxId, state: 'delivered', atMs: t.clock.now() },
+  ]);
+  await t.h.scheduler.runDue();
+}

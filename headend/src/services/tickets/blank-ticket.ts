@@ -67,6 +67,7 @@ export function blankTicket(fields: BlankTicketFields): Ticket {
     rating: 0,
     customerResolved: -1,
     callerWords: '',
+    firstReplyNoticeId: '',
     callReceivedAtMs: 0,
     urgentHandling: false,
   };

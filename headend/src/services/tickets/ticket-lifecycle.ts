@@ -71,14 +71,20 @@ export class TicketLifecycle {
 
   /**
    * T6: a reply is a message to the subscriber. With a box it goes to the box as a
-   * TICKET_UPDATE the TV shows; without one (a phone complaint) it is the call the agent
-   * records. Only a reply counts as the ticket's first reply — not a hand-over or a pause.
+   * TICKET_UPDATE the TV shows, and the ticket's first reply is the moment the box
+   * acknowledges it (see settleFirstReplies); without one (a phone complaint) it is the call
+   * the agent records. Only a reply counts — not a hand-over, a pause or a status change.
    */
   async reply(id: string, message: string, actor: string): Promise<Ticket> {
     const t = await this.get(id);
     const now = this.d.clock.now();
     const noticeId = t.boxId === '' ? '' : await this.box.reply(t, message);
-    const first = t.firstReplyAtMs === 0 ? { firstReplyAtMs: now } : {};
+    const first: TicketChange =
+      t.firstReplyAtMs !== 0 || t.firstReplyNoticeId !== ''
+        ? {}
+        : noticeId === ''
+          ? { firstReplyAtMs: now }
+          : { firstReplyNoticeId: noticeId };
     return this.change(
       t,
       first,
@@ -87,6 +93,11 @@ export class TicketLifecycle {
       { message, channel: t.boxId === '' ? 'phone' : 'box', noticeId },
       false,
     );
+  }
+
+  /** T6: first replies the boxes have acknowledged since the last pass (a scheduler sweep). */
+  settleFirstReplies(): Promise<number> {
+    return this.d.stores.tickets.settleFirstReplies(500);
   }
 
   async start(id: string, actor: string): Promise<Ticket> {

@@ -100,4 +100,44 @@ export class SqlTicketResolutions extends SqlTicketBreaches {
       .execute();
     return rows.map(toResolution);
   }
+
+  async settleFirstReplies(limit: number): Promise<number> {
+    const reached = await this.ctx.db
+      .selectFrom('tickets as t')
+      .innerJoin('deliveries as d', (j) =>
+        j.onRef('d.notice_id', '=', 't.first_reply_notice_id').onRef('d.box_id', '=', 't.box_id'),
+      )
+      .select(['t.id', 'd.delivered_at_ms', 'd.displayed_at_ms', 'd.read_at_ms'])
+      .where('t.first_reply_at_ms', '=', 0)
+      .where('t.first_reply_notice_id', '<>', '')
+      .where((eb) =>
+        eb.or([eb('d.delivered_at_ms', '>', 0), eb('d.displayed_at_ms', '>', 0), eb('d.read_at_ms', '>', 0)]),
+      )
+      .limit(limit)
+      .execute();
+    let n = 0;
+    for (const r of reached) {
+      const atMs = Math.min(...[r.delivered_at_ms, r.displayed_at_ms, r.read_at_ms].filter((x) => x > 0));
+      const done = await atomically(this.ctx, async (db) => {
+        const u = await db
+          .updateTable('tickets')
+          .set({ first_reply_at_ms: atMs })
+          .where('id', '=', r.id)
+          .where('first_reply_at_ms', '=', 0)
+          .executeTakeFirst();
+        if (Number(u.numUpdatedRows) !== 1) return false;
+        const event = {
+          ticketId: r.id,
+          atMs,
+          actor: 'system:T6',
+          type: 'reply-reached',
+          detail: { reachedAtMs: atMs },
+        };
+        await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
+        return true;
+      });
+      if (done) n++;
+    }
+    return n;
+  }
 }

@@ -37,6 +37,7 @@ export function toTicket(r: Selectable<TicketsTable>): Ticket {
     clockStartedAtMs: r.clock_started_at_ms,
     dueAtMs: r.due_at_ms,
     firstReplyAtMs: r.first_reply_at_ms,
+    firstReplyNoticeId: r.first_reply_notice_id,
     pausedAtMs: r.paused_at_ms,
     pauseReason: r.pause_reason,
     resolvedAtMs: r.resolved_at_ms,
@@ -73,6 +74,7 @@ export function ticketUpdate(c: TicketChange): Updateable<TicketsTable> {
   if (c.clockStartedAtMs !== undefined) u.clock_started_at_ms = c.clockStartedAtMs;
   if (c.dueAtMs !== undefined) u.due_at_ms = c.dueAtMs;
   if (c.firstReplyAtMs !== undefined) u.first_reply_at_ms = c.firstReplyAtMs;
+  if (c.firstReplyNoticeId !== undefined) u.first_reply_notice_id = c.firstReplyNoticeId;
   if (c.pausedAtMs !== undefined) u.paused_at_ms = c.pausedAtMs;
   if (c.pauseReason !== undefined) u.pause_reason = c.pauseReason;
   if (c.resolvedAtMs !== undefined) u.resolved_at_ms = c.resolvedAtMs;
@@ -116,6 +118,7 @@ export function ticketInsert(t: Ticket): Insertable<TicketsTable> {
     clock_started_at_ms: t.clockStartedAtMs,
     due_at_ms: t.dueAtMs,
     first_reply_at_ms: t.firstReplyAtMs,
+    first_reply_notice_id: t.firstReplyNoticeId,
     paused_at_ms: t.pausedAtMs,
     pause_reason: t.pauseReason,
     resolved_at_ms: t.resolvedAtMs,

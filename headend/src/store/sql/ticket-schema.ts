@@ -42,6 +42,7 @@ export interface TicketsTable {
   caller_words: Generated<string>;
   call_received_at_ms: Generated<number>;
   urgent_handling: Generated<number>;
+  first_reply_notice_id: Generated<string>;
 }
 
 export interface TicketBreachesTable {
