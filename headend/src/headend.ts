@@ -1,4 +1,5 @@
 import { Approvals } from './services/approvals';
+import { ZoneContact } from './services/zone-contact';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '@stb-notify/protocol';
 import type { Clock, Signer } from '@stb-notify/protocol';
@@ -188,6 +189,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     tokens,
     tickets,
     approvals: new Approvals({ stores, clock, lifecycle: tickets.lifecycle, maintenance }),
+    zoneContact: new ZoneContact({ stores, notices, clock, supervisionPhone: config.supervisionPhone }),
     rotateNoticeKey,
   };
   registerApi(app, ctx);

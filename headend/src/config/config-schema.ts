@@ -46,6 +46,8 @@ export const ConfigSchema = closed({
   timeZone: Type.String({ minLength: 1, default: 'Asia/Shanghai', hint: 'an IANA time zone' }),
   /** N7: the service hotline shown on notices that ask the subscriber to act. */
   hotline: Type.String({ minLength: 1, default: '96956', hint: 'a phone number (N7)' }),
+  /** Z4: the supervision phone published with each zone's maintainer (监督电话). */
+  supervisionPhone: Type.String({ minLength: 1, default: '12345', hint: 'a phone number (Z4)' }),
   logLevel: Type.Union(
     [
       Type.Literal('fatal'),

@@ -10,6 +10,7 @@ import type { NoticeService } from '../services/notice-service';
 import type { ProvisioningService } from '../services/provisioning-service';
 import type { TicketServices } from '../services/tickets/ticket-services';
 import type { TokenService } from '../services/token-service';
+import type { ZoneContact } from '../services/zone-contact';
 
 /** What the HTTP routes may use. Built by the composition root (headend.ts). */
 export interface ApiContext {
@@ -25,6 +26,7 @@ export interface ApiContext {
   readonly tokens: TokenService;
   readonly tickets: TicketServices;
   readonly approvals: Approvals;
+  readonly zoneContact: ZoneContact;
   /** Rotates the notice-signing key and sends boxes the new key set; returns the new key id. */
   readonly rotateNoticeKey: () => Promise<string>;
 }

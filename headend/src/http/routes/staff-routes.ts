@@ -49,6 +49,25 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async () => ({ items: await ctx.stores.staff.listStaff() }),
   );
+  app.put(
+    '/api/v1/zones/:id/maintainer',
+    {
+      config: { roles: ['operator', 'supervisor'] },
+      schema: {
+        summary:
+          'Z1/Z4: the zone’s maintainer, a staff member; the zone’s boxes are told who it is and the supervision phone',
+        tags: ['registry'],
+        params: IdParams,
+        body: Type.Object({ staffNo: Id }, { additionalProperties: false }),
+      },
+    },
+    async (req) =>
+      ctx.zoneContact.assign(
+        (req.params as Static<typeof IdParams>).id,
+        (req.body as { staffNo: string }).staffNo,
+        actorName(req),
+      ),
+  );
   app.post(
     '/api/v1/staff/:id/leave',
     {
