@@ -64,4 +64,17 @@ describe('Z1/Z4: the zone’s maintainer is a named staff member, published on t
     expect((await t.api('PUT', '/api/v1/zones/z-east/maintainer', { staffNo: 'nobody' })).status).toBe(404);
     expect((await t.api('PUT', '/api/v1/zones/z-nowhere/maintainer', { staffNo: 'S201' })).status).toBe(404);
   });
+
+  it('T7: a rural zone (农村) can be registered, and its installations get the rural limit of 10 working days', async () => {
+    const z = await t.api('PUT', '/api/v1/zones/z-village', { name: '山村', type: 'rural', maintainer: '孙师傅' });
+    expect(z).toMatchObject({ status: 200, body: { type: 'rural' } });
+    const rural = await t.api('POST', '/api/v1/tickets', {
+      kind: 'installation',
+      summary: '新装',
+      zoneId: 'z-village',
+    });
+    const urban = await t.api('POST', '/api/v1/tickets', { kind: 'installation', summary: '新装', zoneId: 'z-east' });
+    expect(Number(rural.body.dueAtMs)).toBeGreaterThan(Number(urban.body.dueAtMs) + 5 * 24 * 3600_000);
+    expect(rural.body.owner).toBe('孙师傅');
+  });
 });

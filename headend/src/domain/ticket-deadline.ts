@@ -10,7 +10,8 @@ export const REPAIR_HOURS: Record<Severity, number> = { urgent: 8, ordinary: 24,
 /**
  * The promised deadline of a ticket, counted from when it was opened (T1, T7):
  *   repair: urgent 8 h, ordinary 24 h, complex 48 h;
- *   installation: urban 5, township (rural) 10 working days;
+ *   installation: urban (城区) 5, rural (农村) 10 working days — a township zone (镇乡) is outside
+ *   the city and gets the rural limit too;
  *   service restore: 5 working days; complaint reply: 3 working days;
  *   new installation or relocation without survey: 24 h; line survey feedback: 48 h.
  * T2/T3: after a force-majeure or waiting-on-customer pause, the full limit counts again from

@@ -1,4 +1,5 @@
-export type ZoneType = 'urban' | 'township';
+/** Z1 urban (城区) and township (镇乡) zones; T7 rural (农村) zones. */
+export type ZoneType = 'urban' | 'township' | 'rural';
 
 /** Z1: a zone has a type and one responsible maintainer. */
 export interface Zone {

@@ -74,7 +74,8 @@ export async function importRegistry(
   const boxes = data.boxes ?? [];
   zones.forEach((z, i) => {
     if (!isValidId(z.id)) problems.push(`zones[${i}].id: invalid id ${JSON.stringify(z.id)}`);
-    if (z.type !== 'urban' && z.type !== 'township') problems.push(`zones[${i}].type: must be urban or township (Z1)`);
+    if (z.type !== 'urban' && z.type !== 'township' && z.type !== 'rural')
+      problems.push(`zones[${i}].type: must be urban, township or rural (Z1, T7)`);
     if (!z.name) problems.push(`zones[${i}].name: required`);
     if (!z.maintainer) problems.push(`zones[${i}].maintainer: required (Z1)`);
   });

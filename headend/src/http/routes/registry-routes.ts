@@ -17,7 +17,7 @@ const Zone = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 1, maxLength: 128 }),
-    type: Type.Union([Type.Literal('urban'), Type.Literal('township')]),
+    type: Type.Union([Type.Literal('urban'), Type.Literal('township'), Type.Literal('rural')]),
     maintainer: Type.String({ minLength: 1, maxLength: 128 }),
   },
   { additionalProperties: false },

@@ -131,6 +131,9 @@ const MIGRATIONS: readonly string[] = [
     ALTER TABLE callbacks ADD CONSTRAINT callbacks_one_per_resolution UNIQUE (ticket_id, resolution);`,
   STAFF_AND_APPROVALS,
   TICKET_CALLS,
+  // T7 (issue 16): rural zones (农村) get the rural installation limit.
+  `ALTER TABLE zones DROP CONSTRAINT zones_type_check;
+  ALTER TABLE zones ADD CONSTRAINT zones_type_check CHECK (type IN ('urban','township','rural'));`,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

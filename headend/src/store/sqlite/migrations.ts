@@ -161,6 +161,14 @@ const MIGRATIONS: readonly string[] = [
     ALTER TABLE callbacks_by_resolution RENAME TO callbacks;`,
   STAFF_AND_APPROVALS,
   TICKET_CALLS,
+  // T7 (issue 16): rural zones (农村) get the rural installation limit; SQLite rebuilds the table to widen its CHECK.
+  `CREATE TABLE zones_with_rural (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('urban','township','rural')),
+    maintainer TEXT NOT NULL
+  );
+  INSERT INTO zones_with_rural SELECT id, name, type, maintainer FROM zones;
+  DROP TABLE zones;
+  ALTER TABLE zones_with_rural RENAME TO zones;`,
 ];
 
 export function migrate(db: Database.Database): void {
