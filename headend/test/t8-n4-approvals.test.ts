@@ -51,7 +51,10 @@ describe('approvals are people (T8 extensions, N4 hand-made outages): asked by o
     t.clock.set(T0 + 30 * HOUR);
     await t.h.scheduler.runDue();
     expect((await ticket()).breachCount).toBe(0);
-    const audit = await t.h.stores.audit.list({ subject: id, limit: 10 });
+    const audit = (await t.api('GET', `/api/v1/audit?subject=${id}`, undefined, chen)).body.items as Array<{
+      action: string;
+      actor: string;
+    }>;
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
       ['approval.approved', 'staff:S001'],
       ['approval.requested', 'staff:M001'],
@@ -136,7 +139,7 @@ describe('approvals are people (T8 extensions, N4 hand-made outages): asked by o
     expect(audit.map((a) => a.action)).toEqual(['staff.left', 'staff.added']);
     // Staff phones and the approval desk are for staff, not for a read-only dashboard.
     const ro = await t.h.tokens.create('wallboard', 'read-only');
-    for (const url of ['/api/v1/staff', '/api/v1/approvals', '/api/v1/escalations']) {
+    for (const url of ['/api/v1/staff', '/api/v1/approvals', '/api/v1/escalations', '/api/v1/audit']) {
       expect((await t.api('GET', url, undefined, ro.token)).status, url).toBe(403);
     }
   });

@@ -99,6 +99,7 @@ describe('Z2/T6: monthly figures per zone against the targets, over a month of t
       headers: { authorization: `Bearer ${t.token}` },
     });
     expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // UTF-8 BOM for spreadsheets
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toContain('month,zoneId,zoneName');
     expect(lines).toHaveLength(3);

@@ -18,6 +18,7 @@ import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { approvalRoutes } from './routes/approval-routes';
+import { auditRoutes } from './routes/audit-routes';
 import { staffRoutes } from './routes/staff-routes';
 import { tokenRoutes } from './routes/token-routes';
 import { tvRoutes } from './routes/tv-routes';
@@ -68,6 +69,7 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   ticketRoutes(app, ctx);
   approvalRoutes(app, ctx);
   staffRoutes(app, ctx);
+  auditRoutes(app, ctx);
   incidentRoutes(app, ctx);
   tvRoutes(app, ctx);
   consoleRoutes(app);

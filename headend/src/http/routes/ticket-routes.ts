@@ -308,7 +308,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="zone-figures-${q.month}.csv"`);
-        return figuresToCsv(rows);
+        return `\uFEFF${figuresToCsv(rows)}`; // a BOM: spreadsheet programs read the Chinese names as UTF-8
       }
       return { month: q.month, targets: Z2_TARGETS, items: rows };
     },
