@@ -8,6 +8,7 @@ import { TestBox, until } from '../../headend/test/support/test-box';
 import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
 import type { TestHeadend } from '../../headend/test/support/test-headend';
 import type { ProvisioningResult } from '../../headend/src/services/provisioning-service';
+import { staffToken } from '../../headend/test/support/staff-fixtures';
 import { report, Symptom } from '../../headend/test/support/ticket-fixtures';
 import { launchBrowser } from '../../stb-app/e2e/support/browser';
 import { followClock } from '../../stb-app/e2e/support/tv-page';
@@ -205,6 +206,42 @@ describe('the operator console in Chromium against the real headend', () => {
     const tk = (await t.api('GET', `/api/v1/tickets/${ticketId}`)).body;
     expect(tk).toMatchObject({ status: 'closed', followUp: 'callback-reached', rating: 5 });
     expect(await page.textContent('[data-testid=gaps]')).toContain('：0');
+  });
+
+  it('T8: a supervisor asks for an extension, cannot approve it, and another supervisor approves it on the desk', async () => {
+    const opened = await t.h.tickets.intake.faultReport('box-1', report('r-ext', Symptom.SYMPTOM_NO_SOUND));
+    const id = opened?.outcome === 'opened' ? opened.ticket.id : '';
+    const due = opened?.outcome === 'opened' ? opened.ticket.dueAtMs : 0;
+    const chen = await staffToken(t, 'S001', 'supervisor', '陈主任');
+    const zhou = await staffToken(t, 'S002', 'supervisor', '周经理');
+    const signInAs = async (token: string) => {
+      await page.click('text=退出');
+      await page.fill('input[name=token]', token);
+      await page.press('input[name=token]', 'Enter');
+      await page.waitForSelector('[data-testid=who]');
+    };
+    await signInAs(chen);
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, `#/tickets/${id}`);
+    await page.click('[data-testid=ticket-detail] >> text=延期');
+    await page.fill('.action-form input[name=reason]', '等备件');
+    await page.click('.action-form >> text=确定');
+    await page.waitForSelector('[data-testid=asked]');
+    const own = await page.waitForSelector('[data-testid=approvals] [data-approval]');
+    expect(await own.textContent()).toContain('S001');
+    expect(await page.$('[data-testid=approvals] button[name=approve]')).toBeNull(); // not for their own request
+    expect((await t.api('GET', `/api/v1/tickets/${id}`)).body.dueAtMs).toBe(due);
+
+    await signInAs(zhou);
+    await page.click('text=工单');
+    await page.fill('[data-testid=approvals] input[name=note]', '同意');
+    await page.click('[data-testid=approvals] button[name=approve]');
+    await until(async () => (await t.api('GET', `/api/v1/tickets/${id}`)).body.extensions === 1, 'extension applied');
+    await page.waitForSelector('[data-testid=approvals] >> text=无');
+    const audit = (await t.api('GET', `/api/v1/audit?subject=${id}`)).body.items as Array<{ actor: string }>;
+    expect(audit.map((a) => a.actor)).toEqual(['staff:S002', 'staff:S001']);
+    await page.screenshot({ path: `${SCREENS}approvals.png` });
   });
 
   it('Z3/T1: a fault taken by phone is opened on the board, routed to the zone’s maintainer, and its severity changed with a reason', async () => {

@@ -53,7 +53,10 @@ describe('the repair loop with a real box over MQTT: report → ticket → updat
     expect(ticket?.diagnostics).toMatchObject({ tunerLocked: false, errorCodes: ['E201'] });
 
     t.clock.advance(HOUR);
-    await t.api('POST', `/api/v1/tickets/${String(ticket?.id)}/pause`, { reason: 'waiting-on-customer' });
+    await t.api('POST', `/api/v1/tickets/${String(ticket?.id)}/pause`, {
+      reason: 'waiting-on-customer',
+      note: '电话无人接听',
+    });
     await until(() => updates().some((u) => u.status === TicketStatus.TICKET_STATUS_PAUSED), 'pause reached the box');
     expect(updates().at(-1)?.pauseReason).toBe('waiting-on-customer');
     t.clock.advance(2 * HOUR);

@@ -140,18 +140,22 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
   });
 
   it('T3: the customer cannot be reached: the clock stops at once and the deadline moves by exactly the time lost', async () => {
+    const noNote = await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
+    expect(noNote).toMatchObject({ status: 400, body: { code: 'VALIDATION' } }); // how the customer was tried
     t.clock.set(T0 + 20 * HOUR);
-    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
+    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer', note: '电话无人接听' });
     expect((await boxUpdates())[0]?.texts[0]?.body).toContain('等待您方便上门的时间');
     t.clock.set(T0 + 26 * HOUR);
     await t.h.scheduler.runDue();
+    // A stopped clock is on the supervisor's list (T10).
+    expect((await t.api('GET', '/api/v1/escalations')).body.items).toMatchObject([{ id, escalation: 'paused' }]);
     const r = await t.api('POST', `/api/v1/tickets/${id}/resume`);
     expect(r.body).toMatchObject({ breachCount: 0, dueAtMs: T0 + 30 * HOUR, clockStartedAtMs: T0 + 6 * HOUR });
   });
 
   it('T2: a pause across the deadline is no breach; a pause after the deadline (before the job ran) is', async () => {
     t.clock.set(T0 + 23 * HOUR);
-    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
+    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer', note: '电话无人接听' });
     t.clock.set(T0 + 26 * HOUR);
     await t.h.scheduler.runDue();
     await t.api('POST', `/api/v1/tickets/${id}/resume`);
@@ -160,7 +164,7 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     const other = await t.h.tickets.intake.faultReport('box-2', report('r2', Symptom.SYMPTOM_NO_SOUND));
     const otherId = other?.outcome === 'opened' ? other.ticket.id : '';
     t.clock.advance(24 * HOUR + 5 * MINUTE); // its deadline passed 5 minutes ago; no job has run
-    await t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'waiting-on-customer' });
+    await t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'waiting-on-customer', note: '电话无人接听' });
     const r = await t.api('POST', `/api/v1/tickets/${otherId}/resolve`, { resolution: '上门修复' });
     expect(r.body).toMatchObject({ status: 'resolved', breachCount: 1, breachedAtMs: T0 + 26 * HOUR + 24 * HOUR });
   });
@@ -198,7 +202,7 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     const other = await t.h.tickets.intake.faultReport('box-2', report('r2', Symptom.SYMPTOM_NO_SOUND));
     const otherId = other?.outcome === 'opened' ? other.ticket.id : '';
     await Promise.all([
-      t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'waiting-on-customer' }),
+      t.api('POST', `/api/v1/tickets/${otherId}/pause`, { reason: 'waiting-on-customer', note: '电话无人接听' }),
       t.api('POST', `/api/v1/tickets/${otherId}/resolve`, { resolution: '修好' }),
     ]);
     const after = (await t.api('GET', `/api/v1/tickets/${otherId}`)).body;
@@ -209,7 +213,7 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
   it('T6: only a reply counts as the first reply, from when the box acknowledges it; hand-overs and pauses do not', async () => {
     t.clock.advance(2 * HOUR);
     await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'zhao', reason: '王师傅休假' });
-    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer' });
+    await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer', note: '电话无人接听' });
     expect((await ticket()).firstReplyAtMs).toBe(0);
     t.clock.advance(HOUR);
     const r = await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '师傅明天上午九点上门' });
@@ -230,6 +234,27 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     t.clock.advance(HOUR);
     await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '师傅已出发' });
     expect((await ticket()).firstReplyAtMs).toBe(T0 + 3 * HOUR + 30 * MINUTE);
+  });
+
+  it('T6: a later reply that reaches the box counts when the first never does; a call made counts at once', async () => {
+    await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '第一条' });
+    const first = (await ticket()).firstReplyNoticeId as string;
+    await t.h.notices.cancel(first, 'superseded', 'test'); // never reaches the box
+    t.clock.advance(HOUR);
+    await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '第二条' });
+    const second = (await boxUpdates()).find((n) => n.texts[0]?.body.includes('第二条'));
+    t.clock.advance(HOUR);
+    // The box's own clock says it got it a day before it was sent: the time is kept to when it was sent.
+    await t.h.stores.notices.applyReceipts([
+      { noticeId: second?.id ?? '', boxId: 'box-1', state: 'delivered', atMs: T0 - 24 * HOUR },
+    ]);
+    await t.h.scheduler.runDue();
+    expect((await ticket()).firstReplyAtMs).toBe(T0 + HOUR);
+
+    const other = await t.h.tickets.intake.faultReport('box-2', report('r2', Symptom.SYMPTOM_NO_SOUND));
+    const otherId = other?.outcome === 'opened' ? other.ticket.id : '';
+    const call = await t.api('POST', `/api/v1/tickets/${otherId}/reply`, { message: '已电话联系', channel: 'phone' });
+    expect(call.body).toMatchObject({ firstReplyAtMs: T0 + 2 * HOUR, firstReplyNoticeId: '' });
   });
 
   it('Z3: hand-overs keep exactly one owner and are recorded', async () => {

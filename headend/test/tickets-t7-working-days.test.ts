@@ -15,10 +15,10 @@ const local = (ms: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 
 describe('T7: deadlines by ticket kind, in working days where the rule says so', () => {
-  it('urban installation 5 working days, rural (and township) 10, skipping weekends', () => {
+  it('urban and township installation 5 working days, rural 10, skipping weekends', () => {
     expect(local(ticketDeadline('installation', 'ordinary', 'urban', wed, cal))).toBe('2026-12-30'); // Thu Fri Mon Tue Wed
     expect(local(ticketDeadline('installation', 'ordinary', 'rural', wed, cal))).toBe('2027-01-07');
-    expect(local(ticketDeadline('installation', 'ordinary', 'township', wed, cal))).toBe('2027-01-07');
+    expect(local(ticketDeadline('installation', 'ordinary', 'township', wed, cal))).toBe('2026-12-30');
     expect(local(ticketDeadline('relocation', 'ordinary', 'rural', wed, cal))).toBe(local(wed + 24 * 3600_000));
   });
 

@@ -180,7 +180,12 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
               </label>
               <label>
                 {t('note')}
-                <input name="note" value={f.note ?? ''} onInput={(e) => setF({ ...f, note: e.currentTarget.value })} />
+                <input
+                  name="note"
+                  required
+                  value={f.note ?? ''}
+                  onInput={(e) => setF({ ...f, note: e.currentTarget.value })}
+                />
               </label>
               {f.pauseReason === 'waiting-on-materials' && (
                 <label>

@@ -22,7 +22,7 @@ export interface TicketRow {
   readonly followUp: string;
   readonly rating: number;
   /** From /escalations (T10): breached, or due soon. */
-  readonly escalation?: 'breached' | 'due-soon';
+  readonly escalation?: 'breached' | 'due-soon' | 'paused';
   /** From the list endpoint: time left on the SLA clock when fetched. */
   readonly remainingMs?: number;
 }

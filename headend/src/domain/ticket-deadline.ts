@@ -10,8 +10,8 @@ export const REPAIR_HOURS: Record<Severity, number> = { urgent: 8, ordinary: 24,
 /**
  * The promised deadline of a ticket, counted from when it was opened (T1, T7):
  *   repair: urgent 8 h, ordinary 24 h, complex 48 h;
- *   installation: urban (城区) 5, rural (农村) 10 working days — a township zone (镇乡) is outside
- *   the city and gets the rural limit too;
+ *   installation: rural zones (农村) 10 working days, urban and township zones 5 (the rural
+ *   limit is for rural zones, not townships: service-rules.md, corrections, T7);
  *   service restore: 5 working days; complaint reply: 3 working days;
  *   new installation or relocation without survey: 24 h; line survey feedback: 48 h.
  * T2/T3: after a force-majeure or waiting-on-customer pause, the full limit counts again from
@@ -28,7 +28,7 @@ export function ticketDeadline(
     case 'repair':
       return openedAtMs + REPAIR_HOURS[severity] * HOUR;
     case 'installation':
-      return cal.addWorkingDays(openedAtMs, zoneType === 'urban' ? 5 : 10);
+      return cal.addWorkingDays(openedAtMs, zoneType === 'rural' ? 10 : 5);
     case 'service-restore':
       return cal.addWorkingDays(openedAtMs, 5);
     case 'complaint':

@@ -175,13 +175,14 @@ export interface TicketStore {
   /** Applies a change and appends its event atomically; returns the updated ticket. */
   update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket>;
   /**
-   * The same, only if the ticket is still in the state the change was decided on (its status
-   * and resolution count): a compare-and-set, so two concurrent changes (a pause and a resolve,
-   * two resolves) cannot both apply. Undefined (nothing written) when it moved on.
+   * The same, only if the ticket is still in the state the change was decided on (its status,
+   * resolution count and deadline): a compare-and-set, so two concurrent changes (a pause and a
+   * resolve, two resolves, a severity change and an extension) cannot both apply. Undefined
+   * (nothing written) when it moved on.
    */
   updateIf(
     id: string,
-    expected: { readonly status: TicketStatus; readonly resolutions: number },
+    expected: { readonly status: TicketStatus; readonly resolutions: number; readonly dueAtMs: number },
     change: TicketChange,
     event: TicketEvent,
   ): Promise<Ticket | undefined>;
@@ -197,11 +198,14 @@ export interface TicketStore {
     change: TicketChange,
     event: TicketEvent,
   ): Promise<Ticket | undefined>;
+  /** T6: a reply notice sent to the ticket's box. */
+  rememberReply(ticketId: string, noticeId: string, sentAtMs: number): Promise<void>;
   /**
-   * T6: tickets whose first reply the box has now acknowledged get its time as their first
-   * reply (the earliest of delivered, displayed, read), with an event. How many.
+   * T6: tickets one of whose replies the box has now acknowledged get that time as their first
+   * reply — the box's receipt time, kept between when the reply was sent and `nowMs` (a box's
+   * clock cannot date a reply before it existed) — with an event. How many.
    */
-  settleFirstReplies(limit: number): Promise<number>;
+  settleFirstReplies(nowMs: number, limit: number): Promise<number>;
   /** Resolutions made in [fromMs, toMs) (the monthly figures). */
   resolutionsIn(fromMs: number, toMs: number): Promise<Resolution[]>;
   /** One more report of an open ticket's fault: the count goes up in the database (no lost updates), with its event. */
@@ -241,7 +245,7 @@ export interface TicketStore {
   breaches(fromMs: number, toMs: number): Promise<Breach[]>;
   /** Tickets past their deadline by `nowMs`, not finished or paused, whose current deadline has no breach yet. */
   overdue(nowMs: number): Promise<Ticket[]>;
-  /** Unfinished tickets breached, or due before `dueBeforeMs` (T10 escalation), earliest deadline first. */
+  /** Unfinished tickets breached, paused, or due before `dueBeforeMs` (T10 escalation), urgent ones first, then by deadline. */
   escalations(dueBeforeMs: number, zoneId: string | undefined, limit: number): Promise<Ticket[]>;
   /** Tickets opened or resolved in [fromMs, toMs) (for the monthly figures). */
   forPeriod(fromMs: number, toMs: number): Promise<Ticket[]>;

@@ -3,6 +3,9 @@ import { HeadendError, notFound } from '../errors';
 import type { NoticeRecord } from '../ports/notice-store';
 import type { Zone } from '../ports/registry-store';
 import type { Stores } from '../ports/store';
+import type { StaffMember } from '../ports/staff-store';
+import { Outgoing } from './notice-input';
+import type { NoticeInput } from './notice-input';
 import type { NoticeService } from './notice-service';
 
 const YEAR = 366 * 24 * 60 * 60 * 1000;
@@ -31,20 +34,31 @@ export class ZoneContact {
     if (m.role !== 'maintainer')
       throw new HeadendError('VALIDATION', `Z1: ${staffNo} is a ${m.role}, not a maintainer`);
     const updated: Zone = { ...zone, maintainer: m.name };
-    await this.d.stores.registry.upsertZones([updated]); // Z1: new tickets of the zone go to them
     const now = this.d.clock.now();
-    await this.d.stores.audit.append({
-      atMs: now,
-      actor,
-      action: 'zone.maintainer',
-      subject: zoneId,
-      detail: { from: zone.maintainer, to: m.name, staffNo },
-    });
     const phone = this.d.supervisionPhone;
-    const notice = await this.d.notices.send({
+    // The zone's new maintainer and the notice that tells its boxes are one decision (outbox):
+    // never a zone routed to one person while its boxes show another.
+    const out = new Outgoing();
+    const notice = await this.d.stores.transaction(async (tx) => {
+      await tx.registry.upsertZones([updated]); // Z1: new tickets of the zone go to them
+      await tx.audit.append({
+        atMs: now,
+        actor,
+        action: 'zone.maintainer',
+        subject: zoneId,
+        detail: { from: zone.maintainer, to: m.name, staffNo },
+      });
+      return this.d.notices.stageInto(tx, this.contactNotice(zone, m, phone, now, actor), out);
+    });
+    await this.d.notices.dispatch(out.items, out.prepared);
+    return { zone: updated, notice };
+  }
+
+  private contactNotice(zone: Zone, m: StaffMember, phone: string, now: number, actor: string): NoticeInput {
+    return {
       kind: 'ANNOUNCEMENT',
-      target: { type: 'zones', zoneIds: [zoneId] },
-      collapseKey: `zone-contact:${zoneId}`,
+      target: { type: 'zones', zoneIds: [zone.id] },
+      collapseKey: `zone-contact:${zone.id}`,
       texts: [
         {
           lang: 'zh-CN',
@@ -60,7 +74,6 @@ export class ZoneContact {
       detail: { topic: 'zone-contact', effectiveAtMs: now },
       expiresAtMs: now + YEAR,
       createdBy: actor,
-    });
-    return { zone: updated, notice };
+    };
   }
 }

@@ -118,7 +118,7 @@ export const TICKET_BREACHES_AND_RESOLUTIONS = `
   CREATE INDEX ticket_resolutions_resolved ON ticket_resolutions(resolved_at_ms);
   INSERT INTO ticket_resolutions (ticket_id, resolution, zone_id, kind, owner, resolved_at_ms, due_at_ms, breaches,
       follow_up, follow_up_at_ms, rating, customer_resolved)
-    SELECT id, 1, zone_id, kind, owner, resolved_at_ms, due_at_ms, breach_count,
+    SELECT id, resolutions, zone_id, kind, owner, resolved_at_ms, due_at_ms, breach_count,
       follow_up, follow_up_at_ms, rating, customer_resolved FROM tickets WHERE resolved_at_ms > 0;
 `;
 
@@ -151,7 +151,8 @@ export const STAFF_AND_APPROVALS = `
  * Issue 16, calls taken by staff: T9 keeps a complaint caller's words verbatim and flags major
  * complaints and key customers (急事急办: handled first); T5 records when the call came in (a
  * work order made more than 30 minutes later is a breach). T6: the first reply counts when it
- * reaches the box — `first_reply_notice_id` is the reply on its way until the box acknowledges it.
+ * reaches the box — `first_reply_notice_id` marks a ticket whose replies are on their way, and
+ * `ticket_replies` holds every reply notice: the first any of them the box acknowledges counts.
  */
 export const TICKET_CALLS = `
   ALTER TABLE tickets ADD COLUMN caller_words TEXT NOT NULL DEFAULT '';
@@ -160,4 +161,8 @@ export const TICKET_CALLS = `
   ALTER TABLE tickets ADD COLUMN first_reply_notice_id TEXT NOT NULL DEFAULT '';
   CREATE INDEX tickets_reply_on_its_way ON tickets(first_reply_notice_id)
     WHERE first_reply_at_ms = 0 AND first_reply_notice_id <> '';
+  CREATE TABLE ticket_replies (
+    notice_id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, sent_at_ms BIGINT NOT NULL
+  );
+  CREATE INDEX ticket_replies_ticket ON ticket_replies(ticket_id);
 `;

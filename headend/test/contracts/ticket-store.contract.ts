@@ -170,7 +170,7 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
     it('a change decided on a state applies only while the ticket is still in it (compare-and-set)', async () => {
       const s = await open();
       await s.tickets.insert(ticket('cas'), ev('cas', 'opened'));
-      const expected = { status: 'assigned' as const, resolutions: 0 };
+      const expected = { status: 'assigned' as const, resolutions: 0, dueAtMs: 200 };
       const tries = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           s.tickets.updateIf(

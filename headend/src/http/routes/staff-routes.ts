@@ -78,6 +78,14 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
         params: IdParams,
       },
     },
-    async (req) => ctx.tokens.staffLeft((req.params as Static<typeof IdParams>).id, actorName(req)),
+    async (req) => {
+      const staffNo = (req.params as Static<typeof IdParams>).id;
+      // As for adding one: a supervisor's leaving is recorded by a supervisor.
+      const member = await ctx.stores.staff.getStaff(staffNo);
+      if (member?.role === 'supervisor' && req.actor?.role !== 'supervisor') {
+        throw new HeadendError('FORBIDDEN', 'a supervisor’s leaving is recorded by a supervisor');
+      }
+      return ctx.tokens.staffLeft(staffNo, actorName(req));
+    },
   );
 }

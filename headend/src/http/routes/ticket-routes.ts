@@ -54,7 +54,14 @@ const OpenBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const MessageBody = Type.Object({ message: Reason }, { additionalProperties: false });
+const MessageBody = Type.Object(
+  {
+    message: Reason,
+    /** T6: 'box' (default) sends it to the TV; 'phone' records a call the agent made. */
+    channel: Type.Optional(lit(['box', 'phone'] as const)),
+  },
+  { additionalProperties: false },
+);
 const SeverityBody = Type.Object({ severity: lit(SEVERITIES), reason: Reason }, { additionalProperties: false });
 const PauseBody = Type.Object(
   {
@@ -158,7 +165,10 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         body: MessageBody,
       },
     },
-    async (req) => lifecycle.reply(id(req), (req.body as Static<typeof MessageBody>).message, actorName(req)),
+    async (req) => {
+      const b = req.body as Static<typeof MessageBody>;
+      return lifecycle.reply(id(req), b.message, actorName(req), b.channel ?? 'box');
+    },
   );
   app.post(
     '/api/v1/tickets/:id/start',

@@ -63,13 +63,21 @@ export class TicketBreaches {
     return breached;
   }
 
-  /** T10: unfinished tickets breached or due within the escalation lead time, earliest deadline first. */
+  /**
+   * T10: unfinished tickets breached, due within the escalation lead time, or with their clock
+   * stopped (a pause is a claim the supervisor should see), urgent ones first.
+   */
   async escalations(zoneId: string | undefined, limit: number): Promise<Array<Ticket & { escalation: string }>> {
     const now = this.d.clock.now();
     const due = await this.d.stores.tickets.escalations(now + this.d.cfg.escalateBeforeHours * HOUR, zoneId, limit);
     return due.map((t) => ({
       ...t,
-      escalation: t.breachCount > 0 || (t.status !== 'paused' && now > t.dueAtMs) ? 'breached' : 'due-soon',
+      escalation:
+        t.breachCount > 0 || (t.status !== 'paused' && now > t.dueAtMs)
+          ? 'breached'
+          : t.status === 'paused'
+            ? 'paused'
+            : 'due-soon',
     }));
   }
 }

@@ -52,7 +52,7 @@ export class TicketLifecycle {
     // or two resolves, cannot both apply (the loser is told to look again).
     const updated = await this.d.stores.tickets.updateIf(
       t.id,
-      { status: t.status, resolutions: t.resolutions },
+      { status: t.status, resolutions: t.resolutions, dueAtMs: t.dueAtMs },
       change,
       { ticketId: t.id, atMs: this.d.clock.now(), actor, type, detail },
     );
@@ -75,29 +75,39 @@ export class TicketLifecycle {
    * acknowledges it (see settleFirstReplies); without one (a phone complaint) it is the call
    * the agent records. Only a reply counts — not a hand-over, a pause or a status change.
    */
-  async reply(id: string, message: string, actor: string): Promise<Ticket> {
-    const t = await this.get(id);
+  async reply(id: string, message: string, actor: string, channel: 'box' | 'phone' = 'box'): Promise<Ticket> {
+    let t = await this.get(id);
     const now = this.d.clock.now();
-    const noticeId = t.boxId === '' ? '' : await this.box.reply(t, message);
-    const first: TicketChange =
-      t.firstReplyAtMs !== 0 || t.firstReplyNoticeId !== ''
-        ? {}
-        : noticeId === ''
-          ? { firstReplyAtMs: now }
-          : { firstReplyNoticeId: noticeId };
-    return this.change(
-      t,
-      first,
-      actor,
-      'reply',
-      { message, channel: t.boxId === '' ? 'phone' : 'box', noticeId },
-      false,
-    );
+    const byPhone = channel === 'phone' || t.boxId === '';
+    const noticeId = byPhone ? '' : await this.box.reply(t, message);
+    if (noticeId !== '') await this.d.stores.tickets.rememberReply(t.id, noticeId, now);
+    // The reply is sent: record it, on the ticket as it now is (a concurrent change may have moved it).
+    for (let attempt = 1; ; attempt++) {
+      const first: TicketChange =
+        t.firstReplyAtMs !== 0
+          ? {}
+          : byPhone
+            ? { firstReplyAtMs: now }
+            : { firstReplyNoticeId: t.firstReplyNoticeId || noticeId };
+      try {
+        return await this.change(
+          t,
+          first,
+          actor,
+          'reply',
+          { message, channel: byPhone ? 'phone' : 'box', noticeId },
+          false,
+        );
+      } catch (err) {
+        if (attempt >= 3 || !(err instanceof HeadendError && err.code === 'CONFLICT')) throw err;
+        t = await this.get(id);
+      }
+    }
   }
 
   /** T6: first replies the boxes have acknowledged since the last pass (a scheduler sweep). */
   settleFirstReplies(): Promise<number> {
-    return this.d.stores.tickets.settleFirstReplies(500);
+    return this.d.stores.tickets.settleFirstReplies(this.d.clock.now(), 500);
   }
 
   async start(id: string, actor: string): Promise<Ticket> {
@@ -161,6 +171,9 @@ export class TicketLifecycle {
         'APPROVAL_REQUIRED',
         `T2/T3: a ${reason} pause restarts the time limit: it needs a supervisor’s approval (POST /api/v1/approvals)`,
       );
+    }
+    if (note.trim() === '') {
+      throw new HeadendError('VALIDATION', 'T3: say how the customer was tried (the note), so the stop can be checked');
     }
     return this.applyPause(await this.open(id, actor), reason, note, [], actor, {});
   }

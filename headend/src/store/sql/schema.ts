@@ -221,6 +221,7 @@ export interface DB {
   callbacks: T.CallbacksTable;
   ticket_breaches: T.TicketBreachesTable;
   ticket_resolutions: T.TicketResolutionsTable;
+  ticket_replies: T.TicketRepliesTable;
   revoked_certificates: RevokedCertificatesTable;
   outbox: OutboxTable;
 }

@@ -70,7 +70,11 @@ export class SqlTicketBreaches extends SqlIncidentsAndCallbacks {
       .selectAll()
       .where('status', 'not in', FINISHED)
       .where((eb) =>
-        eb.or([eb('breach_count', '>', 0), eb.and([eb('status', '<>', 'paused'), eb('due_at_ms', '<', dueBeforeMs)])]),
+        eb.or([
+          eb('breach_count', '>', 0),
+          eb('status', '=', 'paused'), // every stopped clock is the supervisor's to see
+          eb.and([eb('status', '<>', 'paused'), eb('due_at_ms', '<', dueBeforeMs)]),
+        ]),
       );
     if (zoneId !== undefined) q = q.where('zone_id', '=', zoneId);
     const rows = await q.orderBy('urgent_handling', 'desc').orderBy('due_at_ms').limit(limit).execute();

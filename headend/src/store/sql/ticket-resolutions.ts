@@ -74,7 +74,7 @@ export class SqlTicketResolutions extends SqlTicketBreaches {
         .where('status', '=', 'resolved')
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return undefined;
-      await db
+      const row = await db
         .updateTable('ticket_resolutions')
         .set({
           follow_up: o.followUp,
@@ -84,7 +84,11 @@ export class SqlTicketResolutions extends SqlTicketBreaches {
         })
         .where('ticket_id', '=', id)
         .where('resolution', '=', resolution)
-        .execute();
+        .where('follow_up', '=', '')
+        .executeTakeFirst();
+      // The resolution's own row takes the outcome once; without it nothing is written (an error rolls back).
+      if (Number(row.numUpdatedRows) !== 1)
+        throw new Error(`resolution ${resolution} of ticket ${id} has no open follow-up`);
       await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
       return readTicket(db, id);
     });
@@ -101,13 +105,19 @@ export class SqlTicketResolutions extends SqlTicketBreaches {
     return rows.map(toResolution);
   }
 
-  async settleFirstReplies(limit: number): Promise<number> {
+  async rememberReply(ticketId: string, noticeId: string, sentAtMs: number): Promise<void> {
+    const row = { notice_id: noticeId, ticket_id: ticketId, sent_at_ms: sentAtMs };
+    await insertRow(this.ctx.dialect, this.ctx.db, 'ticket_replies', row, 'ignore');
+  }
+
+  async settleFirstReplies(nowMs: number, limit: number): Promise<number> {
     const reached = await this.ctx.db
       .selectFrom('tickets as t')
+      .innerJoin('ticket_replies as r', 'r.ticket_id', 't.id')
       .innerJoin('deliveries as d', (j) =>
-        j.onRef('d.notice_id', '=', 't.first_reply_notice_id').onRef('d.box_id', '=', 't.box_id'),
+        j.onRef('d.notice_id', '=', 'r.notice_id').onRef('d.box_id', '=', 't.box_id'),
       )
-      .select(['t.id', 'd.delivered_at_ms', 'd.displayed_at_ms', 'd.read_at_ms'])
+      .select(['t.id', 'r.sent_at_ms', 'd.delivered_at_ms', 'd.displayed_at_ms', 'd.read_at_ms'])
       .where('t.first_reply_at_ms', '=', 0)
       .where('t.first_reply_notice_id', '<>', '')
       .where((eb) =>
@@ -115,24 +125,23 @@ export class SqlTicketResolutions extends SqlTicketBreaches {
       )
       .limit(limit)
       .execute();
-    let n = 0;
+    const first = new Map<string, number>();
     for (const r of reached) {
-      const atMs = Math.min(...[r.delivered_at_ms, r.displayed_at_ms, r.read_at_ms].filter((x) => x > 0));
+      const said = Math.min(...[r.delivered_at_ms, r.displayed_at_ms, r.read_at_ms].filter((x) => x > 0));
+      const atMs = Math.min(Math.max(said, r.sent_at_ms), nowMs);
+      first.set(r.id, Math.min(first.get(r.id) ?? atMs, atMs));
+    }
+    let n = 0;
+    for (const [id, atMs] of first) {
       const done = await atomically(this.ctx, async (db) => {
         const u = await db
           .updateTable('tickets')
           .set({ first_reply_at_ms: atMs })
-          .where('id', '=', r.id)
+          .where('id', '=', id)
           .where('first_reply_at_ms', '=', 0)
           .executeTakeFirst();
         if (Number(u.numUpdatedRows) !== 1) return false;
-        const event = {
-          ticketId: r.id,
-          atMs,
-          actor: 'system:T6',
-          type: 'reply-reached',
-          detail: { reachedAtMs: atMs },
-        };
+        const event = { ticketId: id, atMs, actor: 'system:T6', type: 'reply-reached', detail: { reachedAtMs: atMs } };
         await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
         return true;
       });

@@ -113,3 +113,9 @@ export interface TicketResolutionsTable {
   rating: Generated<number>;
   customer_resolved: Generated<number>;
 }
+
+export interface TicketRepliesTable {
+  notice_id: string;
+  ticket_id: string;
+  sent_at_ms: number;
+}

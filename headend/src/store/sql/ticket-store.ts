@@ -133,7 +133,7 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
 
   async updateIf(
     id: string,
-    expected: { readonly status: Ticket['status']; readonly resolutions: number },
+    expected: { readonly status: Ticket['status']; readonly resolutions: number; readonly dueAtMs: number },
     change: TicketChange,
     event: TicketEvent,
   ): Promise<Ticket | undefined> {
@@ -146,6 +146,7 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
         .where('id', '=', id)
         .where('status', '=', expected.status)
         .where('resolutions', '=', expected.resolutions)
+        .where('due_at_ms', '=', expected.dueAtMs)
         .executeTakeFirst();
       if (affected(r) !== 1) return undefined;
       await insertRow(this.ctx.dialect, db, 'ticket_events', eventRow(event));
