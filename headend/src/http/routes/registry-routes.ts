@@ -129,7 +129,18 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (req) => {
       const { id } = req.params as Static<typeof IdParams>;
       const zone = { id, ...(req.body as Omit<Static<typeof Zone>, 'id'>) };
-      await reg.upsertZones([zone]);
+      const before = await reg.getZone(id);
+      // A1: customer records change only through audited operations.
+      await ctx.stores.transaction(async (tx) => {
+        await tx.registry.upsertZones([zone]);
+        await tx.audit.append({
+          atMs: ctx.clock.now(),
+          actor: actorName(req),
+          action: 'zone.saved',
+          subject: id,
+          detail: { before: before ?? null, after: zone },
+        });
+      });
       return zone;
     },
   );

@@ -48,6 +48,13 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (req) => {
       const { id } = req.params as Static<typeof IdParams>;
       if (!(await ctx.stores.tokens.revoke(id, ctx.clock.now()))) throw notFound('token', id);
+      await ctx.stores.audit.append({
+        atMs: ctx.clock.now(),
+        actor: actorName(req),
+        action: 'token.revoked',
+        subject: id,
+        detail: {},
+      });
       return { revoked: id };
     },
   );
