@@ -55,6 +55,16 @@ describe('Z1/Z4: the zone’s maintainer is a named staff member, published on t
     expect(audit.map((a) => a.detail)).toMatchObject([{ to: '钱师傅', staffNo: 'M102' }, { to: '赵师傅' }]);
   });
 
+  it('Z4: a zone’s maintainer cannot be changed as free text behind the boxes’ back', async () => {
+    const put = await t.api('PUT', '/api/v1/zones/z-east', { name: '东区', type: 'urban', maintainer: '某人' });
+    expect(put).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    const imported = await t.api('POST', '/api/v1/registry/import', {
+      zones: [{ id: 'z-east', name: '东区', type: 'urban', maintainer: '某人' }],
+    });
+    expect(imported).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect((await t.h.stores.registry.getZone('z-east'))?.maintainer).toBe('wang');
+  });
+
   it('only a maintainer who is still here can be made responsible for a zone', async () => {
     await staffToken(t, 'S201', 'supervisor');
     expect(await t.api('PUT', '/api/v1/zones/z-east/maintainer', { staffNo: 'S201' })).toMatchObject({

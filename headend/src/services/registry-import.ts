@@ -82,7 +82,16 @@ export async function importRegistry(
   accounts.forEach((a, i) => {
     if (!isValidId(a.id)) problems.push(`accounts[${i}].id: invalid id ${JSON.stringify(a.id)}`);
   });
-  const knownZones = new Set([...zones.map((z) => z.id), ...(await stores.registry.listZones()).map((z) => z.id)]);
+  const stored = new Map((await stores.registry.listZones()).map((z) => [z.id, z]));
+  zones.forEach((z, i) => {
+    // Z4: a zone's maintainer is published on its boxes; changing it is its own operation.
+    const before = stored.get(z.id);
+    if (before !== undefined && before.maintainer !== z.maintainer)
+      problems.push(
+        `zones[${i}].maintainer: changes with PUT /api/v1/zones/${z.id}/maintainer (Z4: the boxes are told)`,
+      );
+  });
+  const knownZones = new Set([...zones.map((z) => z.id), ...stored.keys()]);
   const knownAccounts = new Set(accounts.map((a) => a.id));
   for (const [i, b] of boxes.entries()) {
     if (!isValidId(b.id)) problems.push(`boxes[${i}].id: invalid id ${JSON.stringify(b.id)}`);

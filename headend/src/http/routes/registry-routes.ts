@@ -130,6 +130,12 @@ export function registryRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const { id } = req.params as Static<typeof IdParams>;
       const zone = { id, ...(req.body as Omit<Static<typeof Zone>, 'id'>) };
       const before = await reg.getZone(id);
+      if (before !== undefined && before.maintainer !== zone.maintainer) {
+        throw new HeadendError(
+          'CONFLICT',
+          `Z4: a zone's maintainer changes with PUT /api/v1/zones/${id}/maintainer (a staff member; the boxes are told)`,
+        );
+      }
       // A1: customer records change only through audited operations.
       await ctx.stores.transaction(async (tx) => {
         await tx.registry.upsertZones([zone]);
