@@ -2,17 +2,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR, T0 } from './support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
+import type { ProvisioningResult } from '../src/services/provisioning-service';
+import { TestBox, until } from './support/test-box';
 
 describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)', () => {
   let t: TestHeadend;
+  const boxes: TestBox[] = [];
   beforeEach(async () => {
     t = await startTestHeadend();
     await seedRegistry(t);
   });
   afterEach(async () => {
+    for (const b of boxes.splice(0)) await b.disconnect();
     await t.stop();
     await removeDir(t.dir);
   });
+
+  const provisioned = async (id: string) =>
+    new TestBox((await t.api('POST', `/api/v1/boxes/${id}/provision`)).body as unknown as ProvisioningResult, t.clock);
 
   const feeNotices = async () => (await t.h.stores.notices.list({ limit: 100, offset: 0, kind: 'FEE_DUE' })).items;
 
@@ -72,6 +79,46 @@ describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)
     t.clock.set(due);
     await t.h.scheduler.runDue();
     expect(await feeNotices()).toHaveLength(1);
+  });
+
+  it('a payment replaces the reminder on every box: the one online is told, the one that comes online late never gets it', async () => {
+    const due = T0 + 10 * DAY;
+    await t.api('POST', '/api/v1/billing/invoices', {
+      invoiceId: 'inv-p',
+      accountId: 'acct-1',
+      amountMinor: 2600,
+      dueAtMs: due,
+    });
+    const online = await provisioned('box-1');
+    const late = await provisioned('box-2'); // set up, but switched off until after the payment
+    await online.connect();
+    boxes.push(online);
+    t.clock.set(due - 7 * DAY);
+    await t.h.scheduler.runDue();
+    const reminder = (await feeNotices())[0];
+    await until(() => online.noticeIds().includes(reminder?.id ?? ''), 'the reminder reached the online box');
+    t.clock.advance(HOUR);
+    await t.api('POST', '/api/v1/billing/payments', {
+      paymentId: 'pay-p',
+      accountId: 'acct-1',
+      amountMinor: 2600,
+      paidAtMs: t.clock.now(),
+      invoiceId: 'inv-p',
+    });
+    // The online box gets a confirmation with the reminder's collapse key: its mailbox replaces it.
+    await until(
+      () => online.accepted.some((d) => d.notice?.texts?.[0]?.title === '已收到您的缴费'),
+      'the confirmation reached the online box',
+    );
+    const confirmation = online.accepted.find((d) => d.notice?.texts?.[0]?.title === '已收到您的缴费')?.notice;
+    expect(confirmation?.collapseKey).toBe('fee:inv-p');
+    expect(await t.h.stores.notices.get(reminder?.id ?? '')).toMatchObject({ status: 'cancelled' });
+    // box-2 of the same account comes online only now: the paid reminder never arrives, the confirmation does.
+    await late.connect();
+    boxes.push(late);
+    await late.hello(); // a box that comes online asks for what it missed
+    await until(() => late.accepted.some((d) => d.notice?.texts?.[0]?.title === '已收到您的缴费'), 'late box told');
+    expect(late.noticeIds()).not.toContain(reminder?.id);
   });
 
   it('an invoice due sooner than the first reminder gets the reminders still ahead, or one at once', async () => {

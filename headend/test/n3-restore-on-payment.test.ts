@@ -53,12 +53,17 @@ describe('N3: a payment restores service at once and the 24 h deadline is tracke
     expect(list.body.items).toEqual([expect.objectContaining({ breached: true })]);
   });
 
-  it('paying before the suspension cancels it and withdraws the warning', async () => {
+  it('paying before the suspension cancels it, withdraws the warning and replaces it with a confirmation', async () => {
     const s = await warnAcct1(t);
     t.clock.advance(5 * HOUR);
     const r = await pay(t.clock.now());
     expect(r.body.cancelledSuspension).toBe(s.body.id);
-    expect((await t.h.stores.notices.get(String(s.body.warningNoticeId)))?.status).toBe('cancelled');
+    const warning = await t.h.stores.notices.get(String(s.body.warningNoticeId));
+    expect(warning?.status).toBe('cancelled');
+    // The same collapse key as the warning: the boxes' mailboxes replace "will be suspended" with it.
+    const [confirmation] = (await t.h.stores.notices.list({ limit: 5, offset: 0, kind: 'ANNOUNCEMENT' })).items;
+    expect(confirmation).toMatchObject({ collapseKey: warning?.collapseKey, accountId: 'acct-1' });
+    expect(confirmation?.texts[0]?.body).toContain('停机已取消');
     t.clock.set(T0 + 2 * DAY);
     await t.h.scheduler.runDue();
     expect((await t.h.stores.registry.getAccount('acct-1'))?.status).toBe('active');

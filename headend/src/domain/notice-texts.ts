@@ -86,6 +86,21 @@ export class NoticeTexts {
     ];
   }
 
+  /** A payment received: replaces the fee reminder or the suspension warning it settled. */
+  paymentReceived(amountMinor: number, currency: string, paidAtMs: number, suspensionCancelled: boolean): Text[] {
+    const m = this.money(amountMinor, currency);
+    const zh = suspensionCancelled ? '停机已取消，服务照常。' : '';
+    const en = suspensionCancelled ? ' The suspension is cancelled; your service continues.' : '';
+    return [
+      { lang: 'zh-CN', title: '已收到您的缴费', body: `已收到您于 ${this.zh(paidAtMs)} 缴纳的 ${m.zh}，谢谢。${zh}` },
+      {
+        lang: 'en',
+        title: 'Payment received',
+        body: `We received your payment of ${m.en} on ${this.en(paidAtMs)}. Thank you.${en}`,
+      },
+    ];
+  }
+
   restored(restoredAtMs: number): Text[] {
     return [
       { lang: 'zh-CN', title: '服务已恢复', body: `感谢您的缴费，服务已于 ${this.zh(restoredAtMs)} 恢复。` },

@@ -57,6 +57,7 @@ export class PaymentRules {
     // Reminders of invoices this payment settled stop; a partly paid invoice keeps them.
     if (p.invoiceId !== '' && !open.some((i) => i.id === p.invoiceId))
       await tx.jobs.cancelByKeyPrefix(`fee:${p.invoiceId}:`);
+    await this.replaceSettledReminders(tx, p, new Set(open.map((i) => i.id)), out);
     // A restore decided but not completed (before units of work) is completed first.
     const pending = (await billing.restores({ accountId: p.accountId, unrestoredOnly: true, limit: 10 }))[0];
     if (pending !== undefined)
@@ -79,11 +80,53 @@ export class PaymentRules {
       await tx.registry.setAccountStatus(p.accountId, 'active');
       const warning = await tx.notices.get(s.warningNoticeId);
       if (warning?.status === 'sent') await this.d.notices.stageCancel(tx, s.warningNoticeId, 'paid', 'system:N3', out);
+      // The warning is replaced on every box (same collapse key): a paying subscriber is not told to pay.
+      await this.confirm(tx, p, `suspension:${p.accountId}`, true, out);
       return { payment: p, duplicate: false, cancelledSuspension: s.id };
     }
     const current = (await billing.getSuspension(s.id)) ?? s;
     if (current.state !== 'executed' && current.state !== 'lifted') return { payment: p, duplicate: false };
     return { payment: p, duplicate: false, restore: await this.restore(tx, current, p, out) };
+  }
+
+  /**
+   * Fee reminders (N1) of invoices no longer open are withdrawn — a box that comes online later
+   * never receives them — and replaced by a "payment received" confirmation with the same
+   * collapse key on the boxes that showed them.
+   */
+  private async replaceSettledReminders(
+    tx: StorePorts,
+    p: Payment,
+    stillOpen: ReadonlySet<string>,
+    out: Outgoing,
+  ): Promise<void> {
+    const reminders = await tx.notices.list({ limit: 100, offset: 0, kind: 'FEE_DUE', accountId: p.accountId });
+    for (const n of reminders.items) {
+      const invoiceId = n.collapseKey.startsWith('fee:') ? n.collapseKey.slice(4) : '';
+      if (n.status !== 'sent' || invoiceId === '' || stillOpen.has(invoiceId)) continue;
+      await this.d.notices.stageCancel(tx, n.id, `paid ${p.id}`, 'system:N1', out);
+      await this.confirm(tx, p, n.collapseKey, false, out);
+    }
+  }
+
+  private async confirm(tx: StorePorts, p: Payment, collapseKey: string, suspensionCancelled: boolean, out: Outgoing) {
+    if ((await tx.registry.boxIdsForAccounts([p.accountId])).length === 0) return; // nobody to tell
+    const now = this.d.clock.now();
+    await this.d.notices.stageInto(
+      tx,
+      {
+        kind: 'ANNOUNCEMENT',
+        target: { type: 'accounts', accountIds: [p.accountId] },
+        accountId: p.accountId,
+        collapseKey,
+        display: 'BANNER',
+        texts: this.d.texts.paymentReceived(p.amountMinor, p.currency, p.paidAtMs, suspensionCancelled),
+        detail: { topic: 'payment-received', effectiveAtMs: now },
+        expiresAtMs: now + 30 * 24 * HOUR,
+        createdBy: 'system:N3',
+      },
+      out,
+    );
   }
 
   private async restore(tx: StorePorts, s: Suspension, p: Payment, out: Outgoing): Promise<Restore> {
