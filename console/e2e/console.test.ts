@@ -300,6 +300,7 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.click('button[name=send]');
     const err = await page.waitForSelector('[data-testid=error]');
     expect(await err.textContent()).toContain('FORBIDDEN');
+    expect(await page.textContent('[data-testid=error-meaning]')).toBe('您的角色无权进行此操作'); // in the operator's language
     expect((await t.api('GET', '/api/v1/notices')).body.total).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { ApiClient } from './api-client';
 import type { Actor, ConsoleContext } from './console-context';
 import { Ctx } from './console-context';
 import type { Lang, TextKey } from './i18n';
-import { translate } from './i18n';
+import { translate, translateValue } from './i18n';
 import { ComposeView } from './views/compose-view';
 import { ErrorBanner } from './views/error-banner';
 import { FiguresView } from './views/figures-view';
@@ -94,6 +94,7 @@ export function App() {
         error={error}
         title={translate(lang, 'error')}
         dismiss={translate(lang, 'dismiss')}
+        explain={(code) => translateValue(lang, 'err', code)}
         onDismiss={() => setError(undefined)}
       />
     );
