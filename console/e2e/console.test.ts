@@ -186,9 +186,12 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.click('.action-form >> text=确定');
     await page.waitForSelector(`tr[data-ticket=${ticketId}] td[data-status=resolved]`);
     const history = (await page.textContent('.history')) ?? '';
-    expect(history).toContain('paused');
-    expect(history).toContain('resumed');
-    expect(history).toContain('resolved');
+    // In the operator's language, with readable times and durations (not epoch numbers).
+    expect(history).toContain('暂停计时');
+    expect(history).toContain('恢复计时');
+    expect(history).toContain('修复完成');
+    expect(history).toContain('pausedMs: 2 小时 00 分');
+    expect(history).not.toMatch(/\b1[0-9]{12}\b/);
     // The box got its survey (T4).
     await until(
       () => box.accepted.some((m) => m.notice?.kind === NoticeKind.NOTICE_KIND_SURVEY_REQUEST),
@@ -256,7 +259,7 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.selectOption('select[name=severity]', 'urgent');
     await page.fill('.action-form input[name=reason]', '用户为医院值班室');
     await page.click('.action-form >> text=确定');
-    await page.waitForSelector('.history >> text=severity');
+    await page.waitForSelector('.history [data-event=severity] >> text=改等级'); // history in the operator's language
     const tickets = (await t.api('GET', '/api/v1/tickets?boxId=box-3')).body.items as {
       kind: string;
       severity: string;

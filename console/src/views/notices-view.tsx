@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
+import { translateValue } from '../i18n';
 import { formatTime } from '../format';
 
 interface NoticeRow {
@@ -44,18 +45,20 @@ export function NoticesView() {
             <th>{t('title')}</th>
             <th>{t('target')}</th>
             <th>{t('status')}</th>
+            <th>{t('createdBy')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((n) => (
             <tr key={n.id}>
               <td>{formatTime(n.issuedAtMs)}</td>
-              <td>{n.kind}</td>
+              <td>{translateValue(lang, 'kind', n.kind)}</td>
               <td>
                 <a href={`#/notices/${n.id}`}>{(n.texts.find((x) => x.lang === lang) ?? n.texts[0])?.title ?? n.id}</a>
               </td>
               <td>{targetLabel(n.target)}</td>
-              <td>{n.status === 'cancelled' ? t('cancelled') : n.createdBy}</td>
+              <td data-status={n.status}>{translateValue(lang, 'noticeStatus', n.status)}</td>
+              <td>{n.createdBy}</td>
             </tr>
           ))}
         </tbody>
