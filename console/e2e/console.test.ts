@@ -296,6 +296,11 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.click('text=退出');
     await page.fill('input[name=token]', viewer.token);
     await page.press('input[name=token]', 'Enter');
+    // A read-only viewer sees the tickets but not the staff's desk, and no error for it.
+    await page.click('text=工单');
+    await page.waitForSelector('[data-testid=callbacks]');
+    expect(await page.$('[data-testid=approvals]')).toBeNull();
+    expect(await page.$('[data-testid=error]')).toBeNull();
     await page.click('text=发布通知');
     await page.check('input[name=kind][value=OUTAGE]');
     await page.check('input[name=zone][value=z-west]');

@@ -24,7 +24,10 @@ export function ApprovalsPanel(props: { version: number; onChanged: () => void }
   const [pending, setPending] = useState<Approval[]>([]);
   const [escalations, setEscalations] = useState<TicketRow[]>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
+  // The desk is for staff: a read-only dashboard or the billing feed does not see it (the API refuses them too).
+  const staff = actor.role === 'operator' || actor.role === 'maintainer' || actor.role === 'supervisor';
   useEffect(() => {
+    if (!staff) return;
     Promise.all([
       api.get<{ items: Approval[] }>('/api/v1/approvals?status=pending'),
       api.get<{ items: TicketRow[] }>('/api/v1/escalations'),
@@ -34,7 +37,8 @@ export function ApprovalsPanel(props: { version: number; onChanged: () => void }
         setEscalations(e.items);
       })
       .catch(fail);
-  }, [api, fail, props.version]);
+  }, [api, fail, props.version, staff]);
+  if (!staff) return null;
   const decide = (id: string, decision: 'approve' | 'reject') =>
     api
       .post(`/api/v1/approvals/${encodeURIComponent(id)}/${decision}`, { note: notes[id] ?? '' })
