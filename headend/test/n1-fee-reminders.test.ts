@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR, T0 } from './support/manual-clock';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
-import type { ProvisioningResult } from '../src/services/provisioning-service';
-import { TestBox, until } from './support/test-box';
+import type { TestBox } from './support/test-box';
+import { provisionBox, until } from './support/test-box';
 
 describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)', () => {
   let t: TestHeadend;
@@ -17,9 +17,6 @@ describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)
     await t.stop();
     await removeDir(t.dir);
   });
-
-  const provisioned = async (id: string) =>
-    new TestBox((await t.api('POST', `/api/v1/boxes/${id}/provision`)).body as unknown as ProvisioningResult, t.clock);
 
   const feeNotices = async () => (await t.h.stores.notices.list({ limit: 100, offset: 0, kind: 'FEE_DUE' })).items;
 
@@ -89,8 +86,8 @@ describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)
       amountMinor: 2600,
       dueAtMs: due,
     });
-    const online = await provisioned('box-1');
-    const late = await provisioned('box-2'); // set up, but switched off until after the payment
+    const online = await provisionBox(t, 'box-1');
+    const late = await provisionBox(t, 'box-2'); // set up, but switched off until after the payment
     await online.connect();
     boxes.push(online);
     t.clock.set(due - 7 * DAY);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProvisioningResult } from '../src/services/provisioning-service';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
-import { TestBox, until } from './support/test-box';
+import type { TestBox } from './support/test-box';
+import { provisionBox, until } from './support/test-box';
 
 const zh = { lang: 'zh-CN', title: '资费调整公告', body: '自2027年1月1日起基本收视费调整。' };
 
@@ -21,9 +21,7 @@ describe('a notice sent through the operator API reaches the boxes (N5)', () => 
   });
 
   async function box(id: string): Promise<TestBox> {
-    const r = await t.api('POST', `/api/v1/boxes/${id}/provision`);
-    expect(r.status).toBe(200);
-    const b = new TestBox(r.body as unknown as ProvisioningResult, t.clock);
+    const b = await provisionBox(t, id);
     await b.connect();
     boxes.push(b);
     return b;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProvisioningResult } from '../src/services/provisioning-service';
 import { staffToken } from './support/staff-fixtures';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
-import { TestBox, until } from './support/test-box';
+import type { TestBox } from './support/test-box';
+import { provisionBox, until } from './support/test-box';
 import { report, Symptom } from './support/ticket-fixtures';
 
 describe('Z1/Z4: the zone’s maintainer is a named staff member, published on the zone’s boxes with the supervision phone', () => {
@@ -20,8 +20,7 @@ describe('Z1/Z4: the zone’s maintainer is a named staff member, published on t
   });
 
   async function box(id: string): Promise<TestBox> {
-    const r = await t.api('POST', `/api/v1/boxes/${id}/provision`);
-    const b = new TestBox(r.body as unknown as ProvisioningResult, t.clock);
+    const b = await provisionBox(t, id);
     await b.connect();
     boxes.push(b);
     return b;

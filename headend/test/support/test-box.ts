@@ -180,3 +180,13 @@ export async function connectBoxes<const Ids extends readonly string[]>(
   }
   return boxes as { [K in keyof Ids]: TestBox };
 }
+
+/** A registered box provisioned through the operator API (not yet connected). */
+export async function provisionBox(
+  t: { api(method: 'POST', url: string): Promise<{ status: number; body: unknown }>; clock: Clock },
+  id: string,
+): Promise<TestBox> {
+  const r = await t.api('POST', `/api/v1/boxes/${id}/provision`);
+  if (r.status !== 200) throw new Error(`provisioning ${id} answered ${r.status}`);
+  return new TestBox(r.body as ProvisioningResult, t.clock);
+}
