@@ -1,16 +1,5 @@
 import type { PoolClient } from 'pg';
-import {
-  BOX_CERT_FINGERPRINT,
-  ONE_OPEN_TICKET_AND_INCIDENT,
-  PAYMENT_LEDGER,
-  REVOKED_CERTIFICATES,
-  ONE_ACTIVE_SUSPENSION,
-  OUTBOX_INDEXES,
-  NOTICE_PUBLISH_STATE,
-  STAFF_AND_APPROVALS,
-  TICKET_BREACHES_AND_RESOLUTIONS,
-  TICKET_CALLS,
-} from '../shared-migrations';
+import * as shared from '../shared-migrations';
 
 /**
  * PostgreSQL schema, kept in step with the SQLite migrations (same tables and columns;
@@ -109,28 +98,28 @@ const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms BIGINT NOT NULL, agent TEXT NOT NULL
   );
   `,
-  BOX_CERT_FINGERPRINT,
-  ONE_OPEN_TICKET_AND_INCIDENT,
-  PAYMENT_LEDGER,
-  REVOKED_CERTIFICATES,
+  shared.BOX_CERT_FINGERPRINT,
+  shared.ONE_OPEN_TICKET_AND_INCIDENT,
+  shared.PAYMENT_LEDGER,
+  shared.REVOKED_CERTIFICATES,
   // The account status check SQLite has had from its first migration (schema parity, issue 15).
   `ALTER TABLE accounts ADD CONSTRAINT accounts_status_check CHECK (status IN ('active','overdue','suspended'));`,
-  ONE_ACTIVE_SUSPENSION,
+  shared.ONE_ACTIVE_SUSPENSION,
   `CREATE TABLE outbox (
     id BIGSERIAL PRIMARY KEY, notice_id TEXT NOT NULL,
     op TEXT NOT NULL CHECK (op IN ('publish','withdraw')), created_at_ms BIGINT NOT NULL,
     published_at_ms BIGINT NOT NULL DEFAULT 0, lease_until_ms BIGINT NOT NULL DEFAULT 0,
     attempts INTEGER NOT NULL DEFAULT 0
   );
-  ${OUTBOX_INDEXES}
-  ${NOTICE_PUBLISH_STATE}`,
-  TICKET_BREACHES_AND_RESOLUTIONS +
+  ${shared.OUTBOX_INDEXES}
+  ${shared.NOTICE_PUBLISH_STATE}`,
+  shared.TICKET_BREACHES_AND_RESOLUTIONS +
     // T4: one callback per resolution, not per ticket.
     `ALTER TABLE callbacks ADD COLUMN resolution INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE callbacks DROP CONSTRAINT callbacks_ticket_id_key;
     ALTER TABLE callbacks ADD CONSTRAINT callbacks_one_per_resolution UNIQUE (ticket_id, resolution);`,
-  STAFF_AND_APPROVALS,
-  TICKET_CALLS,
+  shared.STAFF_AND_APPROVALS,
+  shared.TICKET_CALLS,
   // T7 (issue 16): rural zones (农村) get the rural installation limit.
   `ALTER TABLE zones DROP CONSTRAINT zones_type_check;
   ALTER TABLE zones ADD CONSTRAINT zones_type_check CHECK (type IN ('urban','township','rural'));`,

@@ -1,16 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  BOX_CERT_FINGERPRINT,
-  ONE_OPEN_TICKET_AND_INCIDENT,
-  PAYMENT_LEDGER,
-  REVOKED_CERTIFICATES,
-  ONE_ACTIVE_SUSPENSION,
-  OUTBOX_INDEXES,
-  NOTICE_PUBLISH_STATE,
-  STAFF_AND_APPROVALS,
-  TICKET_BREACHES_AND_RESOLUTIONS,
-  TICKET_CALLS,
-} from '../shared-migrations';
+import * as shared from '../shared-migrations';
 
 /**
  * Schema migrations, applied in order; PRAGMA user_version records how far a database got.
@@ -135,20 +124,20 @@ const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL, outcome TEXT NOT NULL, done_at_ms INTEGER NOT NULL, agent TEXT NOT NULL
   );
   `,
-  BOX_CERT_FINGERPRINT,
-  ONE_OPEN_TICKET_AND_INCIDENT,
-  PAYMENT_LEDGER,
-  REVOKED_CERTIFICATES,
-  ONE_ACTIVE_SUSPENSION,
+  shared.BOX_CERT_FINGERPRINT,
+  shared.ONE_OPEN_TICKET_AND_INCIDENT,
+  shared.PAYMENT_LEDGER,
+  shared.REVOKED_CERTIFICATES,
+  shared.ONE_ACTIVE_SUSPENSION,
   `CREATE TABLE outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT, notice_id TEXT NOT NULL,
     op TEXT NOT NULL CHECK (op IN ('publish','withdraw')), created_at_ms INTEGER NOT NULL,
     published_at_ms INTEGER NOT NULL DEFAULT 0, lease_until_ms INTEGER NOT NULL DEFAULT 0,
     attempts INTEGER NOT NULL DEFAULT 0
   );
-  ${OUTBOX_INDEXES}
-  ${NOTICE_PUBLISH_STATE}`,
-  TICKET_BREACHES_AND_RESOLUTIONS +
+  ${shared.OUTBOX_INDEXES}
+  ${shared.NOTICE_PUBLISH_STATE}`,
+  shared.TICKET_BREACHES_AND_RESOLUTIONS +
     // T4: one callback per resolution, not per ticket (SQLite rebuilds the table to change its UNIQUE).
     `CREATE TABLE callbacks_by_resolution (
       id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, resolution INTEGER NOT NULL, created_at_ms INTEGER NOT NULL,
@@ -159,8 +148,8 @@ const MIGRATIONS: readonly string[] = [
       SELECT id, ticket_id, 1, created_at_ms, due_at_ms, status, outcome, done_at_ms, agent FROM callbacks;
     DROP TABLE callbacks;
     ALTER TABLE callbacks_by_resolution RENAME TO callbacks;`,
-  STAFF_AND_APPROVALS,
-  TICKET_CALLS,
+  shared.STAFF_AND_APPROVALS,
+  shared.TICKET_CALLS,
   // T7 (issue 16): rural zones (农村) get the rural installation limit; SQLite rebuilds the table to widen its CHECK.
   `CREATE TABLE zones_with_rural (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('urban','township','rural')),
