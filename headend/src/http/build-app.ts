@@ -16,6 +16,7 @@ import { maintenanceRoutes } from './routes/maintenance-routes';
 import { noticeProgressRoutes } from './routes/notice-progress-routes';
 import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
+import { oversightRoutes } from './routes/oversight-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { approvalRoutes } from './routes/approval-routes';
 import { auditRoutes } from './routes/audit-routes';
@@ -67,6 +68,7 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   billingRoutes(app, ctx);
   tokenRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  oversightRoutes(app, ctx);
   approvalRoutes(app, ctx);
   staffRoutes(app, ctx);
   auditRoutes(app, ctx);

@@ -12,6 +12,9 @@ export const Paging = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A closed set of strings (an enum as a union of literals, which TypeBox types exactly). */
+export const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+
 export const IdParams = Type.Object({ id: Id });
 
 export const TextSchema = Type.Object(

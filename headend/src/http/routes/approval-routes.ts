@@ -6,9 +6,8 @@ import type { PauseReason, Severity } from '../../ports/ticket-store';
 import type { ApprovalRequest } from '../../services/approvals';
 import type { OutageInput } from '../../services/maintenance-rules';
 import type { ApiContext } from '../api-context';
-import { Id, IdParams, Ms } from '../schemas';
+import { Id, IdParams, lit, Ms } from '../schemas';
 import { OutageFields } from './maintenance-routes';
-import { lit } from './ticket-routes';
 
 const Reason = Type.String({ minLength: 1, maxLength: 512 });
 const RequestBody = Type.Union([

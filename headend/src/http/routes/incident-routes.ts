@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
-import { IdParams } from '../schemas';
-import { lit, ResolveBody } from './ticket-routes';
+import { IdParams, lit } from '../schemas';
+import { ResolveBody } from './ticket-routes';
 
 const CallbackBody = Type.Object(
   {

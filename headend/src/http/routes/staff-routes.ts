@@ -5,8 +5,7 @@ import type { Role } from '../../ports/token-store';
 import type { ApiContext } from '../api-context';
 import { actorName } from '../auth';
 import { HeadendError } from '../../errors';
-import { Id, IdParams } from '../schemas';
-import { lit } from './ticket-routes';
+import { Id, IdParams, lit } from '../schemas';
 
 const StaffBody = Type.Object(
   {
