@@ -1,11 +1,10 @@
-import forgeEd25519 from 'node-forge/lib/ed25519.js';
-
 /**
  * Ed25519 for notices and uplink. Why Ed25519:
  *  - native and fast on the headend (Node crypto: ~30 µs to sign, ~100 µs to verify);
  *  - native in the browser's WebCrypto where the box's browser has it (~0.1 ms);
- *  - a pure-JS fallback exists (node-forge's ed25519, a few ms) for older box browsers and
- *    for pages served over plain http, where `crypto.subtle` is missing;
+ *  - a pure-JS fallback exists (node-forge's ed25519, a few ms; ed25519-forge.ts) for older box
+ *    browsers and for pages served over plain http, where `crypto.subtle` is missing. This file
+ *    does not import it: the TV loads it only when WebCrypto cannot do the work (issue 17);
  *  - 32-byte keys and 64-byte signatures keep every envelope small.
  * ECDSA P-256 is native in more browsers but node-forge has no ECDSA, so a box without
  * WebCrypto could not verify at all; RSA signatures are 4-8x bigger and slow in JS.
@@ -22,19 +21,6 @@ export interface Signer {
   sign(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
-/** Pure-JS verification (node-forge); slow but runs everywhere. */
-export const forgeVerifier: Verifier = {
-  verify(publicKey, data, signature) {
-    if (publicKey.length !== 32 || signature.length !== 64) return Promise.resolve(false);
-    try {
-      return Promise.resolve(forgeEd25519.verify({ message: data, signature, publicKey }));
-    } catch {
-      // forge throws on malformed points; for the caller that is simply "does not verify".
-      return Promise.resolve(false);
-    }
-  },
-};
-
 type Subtle = NonNullable<typeof globalThis.crypto>['subtle'];
 
 function subtleOrUndefined(): Subtle | undefined {
@@ -42,11 +28,19 @@ function subtleOrUndefined(): Subtle | undefined {
   return c?.subtle;
 }
 
+/** A fallback loaded at most once, on first need. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
 /**
- * WebCrypto verification with the imported keys cached, falling back to node-forge when
- * the browser has no `crypto.subtle` (insecure context) or no Ed25519 in it.
+ * WebCrypto verification with the imported keys cached, falling back to `fallback` (node-forge,
+ * loaded on first need) when the browser has no `crypto.subtle` (insecure context) or no
+ * Ed25519 in it.
  */
-export function createVerifier(): Verifier {
+export function createVerifier(fallback: () => Promise<Verifier>): Verifier {
+  const slow = once(fallback);
   const subtle = subtleOrUndefined();
   const keys = new Map<string, Promise<CryptoKey | undefined>>();
   let native = subtle !== undefined;
@@ -71,20 +65,41 @@ export function createVerifier(): Verifier {
   return {
     async verify(publicKey, data, signature) {
       if (publicKey.length !== 32 || signature.length !== 64) return false;
-      if (!native) return forgeVerifier.verify(publicKey, data, signature);
+      if (!native) return (await slow()).verify(publicKey, data, signature);
       const key = await importKey(publicKey);
-      if (key === undefined) return native ? false : forgeVerifier.verify(publicKey, data, signature);
+      if (key === undefined) return native ? false : (await slow()).verify(publicKey, data, signature);
       return (subtle as Subtle).verify({ name: 'Ed25519' }, key, signature as BufferSource, data as BufferSource);
     },
   };
 }
 
-/** A signer from a raw 32-byte Ed25519 seed, in pure JS (for boxes and tests; the headend uses Node crypto). */
-export function createSeedSigner(keyId: string, seed: Uint8Array): Signer & { readonly publicKey: Uint8Array } {
-  const pair = forgeEd25519.generateKeyPair({ seed });
+/** PKCS #8 for an Ed25519 private key is a fixed prefix and the 32-byte seed (RFC 8410). */
+const PKCS8_ED25519_PREFIX = [
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
+
+/**
+ * A signer from a raw 32-byte Ed25519 seed with WebCrypto, falling back to `fallback` (pure JS,
+ * loaded on first need) where WebCrypto is missing or has no Ed25519.
+ */
+export function createWebCryptoSigner(keyId: string, seed: Uint8Array, fallback: () => Promise<Signer>): Signer {
+  const slow = once(fallback);
+  const subtle = subtleOrUndefined();
+  const key: Promise<CryptoKey | undefined> =
+    subtle === undefined || seed.length !== 32
+      ? Promise.resolve(undefined)
+      : subtle
+          .importKey('pkcs8', Uint8Array.from([...PKCS8_ED25519_PREFIX, ...seed]), { name: 'Ed25519' }, false, ['sign'])
+          .then(
+            (k) => k,
+            () => undefined,
+          );
   return {
     keyId,
-    publicKey: new Uint8Array(pair.publicKey),
-    sign: (data) => new Uint8Array(forgeEd25519.sign({ message: data, privateKey: pair.privateKey })),
+    async sign(data) {
+      const k = await key;
+      if (k === undefined || subtle === undefined) return (await slow()).sign(data);
+      return new Uint8Array(await subtle.sign({ name: 'Ed25519' }, k, data as BufferSource));
+    },
   };
 }

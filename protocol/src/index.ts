@@ -2,6 +2,7 @@ export * from './access-rule';
 export * from './bytes';
 export * from './clock';
 export * from './ed25519';
+export * from './ed25519-forge';
 export * from './errors';
 export * from './header-info';
 export * from './ids';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  createVerifier,
+  createVerifierWithForge,
   Downlink,
   forgeVerifier,
   KeyRing,
@@ -24,7 +24,7 @@ const doc = JSON.parse(readFileSync(new URL('./golden/vectors.json', import.meta
 const keys = new KeyRing([{ keyId: NOTICE_KEY_ID, publicKey: Buffer.from(doc.noticePublicKeyHex, 'hex') }]);
 const self = { boxId: GOLDEN_BOX, zoneId: 'z-east' };
 const verifiers: Record<string, Verifier> = {
-  webcrypto: createVerifier(),
+  webcrypto: createVerifierWithForge(),
   forge: forgeVerifier,
   node: createNodeVerifier(),
   // The headend's: verification on libuv's thread pool.
