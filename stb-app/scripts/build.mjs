@@ -1,18 +1,18 @@
-// Bundles the box app for /tv/: one minified IIFE for older box browsers, plus index.html.
-//   node stb-app/scripts/build.mjs   (also copies Lightning's inspector, loaded only with ?inspect)
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+// Bundles the box app for /tv/: one minified IIFE for older box browsers, plus index.html;
+// the pure-JS Ed25519 fallback as a script of its own; Lightning's inspector (only with
+// ?inspect). Then names carry content hashes and each file is precompressed (finish-app-build).
+//   node stb-app/scripts/build.mjs
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { finishAppBuild, sizes } from '../../scripts/finish-app-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build');
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: [join(root, 'src/ui/main.ts')],
-  outfile: join(out, 'app.js'),
+const common = {
   bundle: true,
   minify: true,
   format: 'iife',
@@ -21,6 +21,13 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   sourcemap: false,
   logLevel: 'warning',
+};
+await build({ ...common, entryPoints: [join(root, 'src/ui/main.ts')], outfile: join(out, 'app.js') });
+// Pure-JS Ed25519, loaded by the app only where WebCrypto has no Ed25519 (ed25519-fallback.ts).
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/ui/ed25519-forge-entry.ts')],
+  outfile: join(out, 'ed25519-forge.js'),
 });
 copyFileSync(join(root, 'src/ui/index.html'), join(out, 'index.html'));
 copyFileSync(join(root, 'src/ui/boot.js'), join(out, 'boot.js'));
@@ -28,7 +35,5 @@ copyFileSync(
   join(root, '../node_modules/@lightningjs/core/devtools/lightning-inspect.js'),
   join(out, 'lightning-inspect.js'),
 );
-const js = readFileSync(join(out, 'app.js'));
-console.log(
-  `stb-app: build/app.js ${(statSync(join(out, 'app.js')).size / 1024).toFixed(0)} KiB, ${(gzipSync(js).length / 1024).toFixed(0)} KiB gzip`,
-);
+const names = finishAppBuild(out, ['ed25519-forge.js', 'app.js', 'lightning-inspect.js', 'boot.js']);
+console.log(`stb-app: ${sizes(out, names['app.js'])}; fallback ${sizes(out, names['ed25519-forge.js'])}`);

@@ -12,11 +12,14 @@ export async function openTv(
   size = { width: 1280, height: 720 },
   /** Extra query, e.g. '&canvas2d'. */
   query = '',
+  /** Runs on the new page before it loads the app (init scripts, request listeners). */
+  prepare: (page: Page) => Promise<void> = () => Promise.resolve(),
 ): Promise<{ page: Page; bundle: ProvisioningResult }> {
   const bundle = (await t.api('POST', `/api/v1/boxes/${boxId}/provision`)).body as unknown as ProvisioningResult;
   const page = await browser.newPage({ viewport: size });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await followClock(page, t.clock);
+  await prepare(page);
   const frag = Buffer.from(JSON.stringify(bundle)).toString('base64url');
   await page.goto(`${t.h.urls.http.replace('localhost', '127.0.0.1')}/tv/?inspect${query}#bundle=${frag}`);
   await page.waitForFunction(

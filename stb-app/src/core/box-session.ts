@@ -1,7 +1,5 @@
 import {
   boxSubscriptions,
-  createSeedSigner,
-  createVerifier,
   fromBase64,
   KeyRing,
   openDownlink,
@@ -66,9 +64,12 @@ export interface SessionDeps {
   readonly clock: Clock;
   readonly timers?: Timers;
   readonly random?: () => number;
-  /** Default: pure-JS Ed25519 from the bundle's seed (a simulator passes Node's native one). */
-  readonly signer?: Signer;
-  readonly verifier?: Verifier;
+  /**
+   * Ed25519 with the bundle's uplink seed, and the notice verifier: WebCrypto on the TV (its
+   * pure-JS fallback loaded only when needed), Node's crypto in the simulators.
+   */
+  readonly signer: Signer;
+  readonly verifier: Verifier;
   /** Periodic diagnostics; 0 disables. */
   readonly diagnosticsIntervalMs?: number;
   /** An unanswered fault report is sent again after this long (default 2 min), and on reconnect when older than 10 s. */
@@ -113,8 +114,8 @@ export class BoxSession extends Emitter<SessionEvents> {
     this.clock = deps.clock instanceof NetworkClock ? deps.clock : new NetworkClock(deps.clock);
     this.timers = deps.timers ?? realTimers;
     this.random = deps.random ?? Math.random;
-    this.signer = deps.signer ?? createSeedSigner(config.uplinkKeyId, config.uplinkSeed);
-    this.verifier = deps.verifier ?? createVerifier();
+    this.signer = deps.signer;
+    this.verifier = deps.verifier;
     this.keys = new KeyRing(this.loadKeys() ?? config.trustedKeys);
     this.mailbox.pruneExpired(this.clock.now());
   }

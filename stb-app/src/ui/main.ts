@@ -1,10 +1,11 @@
 import { Launch, Lightning } from '@lightningjs/sdk';
 import { systemClock } from '@stb-notify/protocol';
 import { browserStorage } from '../adapters/browser-storage';
-import { mqttTransport } from '../adapters/mqtt-transport';
+import { wsMqttTransport } from '../adapters/ws-mqtt-transport';
 import { StaticPlatform } from '../adapters/static-platform';
 import { BoxSession, configFromBundle, NetworkClock } from '../core/index';
 import { App } from './app';
+import { boxCrypto } from './ed25519-fallback';
 import { BoxUi } from './box-ui';
 
 const BUNDLE_KEY = 'stb.bundle';
@@ -57,10 +58,11 @@ function startBox(root: App): void {
     clock,
   );
   const session = new BoxSession(config, {
-    transport: mqttTransport(config),
+    transport: wsMqttTransport(config),
     storage,
     platform,
     clock,
+    ...boxCrypto(config.uplinkKeyId, config.uplinkSeed),
     diagnosticsIntervalMs: 15 * 60_000,
   });
   const ui = new BoxUi(session, {

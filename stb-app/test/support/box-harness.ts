@@ -1,9 +1,12 @@
 import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
+import { createSeedSigner, createVerifierWithForge } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
 import { ManualClock } from '../../../headend/test/support/manual-clock';
 import type { ProvisioningResult } from '../../../headend/src/services/provisioning-service';
 import type { TestHeadend } from '../../../headend/test/support/test-headend';
-import { MemoryStorage, mqttTransport, StaticPlatform } from '../../src/adapters/index';
+import WebSocket from 'ws';
+import { MemoryStorage, mqttTransport, StaticPlatform, wsMqttTransport } from '../../src/adapters/index';
+import type { WebSocketConstructor } from '../../src/adapters/index';
 import { BoxSession, configFromBundle } from '../../src/core/index';
 import type { BoxConfig } from '../../src/core/index';
 
@@ -25,6 +28,8 @@ export async function startBox(
     clock?: Clock;
     nativeCrypto?: boolean;
     reportRetryMs?: number;
+    /** The browser's own MQTT client (default, as on the TV) or MQTT.js (as the Node boxes). */
+    transport?: 'browser' | 'mqtt.js';
   } = {},
 ): Promise<HarnessBox> {
   const bundle =
@@ -38,7 +43,10 @@ export async function startBox(
   const clock = opts.clock ?? t.clock;
   const platform = new StaticPlatform({ model: 'HX-9000', firmware: 'HX-3.2.1', appVersion: '0.1.0' }, clock);
   const session = new BoxSession(checked.config, {
-    transport: mqttTransport(checked.config),
+    transport:
+      opts.transport === 'mqtt.js'
+        ? mqttTransport(checked.config)
+        : wsMqttTransport(checked.config, { WebSocket: WebSocket as unknown as WebSocketConstructor }),
     storage,
     platform,
     clock,
@@ -47,7 +55,10 @@ export async function startBox(
     random: () => 0,
     ...(opts.reportRetryMs === undefined ? {} : { reportRetryMs: opts.reportRetryMs }),
     ...(opts.nativeCrypto === false
-      ? {}
+      ? {
+          signer: createSeedSigner(checked.config.uplinkKeyId, checked.config.uplinkSeed),
+          verifier: createVerifierWithForge(),
+        }
       : {
           signer: createNodeSigner(checked.config.uplinkKeyId, checked.config.uplinkSeed),
           verifier: createNodeVerifier(),
