@@ -1,13 +1,15 @@
-// Bundles the operator console for the headend's /console/: one minified script, its CSS and index.html.
+// Bundles the operator console for the headend's /console/: one minified script, its CSS and
+// index.html; names carry content hashes and each file is precompressed (finish-app-build).
 //   node console/scripts/build.mjs
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { finishAppBuild, sizes } from '../../scripts/finish-app-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build');
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({
   entryPoints: [join(root, 'src/main.tsx')],
@@ -24,7 +26,5 @@ await build({
 });
 copyFileSync(join(root, 'src/index.html'), join(out, 'index.html'));
 copyFileSync(join(root, 'src/app.css'), join(out, 'app.css'));
-const js = readFileSync(join(out, 'app.js'));
-console.log(
-  `console: build/app.js ${(statSync(join(out, 'app.js')).size / 1024).toFixed(0)} KiB, ${(gzipSync(js).length / 1024).toFixed(0)} KiB gzip`,
-);
+const names = finishAppBuild(out, ['app.js', 'app.css']);
+console.log(`console: ${sizes(out, names['app.js'])}`);

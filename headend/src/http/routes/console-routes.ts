@@ -9,7 +9,6 @@ export function consoleRoutes(app: FastifyInstance): void {
   serveBuiltApp(app, {
     prefix: '/console',
     dir: CONSOLE_DIR,
-    files: ['index.html', 'app.js', 'app.css'],
     summary: 'The operator console',
     tag: 'console',
   });

@@ -13,7 +13,6 @@ export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
   serveBuiltApp(app, {
     prefix: '/tv',
     dir: TV_DIR,
-    files: ['index.html', 'boot.js', 'app.js', 'lightning-inspect.js'],
     summary: 'The box app (LightningJS), configured by its provisioning bundle',
     tag: 'box',
     // Lightning 2 compiles its property getters and setters with `new Function`.
