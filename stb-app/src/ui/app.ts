@@ -1,4 +1,4 @@
-import { Lightning } from '@lightningjs/sdk';
+import Lightning from '@lightningjs/core';
 import { cjkBreaks } from './cjk-wrap';
 import type { BoxUi, Key } from './box-ui';
 import type { View } from './view';
