@@ -5,8 +5,10 @@
  * (Network.emulateNetworkConditions). Writes docs/tv-start.{json,md}.
  *
  *  - first frame: from navigation start to the first frame Lightning draws after the app is up
- *    (download, parse, WebGL set-up, first render), cold cache; then a second start of the same
- *    box with the browser's cache (the headend answers 304 or the cache holds the hashed names);
+ *    (download, parse, WebGL set-up, first render): a box's first start (nothing cached), its
+ *    second (the app in the HTTP cache: hashed names kept, index.html answered 304) and its
+ *    third, the usual start from then on (V8's code cache as well), each box with a browser
+ *    profile on disk as a real box has;
  *  - notice on screen: from the operator API call to the animation frame after the banner's
  *    text is on the stage, median of N notices, at 4× CPU.
  */
@@ -28,6 +30,13 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 100) {
 }
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TWO_MBIT = (2_000_000 / 8) | 0; // bytes per second
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
 
 interface Conditions {
   readonly name: string;
@@ -122,10 +131,7 @@ async function main(): Promise<void> {
     flags: { dataDir: dir, 'http.port': 0, 'mqtts.port': 0, 'mqtts.host': '127.0.0.1', logLevel: 'silent' },
   });
   const h = await startHeadend({ config, log: pino({ level: 'silent' }) });
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   try {
     const bundles = await provisionFleet(h, { boxes: RUNS + 2, zones: 1 });
     const { token } = await h.tokens.create('tv-bench', 'operator');
@@ -136,20 +142,32 @@ async function main(): Promise<void> {
       { name: 'CPU 4×', cpu: 4 },
       { name: 'CPU 4×, 2 Mbit/s, 40 ms', cpu: 4, bytesPerSecond: TWO_MBIT },
     ];
-    const startup: Record<string, { cold: StartTimes[]; cached: StartTimes[] }> = {};
+    const startup: Record<string, { cold: StartTimes[]; cached: StartTimes[]; usual: StartTimes[] }> = {};
     for (const c of scenarios) {
-      startup[c.name] = { cold: [], cached: [] };
+      startup[c.name] = { cold: [], cached: [], usual: [] };
       for (let i = 0; i < RUNS; i++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-        const cold = await start(context, tvUrl(i), c);
-        await cold.page.close();
-        // The same box starting again: its browser cache holds the app.
-        const cached = await start(context, `${base}/tv/`, c);
+        // A box's browser keeps a profile on disk: its HTTP cache and V8's code cache (which
+        // Chrome writes on a script's second run and uses from the third).
+        const profile = mkdtempSync(join(tmpdir(), 'stb-tv-profile-'));
+        const context = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM,
+          args: BROWSER_ARGS,
+          viewport: { width: 1280, height: 720 },
+        });
+        const starts: StartTimes[] = [];
+        for (let n = 0; n < 3; n++) {
+          const s = await start(context, n === 0 ? tvUrl(i) : `${base}/tv/`, c);
+          await s.page.close();
+          starts.push(s.times);
+        }
         await context.close();
-        startup[c.name]?.cold.push(cold.times);
-        startup[c.name]?.cached.push(cached.times);
+        rmSync(profile, { recursive: true, force: true });
+        const [cold, cached, usual] = starts as [StartTimes, StartTimes, StartTimes];
+        startup[c.name]?.cold.push(cold);
+        startup[c.name]?.cached.push(cached);
+        startup[c.name]?.usual.push(usual);
         process.stdout.write(
-          `[tv-bench] ${c.name} run ${i + 1}/${RUNS}: ${Math.round(cold.times.firstFrame)} ms cold\n`,
+          `[tv-bench] ${c.name} run ${i + 1}/${RUNS}: first frame ${Math.round(cold.firstFrame)} ms cold, ${Math.round(cached.firstFrame)} second, ${Math.round(usual.firstFrame)} third start\n`,
         );
       }
     }
@@ -188,6 +206,7 @@ async function main(): Promise<void> {
           {
             coldMedian: median(v.cold.map((x) => x.firstFrame)),
             cachedMedian: median(v.cached.map((x) => x.firstFrame)),
+            usualMedian: median(v.usual.map((x) => x.firstFrame)),
             // Medians of each milestone of the cold starts: where the time goes.
             coldMilestones: {
               scriptReceived: median(v.cold.map((x) => x.scriptReceived)),
@@ -216,8 +235,10 @@ async function main(): Promise<void> {
       '|---|---|---|---|',
       `| first frame, cold cache | CPU 4× | ${mark(ff['CPU 4×']?.coldMedian ?? 0, 1000)} | ≤ 1,000 |`,
       `| first frame, cold cache | CPU 4×, 2 Mbit/s | ${mark(ff['CPU 4×, 2 Mbit/s, 40 ms']?.coldMedian ?? 0, 2500)} | ≤ 2,500 |`,
-      `| first frame, app in the browser cache | CPU 4× | ${ff['CPU 4×']?.cachedMedian ?? 0} | — |`,
-      `| first frame, app in the browser cache | CPU 4×, 2 Mbit/s | ${ff['CPU 4×, 2 Mbit/s, 40 ms']?.cachedMedian ?? 0} | — |`,
+      `| first frame, second start (app in the HTTP cache) | CPU 4× | ${ff['CPU 4×']?.cachedMedian ?? 0} | — |`,
+      `| first frame, second start | CPU 4×, 2 Mbit/s | ${ff['CPU 4×, 2 Mbit/s, 40 ms']?.cachedMedian ?? 0} | — |`,
+      `| first frame, every later start (V8 code cache too) | CPU 4× | ${mark(ff['CPU 4×']?.usualMedian ?? 0, 1000)} | ≤ 1,000 |`,
+      `| first frame, every later start | CPU 4×, 2 Mbit/s | ${mark(ff['CPU 4×, 2 Mbit/s, 40 ms']?.usualMedian ?? 0, 2500)} | ≤ 2,500 |`,
       `| notice on screen after the API call | CPU 4× | ${mark(result.noticeOnScreenMs.median, 150)} | ≤ 150 |`,
       '',
       'Where a cold start’s time goes (medians, ms from navigation start):',
