@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Callback, Incident } from '../../ports/ticket-store';
 import { affected } from './sql-context';
 import type { SqlContext } from './sql-context';
@@ -44,7 +45,8 @@ export class SqlIncidentsAndCallbacks {
       .selectFrom('incidents')
       .selectAll()
       .where('zone_id', '=', zoneId)
-      .where('status', '=', 'open')
+      // A literal, so SQLite can use the partial index incidents_one_open_per_zone.
+      .where('status', '=', sql.lit('open'))
       .limit(1)
       .executeTakeFirst();
     return r === undefined ? undefined : toIncident(r);

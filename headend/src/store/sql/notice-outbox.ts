@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OutboxEntry, OutboxOp } from '../../ports/notice-store';
 import { OUTBOX_COLUMNS, toOutboxEntry } from './notice-rows';
 import { CHUNK } from './sql-context';
@@ -21,7 +22,8 @@ export class SqlNoticeOutbox {
         eb
           .selectFrom('notices')
           .select('id')
-          .where('published_at_ms', '=', 0)
+          // A literal, so SQLite can use the partial index notices_unpublished.
+          .where('published_at_ms', '=', sql.lit(0))
           .where('publish_claim_until_ms', '<=', nowMs)
           .orderBy('issued_at_ms')
           .orderBy('id')

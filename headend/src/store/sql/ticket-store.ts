@@ -7,7 +7,6 @@ import { insertRow } from './insert-row';
 import { SqlTicketResolutions } from './ticket-resolutions';
 import { eventRow, readTicket, ticketInsert, ticketUpdate, toTicket } from './ticket-rows';
 
-const OPEN = ['resolved', 'closed'];
 
 /** Tickets, their events and reports, outage incidents and follow-up callbacks, on either engine. */
 export class SqlTicketStore extends SqlTicketResolutions implements TicketStore {
@@ -165,9 +164,11 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
         .selectFrom('tickets')
         .selectAll()
         .where('fault_key', '=', faultKey)
-        .where('status', 'not in', OPEN)
+        // Literals, not parameters: SQLite uses the partial index tickets_one_open_per_fault only
+        // when the query's own text implies its WHERE (with parameters it scanned every ticket).
+        .where(sql<boolean>`status not in ('resolved', 'closed')`)
         .limit(1);
-    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'openByFaultKey', [faultKey, ...OPEN, 1], q);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'openByFaultKey', [faultKey, 1], q);
     return r === undefined ? undefined : toTicket(r);
   }
 
