@@ -7,7 +7,6 @@ import { insertRow } from './insert-row';
 import { SqlTicketResolutions } from './ticket-resolutions';
 import { eventRow, readTicket, ticketInsert, ticketUpdate, toTicket } from './ticket-rows';
 
-
 /** Tickets, their events and reports, outage incidents and follow-up callbacks, on either engine. */
 export class SqlTicketStore extends SqlTicketResolutions implements TicketStore {
   async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
