@@ -179,6 +179,54 @@ describe('the box app in Chromium against the real headend', () => {
     expect((await t.h.stores.tickets.get(ticketId))?.status).toBe('closed');
   });
 
+  it('by remote: OK opens a banner, 0 asks before deleting, planned work shows its times, Back keeps the list position (issue 17)', async () => {
+    const day = 24 * HOUR;
+    const startsAtMs = t.clock.now() + 3 * day;
+    const plan = await t.api('POST', '/api/v1/maintenance', {
+      zoneIds: ['z-east'],
+      startsAtMs,
+      endsAtMs: startsAtMs + 4 * HOUR,
+      reason: '光缆割接',
+    });
+    expect(plan.status).toBe(201);
+    for (const title of ['第一封', '第二封']) {
+      await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: [{ lang: 'zh-CN', title, body: '正文' }] });
+    }
+    await send({
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      display: 'BANNER',
+      texts: [{ lang: 'zh-CN', title: '横幅通知', body: '按 OK 查看' }],
+    });
+    await waitForText(page, 'banner-title', '横幅通知');
+    await press(page, 'OK');
+    const opened = await waitForText(page, 'title', '横幅通知');
+    expect(opened.hint).toContain('0');
+    expect(opened.body).toContain('发布时间');
+    // 0 once only asks: the mail stays open. 0 again deletes it.
+    await press(page, '0');
+    expect((await waitForText(page, 'hint', '再按 0')).title).toBe('横幅通知');
+    await press(page, '0');
+    await waitForText(page, 'title', '邮箱');
+    expect(Object.values(await screenTexts(page)).join(' ')).not.toContain('横幅通知');
+
+    // The planned work's notice: its window from the notice's fields, not from the operator's words.
+    const rows = await screenTexts(page);
+    const maintenanceRow = Object.entries(rows).find(([k, v]) => k.startsWith('row-') && v.includes('维护'))?.[0];
+    expect(maintenanceRow).toBeDefined();
+    const downs = Number(maintenanceRow?.slice(4) ?? 0);
+    await press(page, ...Array<string>(4).fill('Up'), ...Array<string>(downs).fill('Down'), 'OK');
+    const work = await waitForText(page, 'body', '作业时间');
+    expect(work.body).toMatch(/作业时间：\d{2}\/\d{2} \d{2}:\d{2} 至 \d{2}\/\d{2} \d{2}:\d{2}/);
+    // Back returns to the same place in the list: OK opens the same mail again.
+    await press(page, 'Back');
+    await waitForText(page, 'title', '邮箱');
+    await press(page, 'OK');
+    await waitForText(page, 'title', work.title ?? '');
+    await press(page, 'Back');
+    await waitForText(page, 'title', '邮箱');
+  });
+
   it('the mailbox survives a reload', async () => {
     await send({
       kind: 'ANNOUNCEMENT',

@@ -31,7 +31,10 @@ describe('1920×1080 without WebGL (canvas2d), as on boxes that lack it', () => 
     const shown = await waitForText(page, 'banner-title', '故障通知');
     expect(shown['banner-body']).toContain('预计');
     await page.screenshot({ path: `${SCREENS}outage-1080p-canvas2d.png` });
-    await press(page, 'OK', 'OK');
+    // OK on a banner opens its notice; the menu key opens the menu.
+    await press(page, 'OK');
+    await waitForText(page, 'title', '故障通知');
+    await press(page, 'Menu');
     await waitForText(page, 'title', '菜单');
     const size = await page.evaluate(() => {
       const c = document.querySelector('canvas');

@@ -127,7 +127,10 @@ export class App extends Lightning.Component {
     const v: View = ui.view();
     const s = ui.lang === 'en' ? { ch: 'CCTV-1 HD', unread: 'unread' } : { ch: 'CCTV-1 高清', unread: '未读' };
     this.setText('Channel', s.ch);
-    this.setText('Status', `${v.status}${v.unread > 0 ? `\u3000✉ ${v.unread} ${s.unread}` : ''}`);
+    // On the picture alone, the status line also says how to open the menu.
+    const homeHint =
+      v.screen === 'home' && v.banner === undefined && v.fullscreen === undefined ? `\u3000${v.hint}` : '';
+    this.setText('Status', `${v.status}${v.unread > 0 ? `\u3000✉ ${v.unread} ${s.unread}` : ''}${homeHint}`);
     this.patch({ Panel: { visible: v.screen !== 'home' } });
     this.setText('Panel.Title', v.title);
     const start = Math.max(0, v.focus - (ROWS - 1));

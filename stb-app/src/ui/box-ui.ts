@@ -51,6 +51,8 @@ export class BoxUi {
   private faultQueued = false;
   private survey: { surveyId: string; ticketId: string; rating: number; resolved: boolean; done: boolean } | undefined;
   private payments: string[] | undefined;
+  /** A mail the subscriber pressed 0 on once: a second 0 deletes it, any other key keeps it. */
+  private confirmDelete: string | undefined;
   private readonly listeners = new Set<() => void>();
   lang: Lang;
   tts: boolean;
@@ -96,6 +98,16 @@ export class BoxUi {
       hour: '2-digit',
       minute: '2-digit',
       hour12: false,
+    }).format(ms);
+  }
+
+  /** A payment's date with its year: the list covers twelve months, across a new year (N6). */
+  private fmtDate(ms: number): string {
+    return new Intl.DateTimeFormat(this.lang === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: this.o.timeZone ?? 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
     }).format(ms);
   }
 
@@ -158,8 +170,16 @@ export class BoxUi {
     if (screen === 'fault-confirm') void this.loadDiag();
     if (screen === 'payments') void this.loadPayments();
     this.changed();
+    this.speakScreen();
+  }
+
+  /** Read-aloud: the screen's title and what is focused, or a whole opened text (mail, payments, results). */
+  private speakScreen(): void {
     const v = this.view();
-    this.speak(`${v.title}${v.rows[v.focus] ? `，${v.rows[v.focus]?.label ?? ''}` : ''}`);
+    const row = v.rows[v.focus];
+    const focused = row === undefined ? '' : `，${row.label}${row.sub ? `，${row.sub}` : ''}`;
+    const text = v.rows.length > 0 ? [] : v.body;
+    this.speak([`${v.title}${focused}`, ...text, v.hotline].filter((x) => x !== '').join('。'));
   }
 
   private async loadDiag(): Promise<void> {
@@ -172,12 +192,21 @@ export class BoxUi {
     try {
       const list = (await this.o.fetchPayments?.()) ?? [];
       this.payments = list.map(
-        (p) => `${this.fmt(p.paidAtMs)}\u3000${(p.amountMinor / 100).toFixed(2)} ${p.currency}\u3000${p.method}`,
+        (p) => `${this.fmtDate(p.paidAtMs)}\u3000${(p.amountMinor / 100).toFixed(2)} ${p.currency}\u3000${p.method}`,
       );
     } catch {
       this.payments = [this.s.offline];
     }
     this.changed();
+    if (this.screen === 'payments') this.speakScreen();
+  }
+
+  /** Where the open mail is in the mailbox list (0 when it is gone). */
+  private mailIndex(): number {
+    return Math.max(
+      0,
+      this.mails().findIndex((x) => x.noticeId === this.openMail),
+    );
   }
 
   private mails(): readonly MailItem[] {
@@ -196,12 +225,19 @@ export class BoxUi {
       }
       return true;
     }
-    if (this.banner !== undefined && (k === 'Back' || k === 'Enter') && this.screen === 'home') {
-      void this.session.markRead(this.banner.id);
+    if (this.banner !== undefined && this.screen === 'home' && (k === 'Back' || k === 'Enter')) {
+      // OK opens the notice in the mailbox; Back puts the banner away (the mail stays unread).
+      const id = this.banner.id;
       this.banner = undefined;
-      this.changed();
+      if (k === 'Enter' && this.session.mailbox.get(id) !== undefined) {
+        this.openMail = id;
+        void this.session.markRead(id);
+        this.go('mail');
+      } else this.changed();
       return true;
     }
+    const deleting = this.confirmDelete;
+    this.confirmDelete = undefined;
     if (k === 'Mailbox') return (this.go('mailbox'), true);
     if (k === 'Menu') return (this.go(this.screen === 'menu' ? 'home' : 'menu'), true);
     const rows = this.view().rows.length;
@@ -209,10 +245,11 @@ export class BoxUi {
     else if (k === 'Down' && this.screen !== 'survey') this.focus = Math.min(Math.max(rows - 1, 0), this.focus + 1);
     else if (k === 'Back') return this.back();
     else if (k === 'Enter') this.enter();
-    else this.other(k);
+    else this.other(k, deleting);
     this.changed();
     const v = this.view();
-    if (k === 'Up' || k === 'Down') this.speak(v.rows[v.focus]?.label ?? '');
+    if (k === 'Up' || k === 'Down')
+      this.speak([v.rows[v.focus]?.label, v.rows[v.focus]?.sub].filter(Boolean).join('，'));
     return true;
   }
 
@@ -231,6 +268,8 @@ export class BoxUi {
     };
     const to = parent[this.screen];
     if (to === undefined) return false;
+    // Back from a mail returns to where it was in the list.
+    if (this.screen === 'mail') return (this.go('mailbox', this.mailIndex()), true);
     this.go(to);
     return true;
   }
@@ -250,13 +289,7 @@ export class BoxUi {
         return this.go('mail');
       }
       case 'mail':
-        return this.go(
-          'mailbox',
-          Math.max(
-            0,
-            this.mails().findIndex((x) => x.noticeId === this.openMail),
-          ),
-        );
+        return this.go('mailbox', this.mailIndex());
       case 'fault-symptom':
         this.symptom = this.focus;
         this.faultAnswer = undefined;
@@ -280,7 +313,7 @@ export class BoxUi {
     }
   }
 
-  private other(k: Key): void {
+  private other(k: Key, deleting: string | undefined): void {
     if (this.screen === 'survey' && this.survey && !this.survey.done) {
       if (k === 'Left') this.survey.rating = Math.max(1, this.survey.rating - 1);
       if (k === 'Right') this.survey.rating = Math.min(5, this.survey.rating + 1);
@@ -291,7 +324,14 @@ export class BoxUi {
       this.survey.resolved = !this.survey.resolved;
     if ((k === 'Delete' || k === 'Digit0') && (this.screen === 'mail' || this.screen === 'mailbox')) {
       const id = this.screen === 'mail' ? this.openMail : this.mails()[this.focus]?.noticeId;
-      if (id !== undefined) this.session.deleteMail(id);
+      if (id === undefined) return;
+      if (deleting !== id) {
+        // The first 0 only asks: a mail is never lost to one stray key.
+        this.confirmDelete = id;
+        this.speak(this.s.hintConfirmDelete);
+        return;
+      }
+      this.session.deleteMail(id);
       if (this.screen === 'mail') this.go('mailbox', Math.min(this.focus, Math.max(0, this.mails().length - 1)));
       else this.focus = Math.min(this.focus, Math.max(0, this.mails().length - 1));
     }
@@ -330,6 +370,7 @@ export class BoxUi {
       faultQueued: this.faultQueued,
       survey: this.survey,
       payments: this.payments,
+      confirmDelete: this.confirmDelete,
       fmt: (ms) => this.fmt(ms),
     });
   }

@@ -39,9 +39,11 @@ function speak(text: string, lang: string): void {
 function startBox(root: App): void {
   const checked = configFromBundle(loadBundle(), 'ws');
   if (!checked.ok) {
+    // Said so a subscriber knows what to do; the technical reason is for the installer's console.
     document.title = `stb-notify: ${checked.reason}`;
+    console.warn(`stb-notify: not provisioned: ${checked.reason}`);
     (root.tag('Channel') as unknown as { text: { text: string } }).text.text =
-      `未配置 (not provisioned): ${checked.reason}`;
+      '本机顶盒尚未开通，请致电客服热线 96956\nThis box is not set up yet: please call 96956';
     return;
   }
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

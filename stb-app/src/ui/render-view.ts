@@ -27,6 +27,8 @@ export interface UiSnapshot {
   readonly faultQueued: boolean;
   readonly survey: { rating: number; resolved: boolean; done: boolean } | undefined;
   readonly payments: readonly string[] | undefined;
+  /** The mail waiting for a second 0 to be deleted. */
+  readonly confirmDelete: string | undefined;
   fmt(ms: number): string;
 }
 
@@ -44,7 +46,7 @@ export function renderView(u: UiSnapshot): View {
   };
   switch (u.screen) {
     case 'home':
-      return { ...base, screen: 'home', title: '', rows: [], body: [], hint: `OK ${s.menu}` };
+      return { ...base, screen: 'home', title: '', rows: [], body: [], hint: s.hintHome };
     case 'menu':
       return {
         ...base,
@@ -69,18 +71,26 @@ export function renderView(u: UiSnapshot): View {
         title: `${s.mailbox}（${s.unread(base.unread)}）`,
         rows,
         body: rows.length === 0 ? [s.empty] : [],
+        ...(u.confirmDelete === undefined ? {} : { hint: s.hintConfirmDelete }),
       };
     }
     case 'mail': {
       const m = u.openMail;
       const t = m === undefined ? { title: '', body: '' } : textOf(m, u.lang);
+      // Planned work says when, from the notice's own fields, whatever the operator typed (N4).
+      const from = Number(m?.detail.startsAtMs ?? 0);
+      const to = Number(m?.detail.endsAtMs ?? 0);
       return {
         ...base,
         screen: 'mail',
         title: t.title,
         rows: [],
-        body: [t.body],
-        hint: s.hintMail,
+        body: [
+          ...(m === undefined ? [] : [s.issued(u.fmt(m.issuedAtMs))]),
+          ...(from > 0 && to > 0 ? [s.workWindow(u.fmt(from), u.fmt(to))] : []),
+          t.body,
+        ],
+        hint: u.confirmDelete === undefined ? s.hintMail : s.hintConfirmDelete,
         hotline: m?.actionRequired ? s.hotline(m.hotline || u.hotline) : '',
       };
     }
@@ -137,7 +147,15 @@ export function renderView(u: UiSnapshot): View {
           : sv.done
             ? [s.surveyThanks]
             : [s.surveyRate(sv.rating), s.surveyResolved(sv.resolved), s.surveySubmit];
-      return { ...base, screen: 'survey', title: s.surveyTitle, rows: [], body, hotline: s.hotline(u.hotline) };
+      return {
+        ...base,
+        screen: 'survey',
+        title: s.surveyTitle,
+        rows: [],
+        body,
+        hint: s.hintSurvey,
+        hotline: s.hotline(u.hotline),
+      };
     }
     case 'payments':
       return {
