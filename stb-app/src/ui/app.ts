@@ -5,7 +5,8 @@ import type { View } from './view';
 
 /** TV safe area: 5 % of 1920×1080 on each side. */
 const SAFE = { x: 96, y: 54, w: 1728, h: 972 };
-const ROWS = 8;
+/** Rows a list shows at once: they end above the hotline line (issue 17: the 9th symptom ran over it). */
+const ROWS = 7;
 const FOCUS = 0xff1e88e5;
 const PANEL = 0xe0101828;
 const TEXT = 0xffffffff;
@@ -22,6 +23,9 @@ const text = (fontSize: number, color = TEXT, extra: Record<string, unknown> = {
     ...extra,
   },
 });
+
+/** A single line cut with an ellipsis at `width`. */
+const ONE_LINE = (width: number) => ({ wordWrapWidth: width, maxLines: 1, textOverflow: 'ellipsis' });
 
 const KEYS: Record<number, Key> = {
   37: 'Left',
@@ -58,8 +62,9 @@ export class App extends Lightning.Component {
         h: 76,
         rect: true,
         color: 0x00000000,
-        Label: { x: 32, y: 14, testId: `row-${i}`, ...text(36) },
-        Sub: { x: 900, y: 20, testId: `row-${i}-sub`, ...text(28, DIM) },
+        // Cut with "…" at their column, never over the next one.
+        Label: { x: 32, y: 14, testId: `row-${i}`, ...text(36, TEXT, ONE_LINE(820)) },
+        Sub: { x: 880, y: 20, testId: `row-${i}-sub`, ...text(28, DIM, ONE_LINE(488)) },
         Badge: { x: 8, y: 30, w: 14, h: 14, rect: true, color: WARN, visible: false },
       };
     }
@@ -77,22 +82,25 @@ export class App extends Lightning.Component {
         rect: true,
         color: PANEL,
         visible: false,
-        Title: { x: 32, y: 24, testId: 'title', ...text(48, TEXT, { wordWrapWidth: 1336, maxLines: 1 }) },
+        Title: { x: 32, y: 20, testId: 'title', ...text(48, TEXT, ONE_LINE(1336)) },
         Rows: { x: 0, y: 110, ...rows },
         Body: { x: 32, y: 110, testId: 'body', ...text(36, TEXT, { wordWrapWidth: 1336, maxLines: 12 }) },
-        Hotline: { x: 32, y: 730, testId: 'hotline', ...text(34, WARN) },
-        Hint: { x: 32, y: 782, testId: 'hint', ...text(28, DIM) },
+        Hotline: { x: 32, y: 712, testId: 'hotline', ...text(34, WARN, ONE_LINE(1336)) },
+        Hint: { x: 32, y: 784, testId: 'hint', ...text(28, DIM, ONE_LINE(1336)) },
       },
       Banner: {
         x: SAFE.x,
         y: SAFE.y + 60,
         w: SAFE.w,
-        h: 200,
+        h: 260,
         rect: true,
         color: 0xf0263238,
         visible: false,
-        Title: { x: 32, y: 20, testId: 'banner-title', ...text(40, WARN, { wordWrapWidth: 1660, maxLines: 1 }) },
-        Body: { x: 32, y: 80, testId: 'banner-body', ...text(32, TEXT, { wordWrapWidth: 1660, maxLines: 2 }) },
+        Title: { x: 32, y: 14, testId: 'banner-title', ...text(40, WARN, ONE_LINE(1660)) },
+        Body: { x: 32, y: 92, testId: 'banner-body', ...text(32, TEXT, { ...ONE_LINE(1660), maxLines: 2 }) },
+        // The hotline on its own line, never broken inside the number (issue 17).
+        Hotline: { x: 32, y: 204, testId: 'banner-hotline', ...text(30, WARN, ONE_LINE(1100)) },
+        Hint: { x: SAFE.w - 32, y: 208, mountX: 1, testId: 'banner-hint', ...text(26, DIM) },
       },
       Full: {
         w: 1920,
@@ -100,9 +108,15 @@ export class App extends Lightning.Component {
         rect: true,
         color: 0xf8101010,
         visible: false,
-        Title: { x: 1920 / 2, y: 200, mountX: 0.5, testId: 'full-title', ...text(64, WARN) },
-        Body: { x: 260, y: 340, testId: 'full-body', ...text(44, TEXT, { wordWrapWidth: 1400, maxLines: 8 }) },
-        Hotline: { x: 260, y: 800, testId: 'full-hotline', ...text(40, WARN) },
+        Title: {
+          x: 1920 / 2,
+          y: 150,
+          mountX: 0.5,
+          testId: 'full-title',
+          ...text(64, WARN, { ...ONE_LINE(1400), maxLines: 2, textAlign: 'center' }),
+        },
+        Body: { x: 260, y: 360, testId: 'full-body', ...text(44, TEXT, { ...ONE_LINE(1400), maxLines: 6 }) },
+        Hotline: { x: 260, y: 790, testId: 'full-hotline', ...text(40, WARN, ONE_LINE(1400)) },
         Hint: { x: 1920 / 2, y: 900, mountX: 0.5, testId: 'full-hint', ...text(36, DIM) },
       },
     };
@@ -138,7 +152,10 @@ export class App extends Lightning.Component {
       const row = v.rows[start + i];
       this.setText(`Panel.Rows.Row${i}.Label`, row?.label ?? '');
       this.setText(`Panel.Rows.Row${i}.Sub`, row?.sub ?? '');
-      this.tag(`Panel.Rows.Row${i}`)?.patch({ color: row !== undefined && start + i === v.focus ? FOCUS : 0x00000000 });
+      this.tag(`Panel.Rows.Row${i}`)?.patch({
+        visible: row !== undefined,
+        color: row !== undefined && start + i === v.focus ? FOCUS : 0x00000000,
+      });
       this.tag(`Panel.Rows.Row${i}.Badge`)?.patch({ visible: row?.badge === true });
     }
     this.tag('Panel.Body')?.patch({ y: 110 + Math.min(v.rows.length, ROWS) * 84 });
@@ -147,7 +164,12 @@ export class App extends Lightning.Component {
     this.setText('Panel.Hint', v.hint);
     this.patch({ Banner: { visible: v.banner !== undefined && v.fullscreen === undefined } });
     this.setText('Banner.Title', v.banner?.title ?? '');
-    this.setText('Banner.Body', `${v.banner?.body ?? ''}${v.banner?.hotline ? `\u3000${v.banner.hotline}` : ''}`);
+    this.setText('Banner.Body', v.banner?.body ?? '');
+    this.setText('Banner.Hotline', v.banner?.hotline ?? '');
+    this.setText(
+      'Banner.Hint',
+      v.banner === undefined ? '' : ui.lang === 'en' ? 'OK open  Back close' : 'OK 查看\u3000返回 关闭',
+    );
     this.patch({ Full: { visible: v.fullscreen !== undefined } });
     this.setText('Full.Title', v.fullscreen?.title ?? '');
     this.setText('Full.Body', v.fullscreen?.body ?? '');

@@ -53,6 +53,8 @@ export class BoxUi {
   private payments: string[] | undefined;
   /** A mail the subscriber pressed 0 on once: a second 0 deletes it, any other key keeps it. */
   private confirmDelete: string | undefined;
+  /** The page of a long text being read (mail, payments). */
+  private page = 0;
   private readonly listeners = new Set<() => void>();
   lang: Lang;
   tts: boolean;
@@ -167,6 +169,7 @@ export class BoxUi {
   private go(screen: ScreenName, focus = 0): void {
     this.screen = screen;
     this.focus = focus;
+    this.page = 0;
     if (screen === 'fault-confirm') void this.loadDiag();
     if (screen === 'payments') void this.loadPayments();
     this.changed();
@@ -240,7 +243,15 @@ export class BoxUi {
     this.confirmDelete = undefined;
     if (k === 'Mailbox') return (this.go('mailbox'), true);
     if (k === 'Menu') return (this.go(this.screen === 'menu' ? 'home' : 'menu'), true);
-    const rows = this.view().rows.length;
+    const { rows: shown, pages } = this.view();
+    const rows = shown.length;
+    if ((k === 'Up' || k === 'Down') && pages > 1) {
+      // A long text: ↑↓ turn its pages, read aloud as they come.
+      this.page = Math.min(Math.max(this.page + (k === 'Down' ? 1 : -1), 0), pages - 1);
+      this.changed();
+      this.speak(this.view().body.join('。'));
+      return true;
+    }
     if (k === 'Up' && this.screen !== 'survey') this.focus = Math.max(0, this.focus - 1);
     else if (k === 'Down' && this.screen !== 'survey') this.focus = Math.min(Math.max(rows - 1, 0), this.focus + 1);
     else if (k === 'Back') return this.back();
@@ -371,6 +382,7 @@ export class BoxUi {
       survey: this.survey,
       payments: this.payments,
       confirmDelete: this.confirmDelete,
+      page: this.page,
       fmt: (ms) => this.fmt(ms),
     });
   }

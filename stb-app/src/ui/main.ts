@@ -56,7 +56,9 @@ function startBox(root: App): void {
   // The box keeps the network's time (corrected by the headend's signed envelopes).
   const clock = new NetworkClock(systemClock);
   const platform = new StaticPlatform(
-    { model: 'browser', firmware: navigator.userAgent.slice(0, 60), appVersion: '0.1.0' },
+    // A browser has no box firmware to report: say what runs, not the browser's user agent.
+    // On a set-top box its middleware's platform API fills these in (ports.ts, Platform).
+    { model: 'web', firmware: 'web-0.1.0', appVersion: '0.1.0' },
     clock,
   );
   const session = new BoxSession(config, {

@@ -1,11 +1,30 @@
 import type { MailItem, TicketInfo } from '../core/index';
 import { textOf } from '../core/index';
 import { strings } from './i18n';
+import { textPages } from './text-pages';
 import type { Lang } from './i18n';
 import type { Overlay, Row, ScreenName, View } from './view';
 
 export const MENU = ['mailbox', 'fault-symptom', 'tickets', 'payments', 'settings'] as const;
 const REPAIR_HOURS: Record<number, number> = { 1: 8, 2: 24, 3: 48 };
+/** The panel's body shows 12 lines; a page of text is budgeted below that (see text-pages.ts). */
+const BODY_LINES = 11;
+const PAYMENTS_PER_PAGE = 10;
+
+/** The page `page` of `pages` and the hint with its position, when there is more than one. */
+function paged<T>(
+  pages: readonly T[],
+  page: number,
+  hint: string,
+  turn: string,
+): { item: T | undefined; hint: string; pages: number } {
+  const at = Math.min(Math.max(page, 0), pages.length - 1);
+  return {
+    item: pages[at],
+    hint: pages.length > 1 ? `${at + 1}/${pages.length}\u3000${turn}\u3000${hint}` : hint,
+    pages: pages.length,
+  };
+}
 
 /** What the view is computed from: the UI's state at one moment. */
 export interface UiSnapshot {
@@ -29,6 +48,8 @@ export interface UiSnapshot {
   readonly payments: readonly string[] | undefined;
   /** The mail waiting for a second 0 to be deleted. */
   readonly confirmDelete: string | undefined;
+  /** The page of a long text being read (0-based). */
+  readonly page: number;
   fmt(ms: number): string;
 }
 
@@ -41,6 +62,7 @@ export function renderView(u: UiSnapshot): View {
     hotline: '',
     status: u.connection === 'online' ? s.online : s.offline,
     unread: u.unread,
+    pages: 1,
     ...(u.banner ? { banner: u.banner } : {}),
     ...(u.fullscreen ? { fullscreen: u.fullscreen } : {}),
   };
@@ -80,17 +102,24 @@ export function renderView(u: UiSnapshot): View {
       // Planned work says when, from the notice's own fields, whatever the operator typed (N4).
       const from = Number(m?.detail.startsAtMs ?? 0);
       const to = Number(m?.detail.endsAtMs ?? 0);
+      const head = [
+        ...(m === undefined ? [] : [s.issued(u.fmt(m.issuedAtMs))]),
+        ...(from > 0 && to > 0 ? [s.workWindow(u.fmt(from), u.fmt(to))] : []),
+      ];
+      const p = paged(
+        textPages(t.body, BODY_LINES - head.length),
+        u.page,
+        u.confirmDelete === undefined ? s.hintMail : s.hintConfirmDelete,
+        s.turnPages,
+      );
       return {
         ...base,
         screen: 'mail',
         title: t.title,
         rows: [],
-        body: [
-          ...(m === undefined ? [] : [s.issued(u.fmt(m.issuedAtMs))]),
-          ...(from > 0 && to > 0 ? [s.workWindow(u.fmt(from), u.fmt(to))] : []),
-          t.body,
-        ],
-        hint: u.confirmDelete === undefined ? s.hintMail : s.hintConfirmDelete,
+        body: [...head, p.item ?? ''],
+        hint: p.hint,
+        pages: p.pages,
         hotline: m?.actionRequired ? s.hotline(m.hotline || u.hotline) : '',
       };
     }
@@ -157,14 +186,21 @@ export function renderView(u: UiSnapshot): View {
         hotline: s.hotline(u.hotline),
       };
     }
-    case 'payments':
+    case 'payments': {
+      const list = u.payments === undefined ? [s.loading] : u.payments.length === 0 ? [s.empty] : u.payments;
+      const chunks: string[][] = [];
+      for (let i = 0; i < list.length; i += PAYMENTS_PER_PAGE) chunks.push(list.slice(i, i + PAYMENTS_PER_PAGE));
+      const p = paged(chunks, u.page, s.hintList, s.turnPages);
       return {
         ...base,
         screen: 'payments',
         title: s.paymentsTitle,
         rows: [],
-        body: u.payments === undefined ? [s.loading] : u.payments.length === 0 ? [s.empty] : u.payments,
+        body: p.item ?? [],
+        hint: p.hint,
+        pages: p.pages,
       };
+    }
     case 'settings':
       return {
         ...base,

@@ -39,6 +39,8 @@ export interface View {
   readonly hotline: string;
   readonly status: string;
   readonly unread: number;
+  /** Pages of a long text (a mail, the payments); ↑↓ turn them and the hint shows "2/5". */
+  readonly pages: number;
   readonly banner?: Overlay;
   readonly fullscreen?: Overlay;
 }
