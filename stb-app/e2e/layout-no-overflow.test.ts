@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
@@ -10,6 +12,9 @@ import { openTv, waitForText } from './support/tv-page';
  * 1080p, in Chinese and English, with the longest texts the API accepts for a title and long
  * bodies. Positions and sizes come from Lightning's inspector (its DOM mirror of the stage).
  */
+
+const SCREENS = fileURLToPath(new URL('./screens/', import.meta.url));
+mkdirSync(SCREENS, { recursive: true });
 
 interface Box {
   id: string;
@@ -113,7 +118,13 @@ describe('no text overflows its panel or overlaps another, on every screen (issu
         await seedRegistry(t);
         const { page } = await openTv(browser, t, 'box-1', size);
         const found: string[] = [];
-        const check = async (screen: string) => found.push(...(await problems(page, screen)));
+        const check = async (screen: string) => {
+          found.push(...(await problems(page, screen)));
+          // Every screen at 1080p for docs/screens (copied there by hand when the TV changes).
+          if (size.width === 1920) {
+            await page.screenshot({ path: `${SCREENS}tv-1080p-${screen.replace(/[^a-z0-9]+/gi, '-')}.png` });
+          }
+        };
         const texts = [
           { lang: 'zh-CN', title: LONG_ZH_TITLE, body: LONG_ZH_BODY },
           { lang: 'en', title: LONG_EN_TITLE, body: LONG_EN_BODY },
@@ -143,9 +154,15 @@ describe('no text overflows its panel or overlaps another, on every screen (issu
           await check(`${lang} menu`);
           await press(page, 'Back');
           await open(0, /邮箱|Mailbox/);
+          // Ten mails or more, seven rows: the hint says where in the list the focus is.
+          await waitForText(page, 'hint', '1/1');
           await check(`${lang} mailbox`);
-          await press(page, 'OK'); // the newest mail
-          await waitForText(page, 'title', lang === 'zh' ? '关于' : 'Notice');
+          // The newest of the long notices (a repair update may be newer).
+          const word = lang === 'zh' ? '关于' : 'Notice';
+          const listed = await screenTexts(page);
+          const row = Object.entries(listed).find(([k, v]) => /^row-\d+$/.test(k) && v.includes(word))?.[0] ?? 'row-0';
+          await press(page, ...Array<string>(Number(row.slice(4))).fill('Down'), 'OK');
+          await waitForText(page, 'title', word);
           await check(`${lang} mail`);
           // A long mail is read page by page, with its position; nothing is cut off.
           const first = await waitForText(page, 'hint', '1/');
@@ -159,6 +176,9 @@ describe('no text overflows its panel or overlaps another, on every screen (issu
           await press(page, 'OK');
           await waitForText(page, 'hotline', '96956');
           await check(`${lang} fault confirm`);
+          await press(page, 'OK'); // report it: the answer with the ticket number and the promise
+          await waitForText(page, 'body', lang === 'zh' ? '报修单号' : 'Ticket');
+          await check(`${lang} fault result`);
           await open(2, /报修进度|Repair/);
           await check(`${lang} tickets`);
           await open(3, /缴费|Payments/);
@@ -171,6 +191,24 @@ describe('no text overflows its panel or overlaps another, on every screen (issu
           }
           await press(page, 'Back', 'Back');
         }
+        // The repair is done: the survey (T4) comes to the box; OK on the picture opens it.
+        const tickets = await t.api('GET', '/api/v1/tickets?boxId=box-1');
+        const ticketId = String((tickets.body.items as Array<{ id: string }>)[0]?.id);
+        expect(
+          (await t.api('POST', `/api/v1/tickets/${ticketId}/resolve`, { resolution: '更换了分支器' })).status,
+        ).toBe(200);
+        await expect
+          .poll(() =>
+            page.evaluate(
+              () => (window as unknown as { __stb: { ui: { view(): { unread: number } } } }).__stb.ui.view().unread,
+            ),
+          )
+          .toBeGreaterThan(0);
+        await press(page, 'Back', 'Back', 'Back');
+        await press(page, 'OK');
+        await waitForText(page, 'title', 'How did we do?');
+        await check('survey');
+        await press(page, 'Back');
         const r = await t.api('POST', '/api/v1/billing/overdue', { accountId: 'acct-1', amountMinor: 5200 });
         expect(r.status).toBe(201);
         await waitForText(page, 'full-title', 'suspend', 8000).catch(() => waitForText(page, 'full-title', '停'));

@@ -25,7 +25,7 @@ const text = (fontSize: number, color = TEXT, extra: Record<string, unknown> = {
 });
 
 /** A single line cut with an ellipsis at `width`. */
-const ONE_LINE = (width: number) => ({ wordWrapWidth: width, maxLines: 1, textOverflow: 'ellipsis' });
+const ONE_LINE = (width: number) => ({ wordWrapWidth: width, maxLines: 1, textOverflow: '…' });
 
 const KEYS: Record<number, Key> = {
   37: 'Left',
@@ -161,7 +161,8 @@ export class App extends Lightning.Component {
     this.tag('Panel.Body')?.patch({ y: 110 + Math.min(v.rows.length, ROWS) * 84 });
     this.setText('Panel.Body', v.body.join('\n'));
     this.setText('Panel.Hotline', v.hotline);
-    this.setText('Panel.Hint', v.hint);
+    // A list longer than the panel says where the focus is in it, so more below is never hidden.
+    this.setText('Panel.Hint', v.rows.length > ROWS ? `${v.focus + 1}/${v.rows.length}\u3000${v.hint}` : v.hint);
     this.patch({ Banner: { visible: v.banner !== undefined && v.fullscreen === undefined } });
     this.setText('Banner.Title', v.banner?.title ?? '');
     this.setText('Banner.Body', v.banner?.body ?? '');
