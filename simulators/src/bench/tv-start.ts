@@ -86,13 +86,10 @@ async function start(context: BrowserContext, url: string, c: Conditions): Promi
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const times = await page.evaluate(() => ({
     scriptReceived:
-      performance.getEntriesByType('resource').find((e) => /\/app\.[\w-]+\.js$/.test(e.name)) === undefined
-        ? 0
-        : (
-            performance
-              .getEntriesByType('resource')
-              .find((e) => /\/app\.[\w-]+\.js$/.test(e.name)) as PerformanceResourceTiming
-          ).responseEnd,
+      (
+        performance.getEntriesByType('resource').filter((e) => /\/app\.[\w-]+\.js$/.test(e.name))[0] as
+          PerformanceResourceTiming | undefined
+      )?.responseEnd ?? 0,
     scriptEvaluated: performance.getEntriesByName('stb-script')[0]?.startTime ?? 0,
     ready: performance.getEntriesByName('stb-ready')[0]?.startTime ?? 0,
     firstFrame: (window as unknown as { __stbFirstFrameMs: number }).__stbFirstFrameMs,

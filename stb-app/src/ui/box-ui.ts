@@ -92,22 +92,11 @@ export class BoxUi {
     return strings(this.lang);
   }
 
-  private fmt(ms: number): string {
+  /** Month, day and time; with `year` the date alone (payments span twelve months and a new year, N6). */
+  private fmt(ms: number, year = false): string {
     return new Intl.DateTimeFormat(this.lang === 'en' ? 'en-GB' : 'zh-CN', {
       timeZone: this.o.timeZone ?? 'Asia/Shanghai',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }).format(ms);
-  }
-
-  /** A payment's date with its year: the list covers twelve months, across a new year (N6). */
-  private fmtDate(ms: number): string {
-    return new Intl.DateTimeFormat(this.lang === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: this.o.timeZone ?? 'Asia/Shanghai',
-      year: 'numeric',
+      ...(year ? { year: 'numeric' } : { hour: '2-digit', minute: '2-digit', hour12: false }),
       month: '2-digit',
       day: '2-digit',
     }).format(ms);
@@ -195,7 +184,7 @@ export class BoxUi {
     try {
       const list = (await this.o.fetchPayments?.()) ?? [];
       this.payments = list.map(
-        (p) => `${this.fmtDate(p.paidAtMs)}\u3000${(p.amountMinor / 100).toFixed(2)} ${p.currency}\u3000${p.method}`,
+        (p) => `${this.fmt(p.paidAtMs, true)}\u3000${(p.amountMinor / 100).toFixed(2)} ${p.currency}\u3000${p.method}`,
       );
     } catch {
       this.payments = [this.s.offline];
