@@ -80,6 +80,10 @@ describe('hot paths use their indexes (SQLite query plans; PostgreSQL plans its 
     }
     expect(statements.size).toBeGreaterThan(20);
     expect(scans).toEqual([]);
+    // Issue 19: SQLite compiles a statement whose LIMIT or OFFSET is a parameter again at every
+    // run (28 µs instead of 5 for the open-ticket lookup): they are written as literals.
+    const compiledEachRun = [...statements].filter((s) => /\b(limit|offset)\s+\?/i.test(s));
+    expect(compiledEachRun).toEqual([]);
   });
 });
 

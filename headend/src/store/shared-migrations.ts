@@ -166,3 +166,10 @@ export const TICKET_CALLS = `
   );
   CREATE INDEX ticket_replies_ticket ON ticket_replies(ticket_id);
 `;
+
+/**
+ * Issue 19: tickets_fault_open(fault_key, status) duplicates tickets_one_open_per_fault — the
+ * only lookup by fault key is of the open ticket — and cost a B-tree write on every ticket
+ * insert and status change.
+ */
+export const REDUNDANT_TICKET_INDEX = `DROP INDEX tickets_fault_open;`;

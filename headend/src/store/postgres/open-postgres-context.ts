@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from '../sql/schema';
 import type { SqlContext } from '../sql/sql-context';
+import { InlineLimits } from '../sql/inline-limits';
 import { migratePostgres } from './pg-migrations';
 
 // Milliseconds and money in minor units fit in 2^53: read BIGINT as number, not string.
@@ -30,7 +31,7 @@ export async function openPostgresContext(
   } finally {
     client.release();
   }
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new InlineLimits()] });
   return {
     ctx: {
       db: kysely,

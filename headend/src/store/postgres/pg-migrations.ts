@@ -123,6 +123,7 @@ const MIGRATIONS: readonly string[] = [
   // T7 (issue 16): rural zones (农村) get the rural installation limit.
   `ALTER TABLE zones DROP CONSTRAINT zones_type_check;
   ALTER TABLE zones ADD CONSTRAINT zones_type_check CHECK (type IN ('urban','township','rural'));`,
+  shared.REDUNDANT_TICKET_INDEX,
 ];
 
 export async function migratePostgres(client: PoolClient): Promise<void> {

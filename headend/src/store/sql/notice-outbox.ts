@@ -15,6 +15,8 @@ export class SqlNoticeOutbox {
     // PostgreSQL: rows another headend is claiming right now are skipped, not waited for, so
     // concurrent claims take disjoint rows. (SQLite runs one write at a time.)
     const pg = this.ctx.dialect === 'postgres';
+    // A literal: SQLite compiles a statement with `limit ?` again at every run (see InlineLimits).
+    const n = Math.max(1, Math.trunc(limit));
     const publish = await this.ctx.db
       .updateTable('notices')
       .set((eb) => ({ publish_claim_until_ms: nowMs + leaseMs, publish_attempts: eb('publish_attempts', '+', 1) }))
@@ -27,7 +29,7 @@ export class SqlNoticeOutbox {
           .where('publish_claim_until_ms', '<=', nowMs)
           .orderBy('issued_at_ms')
           .orderBy('id')
-          .limit(limit)
+          .limit(sql.lit(n))
           .$if(pg, (qb) => qb.forUpdate().skipLocked()),
       )
       .returning(['id', 'issued_at_ms', 'publish_attempts'])
@@ -42,7 +44,7 @@ export class SqlNoticeOutbox {
           .where('published_at_ms', '=', 0)
           .where('lease_until_ms', '<=', nowMs)
           .orderBy('id')
-          .limit(limit)
+          .limit(sql.lit(n))
           .$if(pg, (qb) => qb.forUpdate().skipLocked()),
       )
       .returning(OUTBOX_COLUMNS)

@@ -1,6 +1,7 @@
 import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
 import { registerDirectExecution } from './direct-execution';
+import { InlineLimits } from './inline-limits';
 import type { DirectExecution } from './direct-execution';
 import { runText } from './group-commit';
 import type { GroupCommit } from './group-commit';
@@ -112,6 +113,7 @@ export function groupCommitUnitOfWork(gc: GroupCommit): <T>(fn: (db: Kysely<DB>)
       createQueryCompiler: () => new SqliteQueryCompiler(),
       createIntrospector: (k: Kysely<unknown>) => new SqliteIntrospector(k),
     },
+    plugins: [new InlineLimits()],
   });
   registerDirectExecution(db, async <R>(sql: string, params: readonly unknown[]) => runText<R>(gc, sql, params));
   return async (fn) => {

@@ -165,9 +165,9 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
         .where('fault_key', '=', faultKey)
         // Literals, not parameters: SQLite uses the partial index tickets_one_open_per_fault only
         // when the query's own text implies its WHERE (with parameters it scanned every ticket).
-        .where(sql<boolean>`status not in ('resolved', 'closed')`)
-        .limit(1);
-    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'openByFaultKey', [faultKey, 1], q);
+        // That index is unique: no LIMIT needed (SQLite compiled `limit ?` again at every run).
+        .where(sql<boolean>`status not in ('resolved', 'closed')`);
+    const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'openByFaultKey', [faultKey], q);
     return r === undefined ? undefined : toTicket(r);
   }
 

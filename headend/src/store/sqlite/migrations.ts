@@ -158,6 +158,7 @@ const MIGRATIONS: readonly string[] = [
   INSERT INTO zones_with_rural SELECT id, name, type, maintainer FROM zones;
   DROP TABLE zones;
   ALTER TABLE zones_with_rural RENAME TO zones;`,
+  shared.REDUNDANT_TICKET_INDEX,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,6 +5,7 @@ import type { DB } from '../sql/schema';
 import type { SqlContext } from '../sql/sql-context';
 import { registerDirectExecution } from '../sql/direct-execution';
 import { GroupCommit } from '../sql/group-commit';
+import { InlineLimits } from '../sql/inline-limits';
 import { groupCommitDialect, groupCommitDirect, groupCommitUnitOfWork } from '../sql/sqlite-group-commit-dialect';
 import { migrate } from './migrations';
 
@@ -21,7 +22,7 @@ export function openSqliteContext(file: string): { ctx: SqlContext; close: () =>
   db.pragma('foreign_keys = ON');
   migrate(db);
   const gc = new GroupCommit(db);
-  const kysely = new Kysely<DB>({ dialect: groupCommitDialect(gc) });
+  const kysely = new Kysely<DB>({ dialect: groupCommitDialect(gc), plugins: [new InlineLimits()] });
   registerDirectExecution(kysely, groupCommitDirect(gc));
   return {
     ctx: { db: kysely, dialect: 'sqlite', inTransaction: false, transact: groupCommitUnitOfWork(gc) },
