@@ -66,7 +66,7 @@ export class GroupCommit {
     if (this.waiters === undefined) {
       // IMMEDIATE takes the write lock now (waiting busy_timeout for another process),
       // so a read-then-write turn never fails on a stale snapshot.
-      this.db.exec('BEGIN IMMEDIATE');
+      this.sql('BEGIN IMMEDIATE'); // prepared once, like COMMIT: exec() compiles the text every time
       this.waiters = [];
       setImmediate(() => this.commit());
     }
@@ -185,7 +185,7 @@ export class GroupCommit {
     }
     this.waiters = undefined;
     try {
-      this.db.exec('COMMIT');
+      this.sql('COMMIT');
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       for (const w of waiters) w.reject(err);
