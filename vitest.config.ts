@@ -25,6 +25,7 @@ export default defineConfig({
             'headend/test/cli.test.ts',
             'headend/test/config.test.ts',
             'headend/test/schema-parity.test.ts',
+            'headend/test/ticket-number-migration.test.ts',
             'headend/test/layering-lint.test.ts',
             'headend/test/sqlite-file-mode.test.ts',
           ],

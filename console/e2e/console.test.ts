@@ -163,12 +163,22 @@ describe('the operator console in Chromium against the real headend', () => {
     const box = await connectBox('box-1');
     await box.send('fault', { faultReport: report('r-console', Symptom.SYMPTOM_NO_SIGNAL) });
     await t.h.settle();
-    const ticketId = String(
-      ((await t.api('GET', '/api/v1/tickets?boxId=box-1')).body.items as { id: string }[])[0]?.id,
-    );
+    const listed = (
+      (await t.api('GET', '/api/v1/tickets?boxId=box-1')).body.items as { id: string; number: number }[]
+    )[0];
+    const ticketId = String(listed?.id);
     expect(ticketId).toMatch(/^t-/);
 
+    // Another caller's ticket on the same board.
+    const other = await t.api('POST', '/api/v1/tickets', { kind: 'relocation', summary: '移机', boxId: 'box-2' });
+    expect(other.status).toBe(201);
     await page.click('text=工单');
+    await page.waitForSelector(`table[data-testid=tickets] tr[data-ticket="${String(other.body.id)}"]`);
+    // Issue 17: the caller reads out the number from the TV; typed in, it leaves their ticket alone on the board.
+    await page.fill('input[name=number]', String(listed?.number));
+    await page.waitForSelector(`table[data-testid=tickets] tbody tr:only-child[data-ticket=${ticketId}]`);
+    expect(await page.textContent(`a[href="#/tickets/${ticketId}"]`)).toBe(String(listed?.number));
+    await page.fill('input[name=number]', '');
     await page.click(`a[href="#/tickets/${ticketId}"]`);
     await page.waitForSelector('[data-testid=ticket-detail]');
     await page.click('[data-testid=ticket-detail] >> text=开始处理');

@@ -45,12 +45,17 @@ describe('the repair loop with a real box over MQTT: report → ticket → updat
     const ticket = (list.body.items as Array<Record<string, unknown>>)[0];
     expect(ticket).toMatchObject({
       id: first?.ticketId,
+      // Issue 17: the short number the subscriber reads out, on the box and in its mail's title.
+      number: first?.ticketNumber,
       severity: 'urgent',
       owner: 'li',
       code: 'E201',
       remainingMs: 8 * HOUR,
     });
     expect(ticket?.diagnostics).toMatchObject({ tunerLocked: false, errorCodes: ['E201'] });
+    expect(first?.ticketNumber).toBeGreaterThan(100_000);
+    const mail = box.accepted.find((d) => d.notice?.ticketUpdate?.reportId === 'rep-1')?.notice;
+    expect(mail?.texts?.[0]?.title).toBe(`报修单 ${String(first?.ticketNumber)}：已受理`);
 
     t.clock.advance(HOUR);
     await t.api('POST', `/api/v1/tickets/${String(ticket?.id)}/pause`, {

@@ -150,16 +150,27 @@ describe('the box app in Chromium against the real headend', () => {
     await press(page, 'OK');
     const result = await waitForText(page, 'body', '报修单号');
     await shot(page, 'fault-result');
-    const ticketId = /报修单号：(\S+)/.exec(result.body ?? '')?.[1] ?? '';
+    // Issue 17: a short number the subscriber can read out on the phone; the operator finds the ticket by it.
+    const number = /报修单号：(\S+)/.exec(result.body ?? '')?.[1] ?? '';
+    expect(number).toMatch(/^\d{6}$/);
     expect(result.body).toContain('8 小时内修复');
-    const ticket = await t.h.stores.tickets.get(ticketId);
-    expect(ticket).toMatchObject({ boxId: 'box-1', severity: 'urgent', symptom: 'no-signal', owner: 'wang' });
+    const found = (await t.api('GET', `/api/v1/tickets?number=${number}`)).body.items as unknown[];
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      number: Number(number),
+      boxId: 'box-1',
+      severity: 'urgent',
+      symptom: 'no-signal',
+      owner: 'wang',
+    });
   });
 
   it('after a repair the survey is answered with the remote and recorded (T4)', async () => {
     await press(page, 'OK', 'Down', 'OK', 'Down', 'Down', 'Down', 'OK', 'OK');
     const result = await waitForText(page, 'body', '报修单号');
-    const ticketId = /报修单号：(\S+)/.exec(result.body ?? '')?.[1] ?? '';
+    const number = /报修单号：(\S+)/.exec(result.body ?? '')?.[1] ?? '';
+    const byNumber = (await t.api('GET', `/api/v1/tickets?number=${number}`)).body.items as Array<{ id: string }>;
+    const ticketId = String(byNumber[0]?.id);
     await press(page, 'Back', 'Back');
     await t.api('POST', `/api/v1/tickets/${ticketId}/resolve`, { resolution: '更换音频线' });
     await waitForText(page, 'banner-title', '维修回访');

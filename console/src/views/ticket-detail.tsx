@@ -87,7 +87,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
   return (
     <section class="ticket-detail" data-testid="ticket-detail">
       <h2>
-        {ticket.id} · {translateValue(lang, 'ticketStatus', ticket.status)}
+        <span title={ticket.id}>{ticket.number}</span> · {translateValue(lang, 'ticketStatus', ticket.status)}
       </h2>
       <dl>
         <dt>{t('severity')}</dt>

@@ -1,5 +1,7 @@
 export interface TicketRow {
   readonly id: string;
+  /** The short number the subscriber reads out on the phone (issue 17). */
+  readonly number: number;
   readonly kind: string;
   readonly status: string;
   readonly severity: string;

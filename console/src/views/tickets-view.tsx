@@ -17,6 +17,7 @@ const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'];
 export function TicketsView(props: { selected: string | undefined }) {
   const { api, t, fail, lang, go } = useConsole();
   const [status, setStatus] = useState('');
+  const [number, setNumber] = useState('');
   const [zone, setZone] = useState('');
   const [breached, setBreached] = useState(false);
   const [rows, setRows] = useState<{ items: TicketRow[]; at: number } | undefined>();
@@ -26,6 +27,8 @@ export function TicketsView(props: { selected: string | undefined }) {
 
   useEffect(() => {
     const q = new URLSearchParams({ limit: '200' });
+    // The number a caller reads out from the TV finds the ticket at once (issue 17).
+    if (/^\d{1,10}$/.test(number.trim())) q.set('number', number.trim());
     if (status) q.set('status', status);
     if (zone.trim()) q.set('zoneId', zone.trim());
     if (breached) q.set('breached', 'true');
@@ -33,13 +36,23 @@ export function TicketsView(props: { selected: string | undefined }) {
       .get<{ items: TicketRow[] }>(`/api/v1/tickets?${q}`)
       .then((r) => setRows({ items: r.items, at: Date.now() }))
       .catch(fail);
-  }, [api, fail, status, zone, breached, version]);
+  }, [api, fail, number, status, zone, breached, version]);
 
   return (
     <div class="tickets">
       <section>
         <h2>{t('tickets')}</h2>
         <form class="inline filters" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t('ticketId')}
+            <input
+              name="number"
+              inputMode="numeric"
+              size={8}
+              value={number}
+              onInput={(e) => setNumber(e.currentTarget.value)}
+            />
+          </label>
           <label>
             {t('filterStatus')}
             <select name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
@@ -97,7 +110,9 @@ export function TicketsView(props: { selected: string | undefined }) {
                     class={`${late ? 'breached' : ''} ${r.id === props.selected ? 'selected' : ''}`}
                   >
                     <td>
-                      <a href={`#/tickets/${r.id}`}>{r.id}</a>
+                      <a href={`#/tickets/${r.id}`} title={r.id}>
+                        {r.number}
+                      </a>
                     </td>
                     <td>{translateValue(lang, 'severity', r.severity)}</td>
                     <td>{r.boxId || '—'}</td>

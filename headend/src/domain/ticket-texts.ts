@@ -27,6 +27,14 @@ const PAUSE_EN: Record<string, string> = {
 };
 
 /** Texts of the ticket notices the box shows (T1 promise, T2/T3 pauses, T4 survey). */
+/**
+ * How a ticket is named to the subscriber: its short number (issue 17), which can be read out
+ * on the phone; the internal id only for a ticket not stored yet.
+ */
+export function ticketRef(t: Pick<Ticket, 'id' | 'number'>): string {
+  return t.number > 0 ? String(t.number) : t.id;
+}
+
 export class TicketTexts {
   private readonly zhDate: Intl.DateTimeFormat;
   private readonly enDate: Intl.DateTimeFormat;
@@ -58,12 +66,12 @@ export class TicketTexts {
     return [
       {
         lang: 'zh-CN',
-        title: `报修单 ${t.id}：${STATUS_ZH[t.status]}`,
+        title: `报修单 ${ticketRef(t)}：${STATUS_ZH[t.status]}`,
         body: `您的报修${STATUS_ZH[t.status]}${due}。${pause}${need}咨询请拨打 ${this.hotline}。`,
       },
       {
         lang: 'en',
-        title: `Repair ${t.id}: ${STATUS_EN[t.status]}`,
+        title: `Repair ${ticketRef(t)}: ${STATUS_EN[t.status]}`,
         body: `Your repair is ${STATUS_EN[t.status]}${dueEn}.${pauseEn}${needEn} Call ${this.hotline}.`,
       },
     ];
@@ -72,8 +80,8 @@ export class TicketTexts {
   /** T6: a staff member's answer, word for word. */
   reply(t: Ticket, message: string): Text[] {
     return [
-      { lang: 'zh-CN', title: `报修单 ${t.id}：客服回复`, body: `${message}\n咨询请拨打 ${this.hotline}。` },
-      { lang: 'en', title: `Repair ${t.id}: our reply`, body: `${message}\nCall ${this.hotline}.` },
+      { lang: 'zh-CN', title: `报修单 ${ticketRef(t)}：客服回复`, body: `${message}\n咨询请拨打 ${this.hotline}。` },
+      { lang: 'en', title: `Repair ${ticketRef(t)}: our reply`, body: `${message}\nCall ${this.hotline}.` },
     ];
   }
 
@@ -99,12 +107,12 @@ export class TicketTexts {
       {
         lang: 'zh-CN',
         title: '维修回访',
-        body: `报修单 ${t.id} 已修复。请用遥控器为本次服务打分（1-5），并告诉我们问题是否已解决。`,
+        body: `报修单 ${ticketRef(t)} 已修复。请用遥控器为本次服务打分（1-5），并告诉我们问题是否已解决。`,
       },
       {
         lang: 'en',
         title: 'How did we do?',
-        body: `Repair ${t.id} is done. Please rate it 1-5 with the remote and tell us whether the problem is solved.`,
+        body: `Repair ${ticketRef(t)} is done. Please rate it 1-5 with the remote and tell us whether the problem is solved.`,
       },
     ];
   }

@@ -11,6 +11,11 @@ export type FollowUp = '' | 'survey' | 'callback-reached' | 'callback-unreachabl
 
 export interface Ticket {
   readonly id: string;
+  /**
+   * The short number (工单号) the subscriber sees on the TV and reads out on the phone:
+   * unique, from 100001 up, given by the store when the ticket is inserted (0 before).
+   */
+  readonly number: number;
   readonly kind: TicketKind;
   readonly status: TicketStatus;
   readonly severity: Severity;
@@ -106,6 +111,8 @@ export interface Callback {
 export interface TicketFilter {
   readonly limit: number;
   readonly offset: number;
+  /** The short number a subscriber reads out on the phone (issue 17). */
+  readonly number?: number;
   readonly status?: TicketStatus;
   readonly zoneId?: string;
   readonly owner?: string;
@@ -118,7 +125,16 @@ export interface TicketFilter {
 export type TicketChange = Partial<
   Omit<
     Ticket,
-    'id' | 'kind' | 'openedAtMs' | 'boxId' | 'accountId' | 'zoneId' | 'faultKey' | 'breachedAtMs' | 'breachCount'
+    | 'id'
+    | 'number'
+    | 'kind'
+    | 'openedAtMs'
+    | 'boxId'
+    | 'accountId'
+    | 'zoneId'
+    | 'faultKey'
+    | 'breachedAtMs'
+    | 'breachCount'
   >
 >;
 
@@ -163,14 +179,15 @@ export interface TicketStore {
   /**
    * Inserts a ticket and its "opened" event — and, when given, claims the report id that
    * opened it, in the same write (so a concurrent resend of that report can only ever find the
-   * ticket with its report already claimed). False (nothing written) when the box already has
-   * an open ticket for this fault (a unique index: one open ticket per fault key).
+   * ticket with its report already claimed). Resolves to the stored ticket with its number (issue
+   * 17), or undefined (nothing written) when the box already has an open ticket for this fault
+   * (a unique index: one open ticket per fault key).
    */
   insert(
     t: Ticket,
     event: TicketEvent,
     report?: { readonly reportId: string; readonly atMs: number },
-  ): Promise<boolean>;
+  ): Promise<Ticket | undefined>;
   get(id: string): Promise<Ticket | undefined>;
   /** Applies a change and appends its event atomically; returns the updated ticket. */
   update(id: string, change: TicketChange, event: TicketEvent): Promise<Ticket>;

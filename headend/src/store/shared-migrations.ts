@@ -173,3 +173,18 @@ export const TICKET_CALLS = `
  * insert and status change.
  */
 export const REDUNDANT_TICKET_INDEX = `DROP INDEX tickets_fault_open;`;
+
+/**
+ * Issue 17: a short number for every ticket (工单号), the one a subscriber reads out on the
+ * phone from the TV — `t-mx4kl4us-8781e5` cannot be (l or 1?). Unique, from 100001 up in the
+ * order tickets were opened; the internal id stays the key. New numbers: SQLite takes the
+ * highest plus one inside the ticket's write (one writer at a time); PostgreSQL has a
+ * sequence (pg-migrations.ts).
+ */
+export const TICKET_NUMBERS = `
+  ALTER TABLE tickets ADD COLUMN number BIGINT NOT NULL DEFAULT 0;
+  UPDATE tickets SET number = n.num FROM (
+    SELECT id, 100000 + ROW_NUMBER() OVER (ORDER BY opened_at_ms, id) AS num FROM tickets
+  ) AS n WHERE tickets.id = n.id;
+  CREATE UNIQUE INDEX tickets_number ON tickets(number);
+`;

@@ -5,6 +5,7 @@ import type { StoresFactory } from './stores-factory';
 export function ticket(id: string, over: Partial<Ticket> = {}): Ticket {
   return {
     id,
+    number: 0,
     kind: 'repair',
     status: 'assigned',
     severity: 'ordinary',
@@ -55,8 +56,8 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
   describe(`TicketStore contract: ${name}`, () => {
     it('inserts, updates with an event, and keeps the history in order', async () => {
       const s = await open();
-      const t = ticket('t1');
-      await s.tickets.insert(t, ev('t1', 'opened'));
+      const t = { ...ticket('t1'), number: 100001 };
+      expect(await s.tickets.insert(ticket('t1'), ev('t1', 'opened'))).toEqual(t);
       expect(await s.tickets.get('t1')).toEqual(t);
       const u = await s.tickets.update(
         't1',
@@ -93,6 +94,20 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('gives every ticket its own short number, in order, also when twenty are stored at once (issue 17)', async () => {
+      const s = await open();
+      expect((await s.tickets.insert(ticket('n0'), ev('n0', 'opened')))?.number).toBe(100001);
+      const many = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => s.tickets.insert(ticket(`n${i + 1}`), ev(`n${i + 1}`, 'opened'))),
+      );
+      const numbers = many.map((x) => x?.number ?? 0);
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 100002 + i));
+      for (const x of many) expect((await s.tickets.get(x?.id ?? ''))?.number).toBe(x?.number);
+      // The number a caller reads out finds the ticket.
+      const page = await s.tickets.list({ limit: 5, offset: 0, number: numbers[7] ?? 0 });
+      expect(page.items.map((x) => x.id)).toEqual([many[7]?.id]);
+    });
+
     it('one open ticket per fault and one open incident per zone, held by the database, also under concurrency', async () => {
       const s = await open();
       const tries = await Promise.all(
@@ -100,10 +115,11 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
           s.tickets.insert(ticket(`c${i}`, { faultKey: 'b1:signal' }), ev(`c${i}`, 'opened')),
         ),
       );
-      expect(tries.filter(Boolean)).toHaveLength(1);
-      const winner = `c${tries.indexOf(true)}`;
+      expect(tries.filter((x) => x !== undefined)).toHaveLength(1);
+      const won = tries.findIndex((x) => x !== undefined);
+      const winner = `c${won}`;
       expect((await s.tickets.list({ limit: 20, offset: 0 })).items.map((x) => x.id)).toEqual([winner]);
-      expect(await s.tickets.events(`c${(tries.indexOf(true) + 1) % 10}`)).toEqual([]);
+      expect(await s.tickets.events(`c${(won + 1) % 10}`)).toEqual([]);
       // Counted in SQL: ten reports at once, ten more.
       await Promise.all(
         Array.from({ length: 10 }, (_, i) => s.tickets.addReport(winner, 100 + i, undefined, ev(winner, 'report'))),
@@ -111,7 +127,7 @@ export function ticketStoreContract(name: string, open: StoresFactory): void {
       expect((await s.tickets.get(winner))?.reportCount).toBe(11);
       // Resolved, the fault may be ticketed again.
       await s.tickets.update(winner, { status: 'resolved', resolvedAtMs: 200 }, ev(winner, 'resolved'));
-      expect(await s.tickets.insert(ticket('again', { faultKey: 'b1:signal' }), ev('again', 'opened'))).toBe(true);
+      expect(await s.tickets.insert(ticket('again', { faultKey: 'b1:signal' }), ev('again', 'opened'))).toBeDefined();
 
       const incident = (id: string) => ({
         id,

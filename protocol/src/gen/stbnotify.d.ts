@@ -444,6 +444,7 @@ export namespace stbnotify {
             pauseReason: string;
             incidentId: string;
             reportId: string;
+            ticketNumber: number;
             static encode(message: stbnotify.v1.TicketUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): stbnotify.v1.TicketUpdate & stbnotify.v1.TicketUpdate.$Shape;
         }
@@ -457,6 +458,7 @@ export namespace stbnotify {
                 pauseReason?: (string|null);
                 incidentId?: (string|null);
                 reportId?: (string|null);
+                ticketNumber?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = stbnotify.v1.TicketUpdate.$Properties;
@@ -472,6 +474,7 @@ export namespace stbnotify {
             ticketId: string;
             questionId: string;
             answerByMs: number;
+            ticketNumber: number;
             static encode(message: stbnotify.v1.SurveyRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): stbnotify.v1.SurveyRequest & stbnotify.v1.SurveyRequest.$Shape;
         }
@@ -482,6 +485,7 @@ export namespace stbnotify {
                 ticketId?: (string|null);
                 questionId?: (string|null);
                 answerByMs?: (number|null);
+                ticketNumber?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = stbnotify.v1.SurveyRequest.$Properties;

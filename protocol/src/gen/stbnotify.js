@@ -1698,6 +1698,7 @@ export const stbnotify = $root.stbnotify = (() => {
             TicketUpdate.prototype.pauseReason = "";
             TicketUpdate.prototype.incidentId = "";
             TicketUpdate.prototype.reportId = "";
+            TicketUpdate.prototype.ticketNumber = 0;
 
             TicketUpdate.encode = function (message, writer, _depth) {
                 if (!writer)
@@ -1720,6 +1721,8 @@ export const stbnotify = $root.stbnotify = (() => {
                     writer.uint32(50).string(message.incidentId);
                 if (message.reportId != null && $Object.hasOwnProperty.call(message, "reportId") && message.reportId !== "")
                     writer.uint32(58).string(message.reportId);
+                if (message.ticketNumber != null && $Object.hasOwnProperty.call(message, "ticketNumber") && message.ticketNumber !== 0)
+                    writer.uint32(64).uint32(message.ticketNumber);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1816,6 +1819,15 @@ export const stbnotify = $root.stbnotify = (() => {
                                 delete message.reportId;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ticketNumber = value;
+                            else
+                                delete message.ticketNumber;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1849,6 +1861,7 @@ export const stbnotify = $root.stbnotify = (() => {
             SurveyRequest.prototype.ticketId = "";
             SurveyRequest.prototype.questionId = "";
             SurveyRequest.prototype.answerByMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+            SurveyRequest.prototype.ticketNumber = 0;
 
             SurveyRequest.encode = function (message, writer, _depth) {
                 if (!writer)
@@ -1865,6 +1878,8 @@ export const stbnotify = $root.stbnotify = (() => {
                     writer.uint32(26).string(message.questionId);
                 if (message.answerByMs != null && $Object.hasOwnProperty.call(message, "answerByMs") && (typeof message.answerByMs === "object" ? message.answerByMs.low || message.answerByMs.high : message.answerByMs !== 0))
                     writer.uint32(32).int64(message.answerByMs);
+                if (message.ticketNumber != null && $Object.hasOwnProperty.call(message, "ticketNumber") && message.ticketNumber !== 0)
+                    writer.uint32(40).uint32(message.ticketNumber);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1932,6 +1947,15 @@ export const stbnotify = $root.stbnotify = (() => {
                                 message.answerByMs = value;
                             else
                                 delete message.answerByMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.ticketNumber = value;
+                            else
+                                delete message.ticketNumber;
                             continue;
                         }
                     }

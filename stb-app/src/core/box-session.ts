@@ -34,6 +34,8 @@ export type ConnectionState = 'offline' | 'connecting' | 'online';
 
 export interface TicketInfo {
   readonly ticketId: string;
+  /** The short number (工单号) the subscriber reads out on the phone; 0 with no ticket. */
+  readonly ticketNumber: number;
   readonly incidentId: string;
   readonly reportId: string;
   readonly status: number;
@@ -279,6 +281,7 @@ export class BoxSession extends Emitter<SessionEvents> {
       if (tu) {
         const info: TicketInfo = {
           ticketId: tu.ticketId ?? '',
+          ticketNumber: tu.ticketNumber ?? 0,
           incidentId: tu.incidentId ?? '',
           reportId: tu.reportId ?? '',
           status: tu.status ?? 0,

@@ -146,7 +146,11 @@ export function renderView(u: UiSnapshot): View {
       let body: string[] = [s.sending];
       if (a && a.ticketId === '' && a.incidentId !== '')
         body = [s.knownOutage, ...(a.dueAtMs > 0 ? [s.eta(u.fmt(a.dueAtMs))] : [])];
-      else if (a) body = [s.ticketNo(a.ticketId), s.promise(REPAIR_HOURS[a.severity] ?? 24, u.fmt(a.dueAtMs))];
+      else if (a)
+        body = [
+          s.ticketNo(ticketRef(a.ticketNumber, a.ticketId)),
+          s.promise(REPAIR_HOURS[a.severity] ?? 24, u.fmt(a.dueAtMs)),
+        ];
       else if (u.faultQueued) body = [s.faultQueued];
       return {
         ...base,
@@ -215,6 +219,11 @@ export function renderView(u: UiSnapshot): View {
   }
 }
 
+/** A ticket as the subscriber names it on the phone: its short number (issue 17), else its id. */
+function ticketRef(number: number, id: string): string {
+  return number > 0 ? String(number) : id;
+}
+
 function ticketRows(u: UiSnapshot): Row[] {
   const s = strings(u.lang);
   const latest = new Map<string, MailItem>();
@@ -226,6 +235,7 @@ function ticketRows(u: UiSnapshot): Row[] {
     const status = Number(m.detail.status ?? 0);
     const pause = String(m.detail.pauseReason ?? '');
     const sub = status === 4 ? s.paused(s.pauseReasons[pause] ?? pause) : s.due(u.fmt(Number(m.detail.dueAtMs ?? 0)));
-    return { id, label: `${id}\u3000${s.status[status] ?? ''}`, sub };
+    const ref = ticketRef(Number(m.detail.ticketNumber ?? 0), id);
+    return { id, label: `${ref}\u3000${s.status[status] ?? ''}`, sub };
   });
 }

@@ -22,6 +22,8 @@ const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'] as 
 const ListQuery = Type.Object(
   {
     ...Paging.properties,
+    /** The short number the subscriber reads out (issue 17). */
+    number: Type.Optional(Type.Integer({ minimum: 1, maximum: 4_294_967_295 })),
     status: Type.Optional(lit(STATUSES)),
     kind: Type.Optional(lit(KINDS)),
     zoneId: Type.Optional(Id),
@@ -86,7 +88,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/tickets',
     {
       schema: {
-        summary: 'List tickets (filter by status, zone, owner, box, incident, breached)',
+        summary: 'List tickets (filter by number, status, zone, owner, box, incident, breached)',
         tags: ['tickets'],
         querystring: ListQuery,
       },
@@ -96,6 +98,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const p = page(q);
       const r = await ctx.stores.tickets.list({
         ...p,
+        ...(q.number === undefined ? {} : { number: q.number }),
         ...(q.status ? { status: q.status as TicketStatus } : {}),
         ...(q.kind ? { kind: q.kind as TicketKind } : {}),
         ...(q.zoneId ? { zoneId: q.zoneId } : {}),

@@ -30,6 +30,7 @@ export function blankTicket(fields: BlankTicketFields): Ticket {
   const f = fields;
   return {
     id: f.id,
+    number: 0, // given by the store on insert
     kind: f.kind,
     severity: f.severity,
     severityReason: f.severityReason,

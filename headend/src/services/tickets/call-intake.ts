@@ -80,7 +80,7 @@ export class CallIntake {
       callReceivedAtMs: callAt,
       urgentHandling: input.major === true || input.keyCustomer === true,
     };
-    await this.d.stores.tickets.insert(ticket, {
+    const stored = await this.d.stores.tickets.insert(ticket, {
       ticketId: ticket.id,
       atMs: now,
       actor,
@@ -93,8 +93,10 @@ export class CallIntake {
         ...(input.keyCustomer === true ? { keyCustomer: true } : {}),
       },
     });
+    // A unique fault key per call ticket: only a failed write leaves it unstored.
+    if (stored === undefined) throw new Error(`ticket ${ticket.id} was not stored`);
     const late = now - callAt > WORK_ORDER_WITHIN_MS;
-    const opened = late ? await this.workOrderBreach(ticket, callAt + WORK_ORDER_WITHIN_MS, actor) : ticket;
+    const opened = late ? await this.workOrderBreach(stored, callAt + WORK_ORDER_WITHIN_MS, actor) : stored;
     await this.breaches.schedule(opened);
     await this.box.update(opened);
     return opened;

@@ -19,6 +19,7 @@ const SEVERITY: Record<Ticket['severity'], TicketSeverity> = {
 function ticketDetail(t: Ticket, reportId: string) {
   return {
     ticketId: t.id,
+    ticketNumber: t.number,
     status: STATUS[t.status],
     severity: t.kind === 'repair' ? SEVERITY[t.severity] : 0,
     dueAtMs: t.dueAtMs,
@@ -98,7 +99,7 @@ export class TicketBoxLink {
       accountId: t.accountId,
       collapseKey: `survey:${t.id}`,
       texts: this.d.texts.survey(t),
-      detail: { surveyId, ticketId: t.id, questionId: 'repair-v1', answerByMs },
+      detail: { surveyId, ticketId: t.id, ticketNumber: t.number, questionId: 'repair-v1', answerByMs },
       expiresAtMs: answerByMs,
       createdBy: 'system:T4',
     });

@@ -186,7 +186,7 @@ export class TicketIntake {
       reportCount: 1,
       lastReportAtMs: now,
     });
-    const inserted = await this.d.stores.tickets.insert(
+    const stored = await this.d.stores.tickets.insert(
       ticket,
       {
         ticketId: ticket.id,
@@ -197,9 +197,9 @@ export class TicketIntake {
       },
       { reportId: r.reportId, atMs: now },
     );
-    if (!inserted) return undefined;
-    await this.breaches.schedule(ticket);
-    return ticket;
+    if (stored === undefined) return undefined;
+    await this.breaches.schedule(stored);
+    return stored;
   }
 
   blank(fields: BlankTicketFields): Ticket {

@@ -6,7 +6,7 @@ import * as shared from '../shared-migrations';
  * BIGINT for milliseconds, a `seq` column where SQLite's rowid gives creation order).
  * Applied under an advisory lock so several headends starting at once migrate once.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE zones (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('urban','township')), maintainer TEXT NOT NULL);
   CREATE TABLE accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active');
@@ -124,16 +124,20 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE zones DROP CONSTRAINT zones_type_check;
   ALTER TABLE zones ADD CONSTRAINT zones_type_check CHECK (type IN ('urban','township','rural'));`,
   shared.REDUNDANT_TICKET_INDEX,
+  `${shared.TICKET_NUMBERS}
+  CREATE SEQUENCE ticket_numbers;
+  SELECT setval('ticket_numbers', (SELECT COALESCE(MAX(number), 100000) + 1 FROM tickets), false);`,
 ];
 
-export async function migratePostgres(client: PoolClient): Promise<void> {
+/** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */
+export async function migratePostgres(client: PoolClient, upTo = MIGRATIONS.length): Promise<void> {
   await client.query('SELECT pg_advisory_lock(742001)');
   try {
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const r = await client.query<{ version: number }>('SELECT version FROM schema_version');
     let v = r.rows[0]?.version ?? 0;
     if (r.rows.length === 0) await client.query('INSERT INTO schema_version (version) VALUES (0)');
-    for (; v < MIGRATIONS.length; v++) {
+    for (; v < upTo; v++) {
       await client.query('BEGIN');
       await client.query(MIGRATIONS[v] ?? '');
       await client.query('UPDATE schema_version SET version = $1', [v + 1]);

@@ -16,6 +16,7 @@ import type { CallbacksTable, DB, IncidentsTable, TicketsTable } from './schema'
 export function toTicket(r: Selectable<TicketsTable>): Ticket {
   return {
     id: r.id,
+    number: r.number,
     kind: r.kind as TicketKind,
     status: r.status as TicketStatus,
     severity: r.severity as Severity,
@@ -97,6 +98,7 @@ export function ticketUpdate(c: TicketChange): Updateable<TicketsTable> {
 export function ticketInsert(t: Ticket): Insertable<TicketsTable> {
   return {
     id: t.id,
+    number: t.number,
     kind: t.kind,
     box_id: t.boxId,
     account_id: t.accountId,

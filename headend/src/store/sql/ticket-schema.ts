@@ -43,6 +43,8 @@ export interface TicketsTable {
   call_received_at_ms: Generated<number>;
   urgent_handling: Generated<number>;
   first_reply_notice_id: Generated<string>;
+  /** The short ticket number (工单号), assigned when the ticket is stored. */
+  number: number;
 }
 
 export interface TicketBreachesTable {

@@ -6,21 +6,27 @@ import { compiledOnce } from './compiled-once';
 import { insertRow } from './insert-row';
 import { SqlTicketResolutions } from './ticket-resolutions';
 import { eventRow, readTicket, ticketInsert, ticketUpdate, toTicket } from './ticket-rows';
+import { nextPgTicketNumber, nextTicketNumber } from './ticket-numbers';
 
 /** Tickets, their events and reports, outage incidents and follow-up callbacks, on either engine. */
 export class SqlTicketStore extends SqlTicketResolutions implements TicketStore {
-  async insert(t: Ticket, event: TicketEvent, report?: { reportId: string; atMs: number }): Promise<boolean> {
+  async insert(
+    t: Ticket,
+    event: TicketEvent,
+    report?: { reportId: string; atMs: number },
+  ): Promise<Ticket | undefined> {
     if (this.ctx.dialect === 'postgres' && !this.ctx.inTransaction) return this.insertInOneStatement(t, event, report);
     return atomically(this.ctx, async (db) => {
-      // A second open ticket for the fault hits the unique index: no ticket, no event, false.
+      // A second open ticket for the fault hits the unique index: no ticket, no event, undefined.
       const d = this.ctx.dialect;
-      if ((await insertRow(d, db, 'tickets', ticketInsert(t), 'ignore')) === 0) return false;
+      const stored: Ticket = { ...t, number: await nextTicketNumber(d, db) };
+      if ((await insertRow(d, db, 'tickets', ticketInsert(stored), 'ignore')) === 0) return undefined;
       await insertRow(d, db, 'ticket_events', eventRow(event));
       if (report !== undefined) {
         const row = { report_id: report.reportId, box_id: t.boxId, ticket_id: t.id, at_ms: report.atMs };
         await insertRow(d, db, 'ticket_reports', row, 'ignore');
       }
-      return true;
+      return stored;
     });
   }
 
@@ -29,15 +35,15 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
     t: Ticket,
     event: TicketEvent,
     report: { reportId: string; atMs: number } | undefined,
-  ): Promise<boolean> {
+  ): Promise<Ticket | undefined> {
     const reportId = report?.reportId ?? '';
     const r = await this.ctx.db
       .with('t', (db) =>
         db
           .insertInto('tickets')
-          .values(ticketInsert(t))
+          .values({ ...ticketInsert(t), number: nextPgTicketNumber() })
           .onConflict((oc) => oc.doNothing())
-          .returning(['id', 'box_id']),
+          .returning(['id', 'box_id', 'number']),
       )
       .with('r', (db) =>
         db
@@ -69,8 +75,10 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
             sql<string>`CAST(${JSON.stringify(event.detail)} AS TEXT)`.as('detail_json'),
           ]),
       )
+      // No row when the fault already had an open ticket (nothing was inserted).
+      .returning(sql<number>`(SELECT number FROM t)`.as('number'))
       .executeTakeFirst();
-    return affected(r) === 1;
+    return r === undefined ? undefined : { ...t, number: Number(r.number) };
   }
 
   async addReport(
@@ -189,6 +197,7 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
 
   async list(f: TicketFilter): Promise<Page<Ticket>> {
     let q = this.ctx.db.selectFrom('tickets');
+    if (f.number !== undefined) q = q.where('number', '=', f.number);
     if (f.status !== undefined) q = q.where('status', '=', f.status);
     if (f.zoneId !== undefined) q = q.where('zone_id', '=', f.zoneId);
     if (f.owner !== undefined) q = q.where('owner', '=', f.owner);

@@ -5,7 +5,7 @@ import * as shared from '../shared-migrations';
  * Schema migrations, applied in order; PRAGMA user_version records how far a database got.
  * Append new steps only — never edit a shipped one.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE zones (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('urban','township')),
@@ -159,11 +159,13 @@ const MIGRATIONS: readonly string[] = [
   DROP TABLE zones;
   ALTER TABLE zones_with_rural RENAME TO zones;`,
   shared.REDUNDANT_TICKET_INDEX,
+  shared.TICKET_NUMBERS,
 ];
 
-export function migrate(db: Database.Database): void {
+/** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */
+export function migrate(db: Database.Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < upTo; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v] ?? '');
       db.pragma(`user_version = ${v + 1}`);
