@@ -91,9 +91,20 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.fill('input[name=enTitle]', 'Planned work in Dongcheng');
     await page.waitForSelector('[data-testid=rule][data-allowed=true]');
     expect(await page.textContent('[data-testid=tv-preview]')).toContain('东城计划检修');
+    // N7: the hotline the boxes will show, as configured on the headend (issue 18: it was hard-coded).
+    expect(await page.textContent('[data-testid=tv-preview]')).toContain(`客服热线 ${t.h.config.hotline}`);
+    expect(t.h.config.hotline).toBe('96956');
     await page.screenshot({ path: `${SCREENS}compose.png` });
 
     await page.click('button[name=send]');
+    // Issue 18: reviewed before it goes out — the zone's boxes, all online now; nothing sent yet.
+    const review = await page.waitForSelector('[data-testid=send-review]');
+    expect(await review.getAttribute('data-boxes')).toBe('3');
+    expect(await review.getAttribute('data-online')).toBe('3');
+    expect(await review.textContent()).toContain('东城');
+    expect((await t.api('GET', '/api/v1/notices')).body.total).toBe(0);
+    await page.screenshot({ path: `${SCREENS}console-review.png` });
+    await page.click('button[name=confirm]');
     await page.waitForSelector('[data-testid=progress]');
     expect(page.url()).toMatch(/#\/notices\/\S+/);
     // Live: the zone row reaches 3 displayed without reloading the page.
@@ -114,6 +125,9 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.check('input[name=zone][value=z-east]');
     await page.fill('input[name=zhTitle]', '新频道上线');
     await page.click('button[name=send]');
+    // One of the zone's three boxes is online; the others get it when they come online.
+    await page.waitForSelector('[data-testid=send-review][data-boxes="3"][data-online="1"]');
+    await page.click('button[name=confirm]');
     await page.waitForSelector('tr[data-zone=z-east] td[data-state=displayed]:text-is("1")', { timeout: 10_000 });
     const pending = await page.textContent('[data-testid=pending]');
     expect(pending).toContain('box-2');
@@ -255,6 +269,25 @@ describe('the operator console in Chromium against the real headend', () => {
     const audit = (await t.api('GET', `/api/v1/audit?subject=${id}`)).body.items as Array<{ actor: string }>;
     expect(audit.map((a) => a.actor)).toEqual(['staff:S002', 'staff:S001']);
     await page.screenshot({ path: `${SCREENS}approvals.png` });
+
+    // Issue 18: the audit log on screen — who asked, who approved, with the reason and the note.
+    await page.click('text=审计日志');
+    await page.fill('[data-testid=audit-filters] input[name=subject]', id);
+    await page.press('[data-testid=audit-filters] input[name=subject]', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=audit] tbody tr').length === 2);
+    const approved = await page.waitForSelector('[data-testid=audit] tr[data-action="approval.approved"]');
+    expect(await approved.textContent()).toContain('staff:S002');
+    expect(await approved.textContent()).toContain('批准');
+    expect(await approved.textContent()).toContain('同意');
+    const asked = await page.waitForSelector('[data-testid=audit] tr[data-action="approval.requested"]');
+    expect(await asked.textContent()).toContain('staff:S001');
+    expect(await asked.textContent()).toContain('等备件');
+    // Only the approvals, across subjects: the notice the extension sent is not among them.
+    await page.fill('[data-testid=audit-filters] input[name=subject]', '');
+    await page.press('[data-testid=audit-filters] input[name=subject]', 'Enter');
+    await page.selectOption('[data-testid=audit-filters] select[name=action]', 'approval.approved');
+    await page.waitForSelector('[data-testid=audit] tbody tr:only-child[data-action="approval.approved"]');
+    await page.screenshot({ path: `${SCREENS}console-audit.png` });
   });
 
   it('Z3/T1: a fault taken by phone is opened on the board, routed to the zone’s maintainer, and its severity changed with a reason', async () => {

@@ -4,6 +4,7 @@ import type { Actor, ConsoleContext } from './console-context';
 import { Ctx } from './console-context';
 import type { Lang, TextKey } from './i18n';
 import { translate, translateValue } from './i18n';
+import { AuditView } from './views/audit-view';
 import { ComposeView } from './views/compose-view';
 import { ErrorBanner } from './views/error-banner';
 import { FiguresView } from './views/figures-view';
@@ -25,11 +26,15 @@ function useHash(): string {
   return hash;
 }
 
+/** Who may read the audit log (the headend's audit route decides; the link is only shown to them). */
+const AUDIT_ROLES: readonly string[] = ['operator', 'supervisor'];
+
 const NAV: readonly [string, TextKey][] = [
   ['#/compose', 'navCompose'],
   ['#/notices', 'navNotices'],
   ['#/tickets', 'navTickets'],
   ['#/figures', 'navFigures'],
+  ['#/audit', 'navAudit'],
 ];
 
 /** The console: sign-in, then compose / notices / tickets / figures, routed by the URL hash. */
@@ -113,7 +118,7 @@ export function App() {
       <header>
         <h1>{ctx.t('appTitle')}</h1>
         <nav>
-          {NAV.map(([href, key]) => (
+          {NAV.filter(([href]) => href !== '#/audit' || AUDIT_ROLES.includes(ctx.actor.role)).map(([href, key]) => (
             <a href={href} aria-current={hash.startsWith(href) ? 'page' : undefined}>
               {ctx.t(key)}
             </a>
@@ -141,6 +146,7 @@ export function App() {
         {section === 'notices' && (id === undefined ? <NoticesView /> : <NoticeProgressView id={id} />)}
         {section === 'tickets' && <TicketsView selected={id} />}
         {section === 'figures' && <FiguresView />}
+        {section === 'audit' && <AuditView />}
       </main>
     </Ctx.Provider>
   );

@@ -8,6 +8,8 @@ export interface Actor {
   readonly role: 'operator' | 'billing' | 'maintainer' | 'supervisor' | 'read-only';
   /** The staff member the token was issued to ('' for a system's token). */
   readonly staffNo: string;
+  /** The hotline every notice carries (N7), as configured on the headend. */
+  readonly hotline: string;
 }
 
 export interface ConsoleContext {

@@ -1,4 +1,5 @@
 import type { Lang } from './i18n';
+import { translateValue } from './i18n';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -35,4 +36,28 @@ export function splitIds(v: string): string[] {
     .split(/[\s,，]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/**
+ * A recorded detail (a ticket's history, an audit entry) as an operator reads it: field names
+ * in the operator's language where known, times as local times, durations as hours and
+ * minutes, people as "name (staff no.)", instead of epoch numbers and JSON.
+ */
+export function readableDetail(detail: Record<string, unknown>, lang: Lang): string {
+  const value = (k: string, v: unknown): string => {
+    if (typeof v === 'number' && /(AtMs|dueAtMs|^from$|^to$)/.test(k) && v > 1e12) return formatTime(v);
+    if (typeof v === 'number' && /Ms$/.test(k)) return formatDuration(v, lang);
+    if (Array.isArray(v)) return v.map(String).join('、');
+    if (v !== null && typeof v === 'object') {
+      const p = v as { name?: unknown; staffNo?: unknown };
+      if (p.staffNo !== undefined) return `${String(p.name ?? '')} (${String(p.staffNo)})`;
+      // A nested record (an approval's request): the same way, in brackets.
+      return `(${readableDetail(v as Record<string, unknown>, lang)})`;
+    }
+    return String(v);
+  };
+  return Object.entries(detail)
+    .filter(([, v]) => v !== '' && v !== undefined)
+    .map(([k, v]) => `${translateValue(lang, 'field', k)}: ${value(k, v)}`)
+    .join(' · ');
 }

@@ -4,6 +4,8 @@ import { formatTime, fromLocalInput, splitIds, toLocalInput } from '../format';
 import { TvPreview } from './tv-preview';
 import { useRuleCheck } from './rule-check';
 import type { RuleVerdict } from './rule-check';
+import { SendReview } from './send-review';
+import type { Reach } from './send-review';
 import { ZonePicker } from './zone-picker';
 
 type Kind = 'MAINTENANCE' | 'OUTAGE' | 'ANNOUNCEMENT' | 'SUSPENSION';
@@ -25,7 +27,7 @@ interface Sent {
 
 /** Compose: kind, target, schedule checked against N2/N4 before sending, zh/en texts, TV preview. */
 export function ComposeView() {
-  const { api, t, fail, go, lang } = useConsole();
+  const { api, t, fail, go, lang, actor } = useConsole();
   const [kind, setKind] = useState<Kind>('MAINTENANCE');
   const [targetType, setTargetType] = useState<TargetType>('zones');
   const [zoneIds, setZoneIds] = useState<string[]>([]);
@@ -41,6 +43,12 @@ export function ComposeView() {
   const [priority, setPriority] = useState('NORMAL');
   const [previewLang, setPreviewLang] = useState(lang);
   const [busy, setBusy] = useState(false);
+  /** The recipients counted for review; any change to the notice asks for a new review. */
+  const [review, setReview] = useState<Reach | undefined>();
+  useEffect(
+    () => setReview(undefined),
+    [kind, targetType, zoneIds, ids, texts, startsAt, endsAt, suspendAt, eta, reason, amount, display, priority],
+  );
 
   // Maintenance and outages go to zones, a suspension to one account; announcements anywhere.
   useEffect(() => {
@@ -69,6 +77,27 @@ export function ComposeView() {
     (checkPath === undefined || verdict?.allowed === true) &&
     (!(kind === 'MAINTENANCE' || kind === 'OUTAGE') || reason.trim() !== '') &&
     (kind !== 'SUSPENSION' || amount !== '');
+
+  /** The boxes the notice goes to, as the headend will resolve them. */
+  function reachTarget(): Record<string, unknown> {
+    const list = splitIds(ids);
+    if (kind === 'MAINTENANCE' || kind === 'OUTAGE') return { type: 'zones', zoneIds };
+    if (kind === 'SUSPENSION') return { type: 'accounts', accountIds: list.slice(0, 1) };
+    return targetType === 'all'
+      ? { type: 'all' }
+      : targetType === 'zones'
+        ? { type: 'zones', zoneIds }
+        : targetType === 'accounts'
+          ? { type: 'accounts', accountIds: list }
+          : { type: 'boxes', boxIds: list };
+  }
+
+  function run(step: () => Promise<void>): void {
+    setBusy(true);
+    step()
+      .catch(fail)
+      .finally(() => setBusy(false));
+  }
 
   async function send(): Promise<void> {
     const withTexts = textList.length > 0 ? { texts: textList } : {};
@@ -101,16 +130,8 @@ export function ComposeView() {
       });
       r = { notice: { id: s.warningNoticeId } };
     } else {
-      const list = splitIds(ids);
-      const target =
-        targetType === 'all'
-          ? { type: 'all' }
-          : targetType === 'zones'
-            ? { type: 'zones', zoneIds }
-            : targetType === 'accounts'
-              ? { type: 'accounts', accountIds: list }
-              : { type: 'boxes', boxIds: list };
-      r = await api.post<Sent>('/api/v1/notices', { kind, target, texts: textList, display, priority });
+      // The same target the review counted.
+      r = await api.post<Sent>('/api/v1/notices', { kind, target: reachTarget(), texts: textList, display, priority });
     }
     go(`#/notices/${r.notice.id}`);
   }
@@ -125,11 +146,9 @@ export function ComposeView() {
       class="compose"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!ready || busy) return;
-        setBusy(true);
-        send()
-          .catch(fail)
-          .finally(() => setBusy(false));
+        if (!ready || busy || review !== undefined) return;
+        // Issue 18: nothing goes out on one click — first the recipients, counted now, then confirm.
+        run(async () => setReview(await api.post<Reach>('/api/v1/notices/reach', { target: reachTarget() })));
       }}
     >
       <section class="compose-fields">
@@ -301,9 +320,13 @@ export function ComposeView() {
             </label>
           </fieldset>
         )}
-        <button type="submit" class="primary" name="send" disabled={!ready || busy}>
-          {busy ? t('sending') : t('send')}
-        </button>
+        {review === undefined ? (
+          <button type="submit" class="primary" name="send" disabled={!ready || busy}>
+            {t('reviewCheck')}
+          </button>
+        ) : (
+          <SendReview reach={review} busy={busy} onConfirm={() => run(send)} onBack={() => setReview(undefined)} />
+        )}
       </section>
 
       <aside class="compose-preview">
@@ -317,7 +340,7 @@ export function ComposeView() {
           display={shownDisplay}
           title={auto ? t(`kind_${kind}`) : pv.title}
           body={auto ? t('previewAuto') : pv.body}
-          hotline={t('previewHotline')}
+          hotline={t('previewHotline', { hotline: actor.hotline })}
           okHint={t('previewOk')}
           auto={auto}
         />

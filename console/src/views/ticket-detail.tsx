@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
-import { formatDuration, formatTime, fromLocalInput, toLocalInput } from '../format';
+import { formatTime, fromLocalInput, readableDetail, toLocalInput } from '../format';
 import { ApiError } from '../api-client';
 import { translateValue } from '../i18n';
-import type { Lang } from '../i18n';
 import type { TicketEvent, TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
 
@@ -255,25 +254,4 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
       </ol>
     </section>
   );
-}
-
-/**
- * An event's detail as an operator reads it: times as local times, durations as hours and
- * minutes, people as "name (staff no.)", instead of epoch numbers and JSON.
- */
-function readableDetail(detail: Record<string, unknown>, lang: Lang): string {
-  const value = (k: string, v: unknown): string => {
-    if (typeof v === 'number' && /(AtMs|dueAtMs|^from$|^to$)/.test(k) && v > 1e12) return formatTime(v);
-    if (typeof v === 'number' && /Ms$/.test(k)) return formatDuration(v, lang);
-    if (Array.isArray(v)) return v.map(String).join('、');
-    if (v !== null && typeof v === 'object') {
-      const p = v as { name?: unknown; staffNo?: unknown };
-      return p.staffNo !== undefined ? `${String(p.name ?? '')} (${String(p.staffNo)})` : JSON.stringify(v);
-    }
-    return String(v);
-  };
-  return Object.entries(detail)
-    .filter(([, v]) => v !== '' && v !== undefined)
-    .map(([k, v]) => `${k}: ${value(k, v)}`)
-    .join(' · ');
 }

@@ -60,6 +60,20 @@ export interface BoxFilter extends ListOptions {
   readonly online?: boolean;
 }
 
+/** Boxes a notice would reach: of these zones, accounts or boxes (at most one given), else all. */
+export interface ReachFilter {
+  readonly zoneIds?: readonly string[];
+  readonly accountIds?: readonly string[];
+  readonly boxIds?: readonly string[];
+}
+
+/** A zone's share of a target: its boxes, and how many of them are online now. */
+export interface ZoneReach {
+  readonly zoneId: string;
+  readonly boxes: number;
+  readonly online: number;
+}
+
 /** Accounts, boxes and zones. Bulk upserts are atomic: all rows or none. */
 export interface RegistryStore {
   upsertZones(zones: readonly Zone[]): Promise<void>;
@@ -86,6 +100,8 @@ export interface RegistryStore {
   recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
   setOnline(id: string, online: boolean, atMs: number): Promise<void>;
   countOnline(): Promise<number>;
+  /** The boxes a target holds per zone, and how many are online (reviewed before a send, issue 18). */
+  reachByZone(filter: ReachFilter): Promise<ZoneReach[]>;
 }
 
 /** Box.certFingerprint of a box provisioned without a certificate (WebSocket only): no certificate connects. */

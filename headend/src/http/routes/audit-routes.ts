@@ -2,12 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { ApiContext } from '../api-context';
+import { Ms } from '../schemas';
 
 const AuditQuery = Type.Object(
   {
     subject: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     action: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** From this time (inclusive) … */
+    sinceMs: Type.Optional(Ms),
+    /** … until this one (exclusive). */
+    untilMs: Type.Optional(Ms),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
   },
   { additionalProperties: false },
 );
@@ -19,20 +26,26 @@ export function auditRoutes(app: FastifyInstance, ctx: ApiContext): void {
     {
       config: { roles: ['operator', 'supervisor'] },
       schema: {
-        summary: 'The audit log, newest first, by subject and action',
+        summary: 'The audit log, newest first, by subject, action, actor and period; paged',
         tags: ['auth'],
         querystring: AuditQuery,
       },
     },
     async (req) => {
       const q = req.query as Static<typeof AuditQuery>;
-      return {
-        items: await ctx.stores.audit.list({
-          ...(q.subject === undefined ? {} : { subject: q.subject }),
-          ...(q.action === undefined ? {} : { action: q.action }),
-          limit: q.limit ?? 100,
-        }),
-      };
+      const limit = q.limit ?? 100;
+      const offset = q.offset ?? 0;
+      // One more than asked for tells whether there is a next page.
+      const rows = await ctx.stores.audit.list({
+        ...(q.subject === undefined ? {} : { subject: q.subject }),
+        ...(q.action === undefined ? {} : { action: q.action }),
+        ...(q.actor === undefined ? {} : { actor: q.actor }),
+        ...(q.sinceMs === undefined ? {} : { sinceMs: q.sinceMs }),
+        ...(q.untilMs === undefined ? {} : { untilMs: q.untilMs }),
+        limit: limit + 1,
+        offset,
+      });
+      return { items: rows.slice(0, limit), limit, offset, more: rows.length > limit };
     },
   );
 }

@@ -38,6 +38,8 @@ export const NoticeBody = Type.Object(
   { additionalProperties: false },
 );
 
+const ReachBody = Type.Object({ target: Target }, { additionalProperties: false });
+
 const ListQuery = Type.Object(
   { ...Paging.properties, kind: Type.Optional(Type.String()), accountId: Type.Optional(Id) },
   { additionalProperties: false },
@@ -85,6 +87,37 @@ export function handNoticeInput(b: Static<typeof NoticeBody>, nowMs: number, cre
 
 export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const operator = { roles: ['operator'] as const };
+
+  app.post(
+    '/api/v1/notices/reach',
+    {
+      config: { roles: ['operator', 'supervisor', 'billing'] as const },
+      schema: {
+        summary:
+          'How many boxes a target reaches now, per zone, and how many of them are online (reviewed before a send)',
+        tags: ['notices'],
+        body: ReachBody,
+      },
+    },
+    async (req) => {
+      const t = (req.body as Static<typeof ReachBody>).target;
+      const zones = await ctx.stores.registry.reachByZone(
+        t.type === 'zones'
+          ? { zoneIds: t.zoneIds }
+          : t.type === 'accounts'
+            ? { accountIds: t.accountIds }
+            : t.type === 'boxes'
+              ? { boxIds: t.boxIds }
+              : {},
+      );
+      const names = new Map((await ctx.stores.registry.listZones()).map((z) => [z.id, z.name]));
+      return {
+        boxes: zones.reduce((n, z) => n + z.boxes, 0),
+        online: zones.reduce((n, z) => n + z.online, 0),
+        zones: zones.map((z) => ({ ...z, name: names.get(z.zoneId) ?? z.zoneId })),
+      };
+    },
+  );
 
   app.post(
     '/api/v1/notices',

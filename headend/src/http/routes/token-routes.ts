@@ -79,5 +79,13 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { activeKeyId };
     },
   );
-  app.get('/api/v1/me', { schema: { summary: 'Who am I', tags: ['auth'] } }, async (req) => req.actor);
+  // The hotline comes along: the console's preview shows the one the boxes show (N7), not a guess.
+  app.get(
+    '/api/v1/me',
+    { schema: { summary: 'Who am I (and the hotline notices carry)', tags: ['auth'] } },
+    async (req) => ({
+      ...req.actor,
+      hotline: ctx.config.hotline,
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog } from '../../ports/audit-log';
+import type { AuditEntry, AuditFilter, AuditLog } from '../../ports/audit-log';
 import { insertRow } from './insert-row';
 import type { SqlContext } from './sql-context';
 
@@ -17,14 +17,17 @@ export class SqlAuditLog implements AuditLog {
   }
 
   /** Newest first: by id (insertion order), not by at_ms, which callers may set out of order. */
-  async list(f: { subject?: string; action?: string; limit: number }): Promise<AuditEntry[]> {
-    const rows = await this.ctx.db
-      .selectFrom('audit')
-      .select(['at_ms', 'actor', 'action', 'subject', 'detail_json'])
-      .$if(f.subject !== undefined, (q) => q.where('subject', '=', f.subject ?? ''))
-      .$if(f.action !== undefined, (q) => q.where('action', '=', f.action ?? ''))
+  async list(f: AuditFilter): Promise<AuditEntry[]> {
+    let q = this.ctx.db.selectFrom('audit').select(['at_ms', 'actor', 'action', 'subject', 'detail_json']);
+    if (f.subject !== undefined) q = q.where('subject', '=', f.subject);
+    if (f.action !== undefined) q = q.where('action', '=', f.action);
+    if (f.actor !== undefined) q = q.where('actor', '=', f.actor);
+    if (f.sinceMs !== undefined) q = q.where('at_ms', '>=', f.sinceMs);
+    if (f.untilMs !== undefined) q = q.where('at_ms', '<', f.untilMs);
+    const rows = await q
       .orderBy('id', 'desc')
       .limit(f.limit)
+      .offset(f.offset ?? 0)
       .execute();
     return rows.map((r) => ({
       atMs: r.at_ms,

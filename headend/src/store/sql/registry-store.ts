@@ -8,8 +8,10 @@ import type {
   BoxInput,
   ListOptions,
   Page,
+  ReachFilter,
   RegistryStore,
   Zone,
+  ZoneReach,
 } from '../../ports/registry-store';
 import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
@@ -248,5 +250,35 @@ export class SqlRegistryStore implements RegistryStore {
 
   async countOnline(): Promise<number> {
     return (await this.ctx.db.selectFrom('boxes').select(countAll).where('online', '=', 1).executeTakeFirstOrThrow()).n;
+  }
+
+  async reachByZone(f: ReachFilter): Promise<ZoneReach[]> {
+    const keys = f.zoneIds ?? f.accountIds ?? f.boxIds;
+    const column = f.zoneIds !== undefined ? 'zone_id' : f.accountIds !== undefined ? 'account_id' : 'id';
+    const unique = keys === undefined ? [] : [...new Set(keys)];
+    if (keys !== undefined && unique.length === 0) return [];
+    const byZone = new Map<string, { boxes: number; online: number }>();
+    for (let i = 0; i === 0 || i < unique.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('boxes')
+        .select([
+          'zone_id',
+          (eb) => eb.fn.countAll<number>().as('boxes'),
+          (eb) => eb.fn.sum<number>('online').as('online'),
+        ])
+        .$if(keys !== undefined, (q) => q.where(column, 'in', unique.slice(i, i + CHUNK)))
+        .groupBy('zone_id')
+        .execute();
+      for (const r of rows) {
+        const z = byZone.get(r.zone_id) ?? { boxes: 0, online: 0 };
+        z.boxes += Number(r.boxes);
+        z.online += Number(r.online ?? 0);
+        byZone.set(r.zone_id, z);
+      }
+      if (keys === undefined) break;
+    }
+    return [...byZone.entries()]
+      .map(([zoneId, z]) => ({ zoneId, ...z }))
+      .sort((a, b) => (a.zoneId < b.zoneId ? -1 : a.zoneId > b.zoneId ? 1 : 0));
   }
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR } from './support/manual-clock';
+import { useSeededHeadend } from './support/test-headend';
+import { connectBoxes, until } from './support/test-box';
+
+/** Issue 18: what the console's review before a send and its audit-log view read. */
+describe('the recipients of a notice, counted before it is sent', () => {
+  const h = useSeededHeadend();
+  const reach = async (target: unknown) => (await h().api('POST', '/api/v1/notices/reach', { target })).body;
+
+  it('per zone and online now, for every kind of target, without sending anything', async () => {
+    const [box1] = await connectBoxes(h(), ['box-1'] as const);
+    await until(async () => (await reach({ type: 'all' })).online === 1, 'box-1 counted online');
+    expect(await reach({ type: 'all' })).toEqual({
+      boxes: 4,
+      online: 1,
+      zones: [
+        { zoneId: 'z-east', name: '东城', boxes: 3, online: 1 },
+        { zoneId: 'z-west', name: '西乡', boxes: 1, online: 0 },
+      ],
+    });
+    expect(await reach({ type: 'zones', zoneIds: ['z-west'] })).toMatchObject({ boxes: 1, online: 0 });
+    expect(await reach({ type: 'accounts', accountIds: ['acct-1', 'acct-1'] })).toMatchObject({ boxes: 2, online: 1 });
+    expect(await reach({ type: 'boxes', boxIds: ['box-3', 'box-4', 'no-such-box'] })).toMatchObject({
+      boxes: 2,
+      online: 0,
+      zones: [
+        { zoneId: 'z-east', boxes: 1 },
+        { zoneId: 'z-west', boxes: 1 },
+      ],
+    });
+    expect(await reach({ type: 'zones', zoneIds: ['z-nowhere'] })).toEqual({ boxes: 0, online: 0, zones: [] });
+    expect((await h().api('GET', '/api/v1/notices')).body.total).toBe(0);
+    await box1.disconnect();
+  });
+
+  it('refuses a malformed target and a role that may not send', async () => {
+    expect((await h().api('POST', '/api/v1/notices/reach', { target: { type: 'zones', zoneIds: [] } })).status).toBe(
+      400,
+    );
+    const { token } = await h().h.tokens.create('viewer', 'read-only');
+    const r = await h().api('POST', '/api/v1/notices/reach', { target: { type: 'all' } }, token);
+    expect(r).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the audit log, filtered and paged', () => {
+  const h = useSeededHeadend();
+
+  it('by who, what and when, newest first, a page at a time', async () => {
+    const t = h();
+    const send = (title: string) =>
+      t.api('POST', '/api/v1/notices', {
+        kind: 'ANNOUNCEMENT',
+        target: { type: 'zones', zoneIds: ['z-east'] },
+        texts: [{ lang: 'zh-CN', title, body: '' }],
+      });
+    const from = t.clock.now();
+    for (const title of ['一', '二', '三']) {
+      expect((await send(title)).status).toBe(201);
+      t.clock.advance(HOUR);
+    }
+    const audit = async (q: string) => (await t.api('GET', `/api/v1/audit?${q}`)).body;
+    const sent = await audit('action=notice.sent&limit=2');
+    expect(sent.items).toHaveLength(2);
+    expect(sent).toMatchObject({ more: true, offset: 0, limit: 2 });
+    const older = await audit('action=notice.sent&limit=2&offset=2');
+    expect(older).toMatchObject({ more: false });
+    const all = [...(sent.items as Array<{ atMs: number }>), ...(older.items as Array<{ atMs: number }>)];
+    expect(all.map((e) => e.atMs)).toEqual([from + 2 * HOUR, from + HOUR, from]);
+    // The second hour only; and by the one who did it (the test's operator token).
+    const second = (await audit(`action=notice.sent&sinceMs=${from + HOUR}&untilMs=${from + 2 * HOUR}`))
+      .items as Array<{
+      atMs: number;
+      actor: string;
+    }>;
+    expect(second.map((e) => e.atMs)).toEqual([from + HOUR]);
+    expect((await audit(`actor=${encodeURIComponent(second[0]?.actor ?? '')}&action=notice.sent`)).items).toHaveLength(
+      3,
+    );
+    expect((await audit('actor=nobody')).items).toEqual([]);
+    expect((await t.api('GET', '/api/v1/audit?sinceMs=-1')).status).toBe(400);
+  });
+});
