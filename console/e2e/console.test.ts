@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -331,7 +331,51 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.click('[data-testid=export-csv]');
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^zone-figures-\d{4}-\d{2}\.csv$/);
+    // Issue 18: the saved file keeps the BOM, so a spreadsheet shows the Chinese zone names intact.
+    const bytes = readFileSync(String(await file.path()));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('西乡');
     await page.screenshot({ path: `${SCREENS}figures.png` });
+  });
+
+  it('N2 proof: an account’s suspension warning per box — issued, delivered, displayed — exported for a regulator', async () => {
+    await Promise.all(['box-1', 'box-2'].map((id) => connectBox(id))); // the two boxes of acct-1
+    const s = await t.api('POST', '/api/v1/billing/overdue', {
+      accountId: 'acct-1',
+      amountMinor: 5200,
+      suspendAtMs: t.clock.now() + 30 * HOUR,
+    });
+    expect(s.status).toBe(201);
+    const proofOf = async () =>
+      (await t.api('GET', `/api/v1/suspensions/${String(s.body.id)}/proof`)).body.boxes as Array<{
+        displayedAtMs: number;
+      }>;
+    await until(async () => (await proofOf()).every((b) => b.displayedAtMs > 0), 'the warning on both screens');
+
+    // Issue 18: the subscriber calls; the operator opens the account.
+    await page.click('a[href="#/accounts"]');
+    await page.fill('input[name=account]', 'acct-1');
+    await page.press('input[name=account]', 'Enter');
+    await page.waitForSelector('[data-testid=account-boxes] tr[data-box=box-2]');
+    expect(await page.textContent('[data-testid=account-status]')).toBe('欠费');
+    const proof = await page.waitForSelector(`[data-testid=proof][data-suspension="${String(s.body.id)}"]`);
+    for (const box of ['box-1', 'box-2']) {
+      await proof.waitForSelector(`tr[data-box=${box}] td[data-displayed=true]`);
+      expect(await proof.$eval(`tr[data-box=${box}] td[data-met]`, (e) => e.getAttribute('data-met'))).toBe('true');
+    }
+    expect(await proof.textContent()).toContain('30.0 h');
+    await page.screenshot({ path: `${SCREENS}console-account.png` });
+
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export-proof]');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`n2-proof-${String(s.body.id)}.csv`);
+    const bytes = readFileSync(String(await file.path()));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // Chinese intact in a spreadsheet
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toContain('机顶盒 box');
+    expect(lines).toHaveLength(3);
+    for (const box of ['box-1', 'box-2']) expect(lines.find((l) => l.includes(`,${box},`))).toMatch(/,30\.0,是 yes$/);
   });
 
   it('an API refusal is shown in words, never swallowed', async () => {

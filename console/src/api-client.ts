@@ -58,6 +58,25 @@ export class ApiClient {
   }
 
   /**
+   * Saves a file the headend answers (a CSV export) under `filename`, byte for byte: read as
+   * text, the UTF-8 byte-order mark a spreadsheet needs to read Chinese would be dropped.
+   */
+  async download(path: string, filename: string): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    } catch (err) {
+      throw new ApiError('NETWORK', `the headend cannot be reached (${(err as Error).message})`, 0);
+    }
+    if (!res.ok) throw await errorOf(res);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await res.blob());
+    a.download = filename;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  /**
    * Reads a server-sent-event stream with fetch (EventSource cannot send the Authorization
    * header). Calls onEvent per event until the stream ends or the signal aborts.
    */

@@ -4,6 +4,7 @@ import type { Actor, ConsoleContext } from './console-context';
 import { Ctx } from './console-context';
 import type { Lang, TextKey } from './i18n';
 import { translate, translateValue } from './i18n';
+import { AccountView } from './views/account-view';
 import { AuditView } from './views/audit-view';
 import { ComposeView } from './views/compose-view';
 import { ErrorBanner } from './views/error-banner';
@@ -33,6 +34,7 @@ const NAV: readonly [string, TextKey][] = [
   ['#/compose', 'navCompose'],
   ['#/notices', 'navNotices'],
   ['#/tickets', 'navTickets'],
+  ['#/accounts', 'navAccounts'],
   ['#/figures', 'navFigures'],
   ['#/audit', 'navAudit'],
 ];
@@ -147,6 +149,7 @@ export function App() {
         {section === 'tickets' && <TicketsView selected={id} />}
         {section === 'figures' && <FiguresView />}
         {section === 'audit' && <AuditView />}
+        {section === 'accounts' && <AccountView id={id === undefined ? undefined : decodeURIComponent(id)} />}
       </main>
     </Ctx.Provider>
   );

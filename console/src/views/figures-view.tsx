@@ -58,16 +58,7 @@ export function FiguresView() {
   }, [api, fail, month]);
 
   const exportCsv = () =>
-    api
-      .get<string>(`/api/v1/figures/zones?month=${month}&format=csv`)
-      .then((csv) => {
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-        a.download = `zone-figures-${month}.csv`;
-        a.click();
-        URL.revokeObjectURL(a.href);
-      })
-      .catch(fail);
+    api.download(`/api/v1/figures/zones?month=${month}&format=csv`, `zone-figures-${month}.csv`).catch(fail);
 
   return (
     <section class="figures">

@@ -54,3 +54,17 @@ export function parseCsv(text: string): Array<Record<string, string>> {
     return Object.fromEntries(header.map((h, k) => [h, (r[k] ?? '').trim()]));
   });
 }
+
+/**
+ * CSV text for a spreadsheet: a UTF-8 byte-order mark first (Excel reads Chinese as UTF-8
+ * only with it), RFC 4180 quoting, and a cell that would start a formula (= + - @) prefixed
+ * with ' so that opening an export never runs what a subscriber or operator typed.
+ */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+  const cell = (v: unknown): string => {
+    let s = Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { notFound, ruleVerdict } from '../../errors';
 import type { ApiContext } from '../api-context';
+import { n2ProofCsv } from '../../services/n2-proof-csv';
 import { actorName } from '../auth';
 import { Id, IdParams, Money, Ms } from '../schemas';
 
@@ -37,6 +38,8 @@ const RestoreQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const ProofQuery = Type.Object({ format: Type.Optional(Type.Literal('csv')) }, { additionalProperties: false });
 
 export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const billing = { roles: ['billing', 'operator'] as const };
@@ -164,12 +167,19 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/suspensions/:id/proof',
     {
       schema: {
-        summary: 'N2 proof: warning issued, delivered, displayed per box',
+        summary: 'N2 proof: warning issued, delivered, displayed per box (format=csv: a spreadsheet for a regulator)',
         tags: ['billing'],
         params: IdParams,
+        querystring: ProofQuery,
       },
     },
-    async (req) => ctx.billing.proof((req.params as Static<typeof IdParams>).id),
+    async (req, reply) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      const proof = await ctx.billing.proof(id);
+      if ((req.query as Static<typeof ProofQuery>).format !== 'csv') return proof;
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="n2-proof-${id}.csv"`);
+      return n2ProofCsv(proof, ctx.config.timeZone);
+    },
   );
 
   app.get(

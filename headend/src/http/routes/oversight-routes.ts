@@ -64,7 +64,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ApiContext): void {
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="zone-figures-${q.month}.csv"`);
-        return `\uFEFF${figuresToCsv(rows)}`; // a BOM: spreadsheet programs read the Chinese names as UTF-8
+        return figuresToCsv(rows); // BOM first: spreadsheet programs read the Chinese names as UTF-8
       }
       return { month: q.month, targets: Z2_TARGETS, items: rows };
     },

@@ -1,3 +1,4 @@
+import { toCsv } from '../../domain/csv';
 import { HeadendError } from '../../errors';
 import type { Stores } from '../../ports/store';
 
@@ -164,10 +165,10 @@ const CSV_COLUMNS: ReadonlyArray<keyof ZoneMonthFigures> = [
   'flags',
 ];
 
+/** The figures as CSV, BOM first (see toCsv); a zone without data says so. */
 export function figuresToCsv(rows: readonly ZoneMonthFigures[]): string {
-  const cell = (v: unknown): string => {
-    const s = Array.isArray(v) ? v.join('; ') : v === null ? 'no data' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  return toCsv(
+    CSV_COLUMNS,
+    rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? 'no data')),
+  );
 }
