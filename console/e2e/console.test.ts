@@ -133,6 +133,28 @@ describe('the operator console in Chromium against the real headend', () => {
     expect(pending).toContain('box-2');
     expect(pending).toContain('box-3');
     expect(pending).not.toContain('box-1');
+
+    // Issue 18: the notices list says how far each got, finds one by its words, and a withdrawn
+    // notice says so (it read "all delivered").
+    const id = page.url().split('/').pop() ?? '';
+    await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      texts: [{ lang: 'zh-CN', title: '资费调整', body: '' }],
+    });
+    await page.click('text=通知与进度');
+    await page.fill('[data-testid=notice-filters] input[name=q]', '频道');
+    await page.press('[data-testid=notice-filters] input[name=q]', 'Enter');
+    await page.waitForSelector('table[data-testid=notices][data-total="1"]');
+    expect(await page.textContent(`tr[data-notice="${id}"] td.reach`)).toContain('已显示 1/3（33%）');
+    expect((await t.api('POST', `/api/v1/notices/${id}/cancel`, { reason: '发错片区' })).status).toBe(200);
+    await page.fill('[data-testid=notice-filters] input[name=q]', '');
+    await page.press('[data-testid=notice-filters] input[name=q]', 'Enter');
+    await page.selectOption('[data-testid=notice-filters] select[name=status]', 'cancelled');
+    await page.waitForSelector(
+      `table[data-testid=notices][data-total="1"] tr[data-notice="${id}"] td[data-status=cancelled]`,
+    );
+    expect(await page.textContent(`tr[data-notice="${id}"] td.reach`)).toContain('撤回 2');
   });
 
   it('N4: a maintenance notice 47 hours ahead is refused before sending, and why is explained on screen', async () => {

@@ -311,4 +311,9 @@ export const en: Record<TextKey, string> = {
   suspensionState_executed: 'suspended',
   suspensionState_cancelled: 'cancelled',
   suspensionState_lifted: 'lifted',
+  noticeSearch: 'Title or text',
+  noticeReach: 'Reach',
+  noticeShown: 'shown on {displayed}/{boxes} ({pct}%)',
+  noticeWithdrawnN: '{withdrawn} withdrawn',
+  pageOf: '{from}–{to} of {total}',
 };

@@ -307,4 +307,9 @@ export const zh = {
   suspensionState_executed: '已停机',
   suspensionState_cancelled: '已取消',
   suspensionState_lifted: '已恢复',
+  noticeSearch: '标题或正文',
+  noticeReach: '送达',
+  noticeShown: '已显示 {displayed}/{boxes}（{pct}%）',
+  noticeWithdrawnN: '撤回 {withdrawn}',
+  pageOf: '第 {from}–{to} 条，共 {total} 条',
 };

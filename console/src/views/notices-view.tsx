@@ -16,6 +16,14 @@ interface NoticeRow {
     readonly boxIds?: string[];
   };
   readonly texts: readonly { readonly lang: string; readonly title: string }[];
+  readonly delivery: DeliverySummary;
+}
+
+interface DeliverySummary {
+  readonly boxes: number;
+  readonly delivered: number;
+  readonly displayed: number;
+  readonly withdrawn: number;
 }
 
 export function targetLabel(target: NoticeRow['target']): string {
@@ -23,46 +31,146 @@ export function targetLabel(target: NoticeRow['target']): string {
   return target.type === 'all' ? 'all' : `${target.type}: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ' …' : ''}`;
 }
 
-/** Notices, newest first; each opens its live delivery progress. */
+/** Kinds an operator filters by (what the rules and operators send). */
+const KINDS = [
+  'ANNOUNCEMENT',
+  'MAINTENANCE',
+  'OUTAGE',
+  'FEE_DUE',
+  'SUSPENSION_WARNING',
+  'SUSPENDED',
+  'RESTORED',
+  'TICKET_UPDATE',
+  'SURVEY_REQUEST',
+] as const;
+const PAGE = 50;
+
+/** How far a notice got: shown on screen out of its boxes (withdrawn ones said so, never "all delivered"). */
+function Reach(props: { d: DeliverySummary }) {
+  const { t } = useConsole();
+  const { boxes, displayed, withdrawn } = props.d;
+  if (boxes === 0) return <>—</>;
+  const pct = Math.floor((displayed / boxes) * 100);
+  return (
+    <span data-displayed={displayed} data-boxes={boxes}>
+      {t('noticeShown', { displayed, boxes, pct })}
+      {withdrawn > 0 && <span class="badge muted">{t('noticeWithdrawnN', { withdrawn })}</span>}
+    </span>
+  );
+}
+
+/** Notices, newest first, found by words, kind and status, page by page; each opens its live delivery progress. */
 export function NoticesView() {
   const { api, t, fail, lang } = useConsole();
-  const [rows, setRows] = useState<NoticeRow[] | undefined>();
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState('');
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ items: NoticeRow[]; total: number } | undefined>();
   useEffect(() => {
+    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+    if (text.trim()) q.set('q', text.trim());
+    if (kind) q.set('kind', kind);
+    if (status) q.set('status', status);
+    let live = true;
     api
-      .get<{ items: NoticeRow[] }>('/api/v1/notices?limit=100')
-      .then((r) => setRows(r.items))
+      .get<{ items: NoticeRow[]; total: number }>(`/api/v1/notices?${q}`)
+      .then((r) => live && setPage(r))
       .catch(fail);
-  }, [api, fail]);
-  if (rows === undefined) return <p>{t('loading')}</p>;
+    return () => {
+      live = false;
+    };
+  }, [api, fail, text, kind, status, offset]);
+  const filter = (set: (v: string) => void) => (v: string) => {
+    setOffset(0);
+    set(v);
+  };
   return (
     <section>
       <h2>{t('notices')}</h2>
-      <table class="grid" data-testid="notices">
-        <thead>
-          <tr>
-            <th>{t('issuedAt')}</th>
-            <th>{t('kind')}</th>
-            <th>{t('title')}</th>
-            <th>{t('target')}</th>
-            <th>{t('status')}</th>
-            <th>{t('createdBy')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((n) => (
-            <tr key={n.id}>
-              <td>{formatTime(n.issuedAtMs)}</td>
-              <td>{translateValue(lang, 'kind', n.kind)}</td>
-              <td>
-                <a href={`#/notices/${n.id}`}>{(n.texts.find((x) => x.lang === lang) ?? n.texts[0])?.title ?? n.id}</a>
-              </td>
-              <td>{targetLabel(n.target)}</td>
-              <td data-status={n.status}>{translateValue(lang, 'noticeStatus', n.status)}</td>
-              <td>{n.createdBy}</td>
+      <form class="inline filters" data-testid="notice-filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('noticeSearch')}
+          <input name="q" value={text} onChange={(e) => filter(setText)(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('kind')}
+          <select name="kind" value={kind} onChange={(e) => filter(setKind)(e.currentTarget.value)}>
+            <option value="">{t('any')}</option>
+            {KINDS.map((k) => (
+              <option value={k}>{translateValue(lang, 'kind', k)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('status')}
+          <select name="status" value={status} onChange={(e) => filter(setStatus)(e.currentTarget.value)}>
+            <option value="">{t('any')}</option>
+            {['sent', 'cancelled'].map((v) => (
+              <option value={v}>{translateValue(lang, 'noticeStatus', v)}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {page === undefined ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <table class="grid" data-testid="notices" data-total={page.total}>
+          <thead>
+            <tr>
+              <th>{t('issuedAt')}</th>
+              <th>{t('kind')}</th>
+              <th>{t('title')}</th>
+              <th>{t('target')}</th>
+              <th>{t('status')}</th>
+              <th>{t('noticeReach')}</th>
+              <th>{t('createdBy')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.items.map((n) => (
+              <tr key={n.id} data-notice={n.id}>
+                <td>{formatTime(n.issuedAtMs)}</td>
+                <td>{translateValue(lang, 'kind', n.kind)}</td>
+                <td>
+                  <a href={`#/notices/${n.id}`}>
+                    {(n.texts.find((x) => x.lang === lang) ?? n.texts[0])?.title ?? n.id}
+                  </a>
+                </td>
+                <td>{targetLabel(n.target)}</td>
+                <td data-status={n.status}>{translateValue(lang, 'noticeStatus', n.status)}</td>
+                <td class="reach">
+                  <Reach d={n.delivery} />
+                </td>
+                <td>{n.createdBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="pager">
+        <button
+          type="button"
+          name="newer"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
+          {t('newer')}
+        </button>
+        <button
+          type="button"
+          name="older"
+          disabled={page === undefined || offset + PAGE >= page.total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
+          {t('older')}
+        </button>{' '}
+        {page !== undefined && page.total > 0 && (
+          <span class="hint">
+            {t('pageOf', { from: offset + 1, to: Math.min(offset + PAGE, page.total), total: page.total })}
+          </span>
+        )}
+      </p>
     </section>
   );
 }

@@ -94,6 +94,19 @@ export interface NoticeFilter {
   readonly offset: number;
   readonly kind?: NoticeKindName;
   readonly accountId?: string;
+  readonly status?: NoticeRecord['status'];
+  /** Words in a title or body (any language). */
+  readonly text?: string;
+}
+
+/** How far a notice got, over all its boxes (a list's column; the per-zone detail is `counts`). */
+export interface DeliverySummary {
+  readonly boxes: number;
+  /** Reached the box: delivered, displayed, read or dismissed. */
+  readonly delivered: number;
+  /** Shown on screen: displayed, read or dismissed. */
+  readonly displayed: number;
+  readonly withdrawn: number;
 }
 
 export type OutboxOp = 'publish' | 'withdraw';
@@ -122,6 +135,8 @@ export interface NoticeStore {
   get(id: string): Promise<NoticeRecord | undefined>;
   /** Newest first; ties in issuedAtMs in reverse creation order. */
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
+  /** Each listed notice's delivery summary (absent: no deliveries). */
+  summaries(noticeIds: readonly string[]): Promise<Map<string, DeliverySummary>>;
   /**
    * Marks the notice cancelled and every delivery not yet displayed withdrawn, and adds its
    * outbox 'withdraw' entry (once), atomically; returns how many deliveries were withdrawn.

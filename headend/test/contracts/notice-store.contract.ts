@@ -54,6 +54,33 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('lists by words and status, with how far each notice got (issue 18)', async () => {
+      const s = await open();
+      await s.notices.create(
+        notice('n1', { texts: [{ lang: 'zh-CN', title: '东城检修', body: '100% 停播' }] }),
+        boxes,
+        T,
+      );
+      await s.notices.create(notice('n2', { texts: [{ lang: 'zh-CN', title: '资费_调整', body: '' }] }), boxes, T);
+      await s.notices.applyReceipts([
+        { noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T + 1 },
+        { noticeId: 'n1', boxId: 'b2', state: 'delivered', atMs: T + 1 },
+      ]);
+      await s.notices.cancel('n2', T + 2, 'wrong', T + 2);
+      const ids = async (f: { text?: string; status?: 'sent' | 'cancelled' }) =>
+        (await s.notices.list({ limit: 10, offset: 0, ...f })).items.map((x) => x.id);
+      expect(await ids({ text: '检修' })).toEqual(['n1']);
+      // LIKE's wildcards are searched as themselves.
+      expect(await ids({ text: '%' })).toEqual(['n1']);
+      expect(await ids({ text: '_' })).toEqual(['n2']);
+      expect(await ids({ status: 'cancelled' })).toEqual(['n2']);
+      const reach = await s.notices.summaries(['n1', 'n2', 'n-none']);
+      expect(reach.get('n1')).toEqual({ boxes: 3, delivered: 2, displayed: 1, withdrawn: 0 });
+      expect(reach.get('n2')).toEqual({ boxes: 3, delivered: 0, displayed: 0, withdrawn: 3 });
+      expect(reach.has('n-none')).toBe(false);
+      await s.close();
+    });
+
     it('receipts only move a delivery forward; replays change nothing', async () => {
       const s = await open();
       await s.notices.create(notice('n1'), boxes, T);

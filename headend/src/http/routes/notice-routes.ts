@@ -41,7 +41,14 @@ export const NoticeBody = Type.Object(
 const ReachBody = Type.Object({ target: Target }, { additionalProperties: false });
 
 const ListQuery = Type.Object(
-  { ...Paging.properties, kind: Type.Optional(Type.String()), accountId: Type.Optional(Id) },
+  {
+    ...Paging.properties,
+    kind: Type.Optional(Type.String({ maxLength: 32 })),
+    accountId: Type.Optional(Id),
+    status: Type.Optional(Type.Union([Type.Literal('sent'), Type.Literal('cancelled')])),
+    /** Words in a title or body. */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
   { additionalProperties: false },
 );
 const DeliveryQuery = Type.Object(
@@ -154,7 +161,13 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.get(
     '/api/v1/notices',
-    { schema: { summary: 'List notices, newest first', tags: ['notices'], querystring: ListQuery } },
+    {
+      schema: {
+        summary: 'List notices, newest first, with how far each got; by kind, account, status, words',
+        tags: ['notices'],
+        querystring: ListQuery,
+      },
+    },
     async (req) => {
       const q = req.query as Static<typeof ListQuery>;
       const p = page(q);
@@ -162,8 +175,13 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         ...p,
         ...(q.kind ? { kind: q.kind as NoticeKindName } : {}),
         ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.q ? { text: q.q } : {}),
       });
-      return { ...r, ...p };
+      // How far each got (issue 18): a withdrawn notice must not read "all delivered".
+      const reach = await ctx.stores.notices.summaries(r.items.map((n) => n.id));
+      const none = { boxes: 0, delivered: 0, displayed: 0, withdrawn: 0 };
+      return { ...r, ...p, items: r.items.map((n) => ({ ...n, delivery: reach.get(n.id) ?? none })) };
     },
   );
 

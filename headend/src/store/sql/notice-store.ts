@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { ExpressionBuilder, Insertable } from 'kysely';
 import { DELIVERY_RANK } from '../../ports/notice-store';
 import type {
   Delivery,
   DeliveryCounts,
+  DeliverySummary,
   DeliveryView,
   NewDelivery,
   NoticeFilter,
@@ -74,6 +76,14 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
     let q = this.ctx.db.selectFrom('notices');
     if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
     if (f.accountId !== undefined) q = q.where('account_id', '=', f.accountId);
+    if (f.status !== undefined) q = q.where('status', '=', f.status);
+    if (f.text !== undefined) {
+      // The texts are JSON; a word is searched as JSON writes it, its LIKE wildcards escaped.
+      const word = JSON.stringify(f.text)
+        .slice(1, -1)
+        .replace(/[\\%_]/g, (c) => `\\${c}`);
+      q = q.where(sql<boolean>`texts_json LIKE ${`%${word}%`} ESCAPE '\\'`);
+    }
     // Newest first; notices issued in the same millisecond in reverse creation order.
     const rows = await q
       .select(NOTICE_COLUMNS)
@@ -84,6 +94,32 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
       .execute();
     const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(toNotice), total: n };
+  }
+
+  async summaries(noticeIds: readonly string[]): Promise<Map<string, DeliverySummary>> {
+    const out = new Map<string, DeliverySummary>();
+    for (let i = 0; i < noticeIds.length; i += CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('deliveries')
+        .select([
+          'notice_id',
+          (eb) => eb.fn.countAll<number>().as('boxes'),
+          sql<number>`SUM(CASE WHEN rank BETWEEN 1 AND 3 THEN 1 ELSE 0 END)`.as('delivered'),
+          sql<number>`SUM(CASE WHEN rank BETWEEN 2 AND 3 THEN 1 ELSE 0 END)`.as('displayed'),
+          sql<number>`SUM(CASE WHEN rank = 4 THEN 1 ELSE 0 END)`.as('withdrawn'),
+        ])
+        .where('notice_id', 'in', noticeIds.slice(i, i + CHUNK))
+        .groupBy('notice_id')
+        .execute();
+      for (const r of rows)
+        out.set(r.notice_id, {
+          boxes: Number(r.boxes),
+          delivered: Number(r.delivered),
+          displayed: Number(r.displayed),
+          withdrawn: Number(r.withdrawn),
+        });
+    }
+    return out;
   }
 
   async cancel(id: string, atMs: number, reason: string, claimedUntilMs: number): Promise<number> {
