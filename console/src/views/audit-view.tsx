@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, readableDetail } from '../format';
 import { translateValue } from '../i18n';
+import { Pager } from './pager';
 
 interface AuditRow {
   readonly atMs: number;
@@ -153,19 +154,7 @@ export function AuditView() {
           </tbody>
         </table>
       )}
-      <p class="pager">
-        <button
-          type="button"
-          name="newer"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE))}
-        >
-          {t('newer')}
-        </button>
-        <button type="button" name="older" disabled={page?.more !== true} onClick={() => setOffset(offset + PAGE)}>
-          {t('older')}
-        </button>
-      </p>
+      <Pager offset={offset} size={PAGE} hasMore={page?.more === true} onOffset={setOffset} />
     </section>
   );
 }

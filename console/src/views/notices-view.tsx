@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { translateValue } from '../i18n';
 import { formatTime } from '../format';
+import { Pager } from './pager';
 
 interface NoticeRow {
   readonly id: string;
@@ -148,29 +149,13 @@ export function NoticesView() {
           </tbody>
         </table>
       )}
-      <p class="pager">
-        <button
-          type="button"
-          name="newer"
-          disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - PAGE))}
-        >
-          {t('newer')}
-        </button>
-        <button
-          type="button"
-          name="older"
-          disabled={page === undefined || offset + PAGE >= page.total}
-          onClick={() => setOffset(offset + PAGE)}
-        >
-          {t('older')}
-        </button>{' '}
-        {page !== undefined && page.total > 0 && (
-          <span class="hint">
-            {t('pageOf', { from: offset + 1, to: Math.min(offset + PAGE, page.total), total: page.total })}
-          </span>
-        )}
-      </p>
+      <Pager
+        offset={offset}
+        size={PAGE}
+        hasMore={page !== undefined && offset + PAGE < page.total}
+        {...(page === undefined ? {} : { total: page.total })}
+        onOffset={setOffset}
+      />
     </section>
   );
 }
