@@ -331,6 +331,19 @@ describe('the operator console in Chromium against the real headend', () => {
       owner: string;
     }[];
     expect(tickets).toEqual([expect.objectContaining({ kind: 'repair', severity: 'urgent', owner: 'wang' })]);
+
+    // Z3 (issue 18): handed over to a staff member picked from a list, never typed.
+    const staff = { staffNo: 'M009', name: '孙师傅', phone: '13800000009', role: 'maintainer' };
+    expect((await t.api('POST', '/api/v1/staff', staff)).status).toBe(201);
+    await page.click('[data-testid=ticket-detail] >> text=转派');
+    await page.waitForSelector('select[name=to] option[value=M009]', { state: 'attached' });
+    expect(await page.$('select[name=to] option[value=wang]')).toBeNull(); // not to whom it already belongs
+    await page.selectOption('select[name=to]', 'M009');
+    await page.fill('.action-form input[name=reason]', '王师傅出差');
+    await page.click('.action-form >> text=确定');
+    await page.waitForSelector('[data-testid=ticket-detail] dd:has-text("孙师傅 (M009)")');
+    const after = (await t.api('GET', '/api/v1/tickets?boxId=box-3')).body.items as { owner: string }[];
+    expect(after[0]?.owner).toBe('孙师傅 (M009)');
   });
 
   it('Z2: zone figures as charts and a table, with zones that miss the targets flagged, and a CSV export', async () => {

@@ -316,4 +316,10 @@ export const en: Record<TextKey, string> = {
   noticeShown: 'shown on {displayed}/{boxes} ({pct}%)',
   noticeWithdrawnN: '{withdrawn} withdrawn',
   pageOf: '{from}–{to} of {total}',
+  zoneMaintainer: 'zone maintainer',
+  role_operator: 'operator',
+  role_maintainer: 'maintainer',
+  role_supervisor: 'supervisor',
+  role_billing: 'billing',
+  role_read_only: 'read-only',
 };

@@ -312,4 +312,10 @@ export const zh = {
   noticeShown: '已显示 {displayed}/{boxes}（{pct}%）',
   noticeWithdrawnN: '撤回 {withdrawn}',
   pageOf: '第 {from}–{to} 条，共 {total} 条',
+  zoneMaintainer: '片区维护人',
+  role_operator: '值班员',
+  role_maintainer: '维修人员',
+  role_supervisor: '主管',
+  role_billing: '营业',
+  role_read_only: '只读',
 };

@@ -210,14 +210,28 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     expect(after.resolvedAtMs === 0).toBe(after.status === 'paused'); // never paused with a resolution time
   });
 
+  /** A maintainer who is staff, to hand tickets to (Z3). */
+  const addZhao = async () =>
+    expect(
+      (
+        await t.api('POST', '/api/v1/staff', {
+          staffNo: 'M007',
+          name: '赵师傅',
+          phone: '13800000007',
+          role: 'maintainer',
+        })
+      ).status,
+    ).toBe(201);
+
   it('T6: only a reply counts as the first reply, from when the box acknowledges it; hand-overs and pauses do not', async () => {
     t.clock.advance(2 * HOUR);
-    await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'zhao', reason: '王师傅休假' });
+    await addZhao();
+    await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'M007', reason: '王师傅休假' });
     await t.api('POST', `/api/v1/tickets/${id}/pause`, { reason: 'waiting-on-customer', note: '电话无人接听' });
     expect((await ticket()).firstReplyAtMs).toBe(0);
     t.clock.advance(HOUR);
     const r = await t.api('POST', `/api/v1/tickets/${id}/reply`, { message: '师傅明天上午九点上门' });
-    expect(r.body).toMatchObject({ firstReplyAtMs: 0, owner: 'zhao' }); // sent, not yet on the TV
+    expect(r.body).toMatchObject({ firstReplyAtMs: 0, owner: '赵师傅 (M007)' }); // sent, not yet on the TV
     const reply = (await boxUpdates()).find((n) => n.texts[0]?.body.includes('师傅明天上午九点上门'));
     expect(reply?.target).toEqual({ type: 'boxes', boxIds: ['box-1'] });
     expect(r.body.firstReplyNoticeId).toBe(reply?.id);
@@ -257,13 +271,27 @@ describe('the SLA clock: T1 edges, T2/T3 restart, breaches as facts (T1/T8/T10),
     expect(call.body).toMatchObject({ firstReplyAtMs: T0 + 2 * HOUR, firstReplyNoticeId: '' });
   });
 
-  it('Z3: hand-overs keep exactly one owner and are recorded', async () => {
-    const r = await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'zhao', reason: '王师傅休假' });
-    expect(r.body).toMatchObject({ owner: 'zhao' });
+  it('Z3: hand-overs keep exactly one owner, a person who exists, and are recorded', async () => {
+    await addZhao();
+    const r = await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'M007', reason: '王师傅休假' });
+    expect(r.body).toMatchObject({ owner: '赵师傅 (M007)' });
+    // A zone's maintainer by name.
+    expect(
+      (await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'li', reason: '跨片区支援' })).body,
+    ).toMatchObject({
+      owner: 'li',
+    });
     expect((await events()).filter((e) => e.type === 'handover').map((e) => e.detail)).toEqual([
-      { from: 'wang', to: 'zhao', reason: '王师傅休假' },
+      { from: 'wang', to: '赵师傅 (M007)', reason: '王师傅休假' },
+      { from: '赵师傅 (M007)', to: 'li', reason: '跨片区支援' },
     ]);
+    // Nobody, a typo, or someone who left: refused, the owner stays.
     expect((await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: '', reason: 'x' })).status).toBe(400);
+    const typo = await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'M07', reason: 'x' });
+    expect(typo).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect((await t.api('POST', '/api/v1/staff/M007/leave')).status).toBeLessThan(300);
+    expect((await t.api('POST', `/api/v1/tickets/${id}/reassign`, { to: 'M007', reason: 'x' })).status).toBe(400);
+    expect((await ticket()).owner).toBe('li');
   });
 
   it('T1: a maintainer may raise the severity with a reason; lowering it (a later deadline) needs a supervisor', async () => {

@@ -67,12 +67,16 @@ export function AuditView() {
     if (Number.isFinite(from)) q.set('sinceMs', String(from));
     if (Number.isFinite(to)) q.set('untilMs', String(to));
     let live = true;
-    api
-      .get<{ items: AuditRow[]; more: boolean }>(`/api/v1/audit?${q}`)
-      .then((r) => live && setPage(r))
-      .catch(fail);
+    // Typed filters settle for a moment first: one request per pause in typing, not per key.
+    const timer = setTimeout(() => {
+      api
+        .get<{ items: AuditRow[]; more: boolean }>(`/api/v1/audit?${q}`)
+        .then((r) => live && setPage(r))
+        .catch(fail);
+    }, 250);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [api, fail, actor, action, subject, since, until, offset]);
 
@@ -90,7 +94,7 @@ export function AuditView() {
       <form class="inline filters" data-testid="audit-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('auditActor')}
-          <input name="actor" value={actor} onChange={(e) => filter(setActor)(e.currentTarget.value)} />
+          <input name="actor" value={actor} onInput={(e) => filter(setActor)(e.currentTarget.value)} />
         </label>
         <label>
           {t('auditAction')}
@@ -103,7 +107,7 @@ export function AuditView() {
         </label>
         <label>
           {t('auditSubject')}
-          <input name="subject" value={subject} onChange={(e) => filter(setSubject)(e.currentTarget.value)} />
+          <input name="subject" value={subject} onInput={(e) => filter(setSubject)(e.currentTarget.value)} />
         </label>
         <label>
           {t('auditSince')}

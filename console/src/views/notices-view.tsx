@@ -74,12 +74,16 @@ export function NoticesView() {
     if (kind) q.set('kind', kind);
     if (status) q.set('status', status);
     let live = true;
-    api
-      .get<{ items: NoticeRow[]; total: number }>(`/api/v1/notices?${q}`)
-      .then((r) => live && setPage(r))
-      .catch(fail);
+    // Typed filters settle for a moment first: one request per pause in typing, not per key.
+    const timer = setTimeout(() => {
+      api
+        .get<{ items: NoticeRow[]; total: number }>(`/api/v1/notices?${q}`)
+        .then((r) => live && setPage(r))
+        .catch(fail);
+    }, 250);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [api, fail, text, kind, status, offset]);
   const filter = (set: (v: string) => void) => (v: string) => {
@@ -92,7 +96,7 @@ export function NoticesView() {
       <form class="inline filters" data-testid="notice-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('noticeSearch')}
-          <input name="q" value={text} onChange={(e) => filter(setText)(e.currentTarget.value)} />
+          <input name="q" value={text} onInput={(e) => filter(setText)(e.currentTarget.value)} />
         </label>
         <label>
           {t('kind')}

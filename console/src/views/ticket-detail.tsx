@@ -5,6 +5,7 @@ import { ApiError } from '../api-client';
 import { translateValue } from '../i18n';
 import type { TicketEvent, TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
+import { OwnerPicker } from './owner-picker';
 
 type Action = 'reply' | 'pause' | 'extend' | 'reassign' | 'resolve' | 'severity';
 
@@ -212,7 +213,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
           )}
           {action === 'reassign' && (
             <>
-              {field('to', t('newOwner'))}
+              <OwnerPicker value={f.to ?? ''} current={ticket.owner} onChange={(to) => setF({ ...f, to })} />
               {field('reason', t('reason'))}
             </>
           )}

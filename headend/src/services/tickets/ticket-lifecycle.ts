@@ -4,6 +4,7 @@ import type { PauseReason, Severity, Ticket, TicketChange } from '../../ports/ti
 import { NO_FOLLOW_UP } from './blank-ticket';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
+import { handOverTo } from './ticket-owner';
 import type { TicketDeps } from './ticket-deps';
 import type { TicketFollowUp } from './ticket-follow-up';
 
@@ -244,8 +245,8 @@ export class TicketLifecycle {
   /** Z3: hand-over to a new owner; the ticket is never without one. */
   async reassign(id: string, to: string, reason: string, actor: string): Promise<Ticket> {
     const t = await this.open(id, actor);
-    if (to.trim() === '') throw new HeadendError('VALIDATION', 'Z3: a ticket must always have an owner');
-    return this.change(t, { owner: to }, actor, 'handover', { from: t.owner, to, reason }, false);
+    const owner = await handOverTo(this.d.stores, to);
+    return this.change(t, { owner }, actor, 'handover', { from: t.owner, to: owner, reason }, false);
   }
 
   /** Resolved: this resolution gets its own follow-up (T4), also when the ticket was resolved before. */
