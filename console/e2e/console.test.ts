@@ -9,7 +9,7 @@ import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/su
 import type { TestHeadend } from '../../headend/test/support/test-headend';
 import type { ProvisioningResult } from '../../headend/src/services/provisioning-service';
 import { staffToken } from '../../headend/test/support/staff-fixtures';
-import { report, Symptom } from '../../headend/test/support/ticket-fixtures';
+import { diagnostics, report, Symptom } from '../../headend/test/support/ticket-fixtures';
 import { launchBrowser } from '../../stb-app/e2e/support/browser';
 import { followClock } from '../../stb-app/e2e/support/tv-page';
 
@@ -197,7 +197,11 @@ describe('the operator console in Chromium against the real headend', () => {
 
   it('T1–T4: a ticket from a box is worked from open to resolved on the board, then followed up by callback', async () => {
     const box = await connectBox('box-1');
-    await box.send('fault', { faultReport: report('r-console', Symptom.SYMPTOM_NO_SIGNAL) });
+    await box.send('fault', {
+      faultReport: report('r-console', Symptom.SYMPTOM_NO_SIGNAL, {
+        diagnostics: diagnostics({ tunerLocked: false, signalLevelDbuv: 38, snrDb: 31, errorCodes: ['E201'] }),
+      }),
+    });
     await t.h.settle();
     const listed = (
       (await t.api('GET', '/api/v1/tickets?boxId=box-1')).body.items as { id: string; number: number }[]
@@ -217,6 +221,14 @@ describe('the operator console in Chromium against the real headend', () => {
     await page.fill('input[name=number]', '');
     await page.click(`a[href="#/tickets/${ticketId}"]`);
     await page.waitForSelector('[data-testid=ticket-detail]');
+    // Issue 18: the box's readings next to the limits they are judged by; what is outside, marked.
+    const diag = await page.waitForSelector('[data-testid=diagnostics]');
+    expect(await diag.$eval('tr[data-reading=signalLevelDbuv]', (e) => e.getAttribute('data-ok'))).toBe('false');
+    expect(await diag.$eval('tr[data-reading=signalLevelDbuv]', (e) => e.textContent)).toContain('38 dBµV');
+    expect(await diag.$eval('tr[data-reading=signalLevelDbuv]', (e) => e.textContent)).toContain('45–80 dBµV');
+    expect(await diag.$eval('tr[data-reading=tunerLocked]', (e) => e.getAttribute('data-ok'))).toBe('false');
+    expect(await diag.$eval('tr[data-reading=snrDb]', (e) => e.getAttribute('data-ok'))).toBe('true');
+    expect(await diag.textContent()).toContain('E201');
     await page.click('[data-testid=ticket-detail] >> text=开始处理');
     await page.waitForSelector(`tr[data-ticket=${ticketId}] td[data-status=in_progress]`);
     await page.click('[data-testid=ticket-detail] >> text=暂停计时');

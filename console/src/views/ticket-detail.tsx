@@ -6,19 +6,28 @@ import { translateValue } from '../i18n';
 import type { TicketEvent, TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
 import { OwnerPicker } from './owner-picker';
+import { DiagnosticsPanel } from './diagnostics-panel';
+import type { DiagnosticLimits } from './diagnostics-panel';
 
 type Action = 'reply' | 'pause' | 'extend' | 'reassign' | 'resolve' | 'severity';
+
+/** GET /api/v1/tickets/:id: the ticket, its history, and the limits its box's diagnostics are judged by. */
+type Detail = TicketRow & {
+  events: TicketEvent[];
+  diagnostics: Record<string, unknown>;
+  diagnosticLimits?: DiagnosticLimits;
+};
 
 /** One ticket: its facts, its history, and the actions its state allows, each with its reason. */
 export function TicketDetail(props: { id: string; version: number; onChanged: () => void }) {
   const { api, t, fail, lang } = useConsole();
-  const [ticket, setTicket] = useState<(TicketRow & { events: TicketEvent[] }) | undefined>();
+  const [ticket, setTicket] = useState<Detail | undefined>();
   const [action, setAction] = useState<Action | undefined>();
   const [f, setF] = useState<Record<string, string>>({});
   const [asked, setAsked] = useState(false);
   const path = `/api/v1/tickets/${encodeURIComponent(props.id)}`;
   useEffect(() => {
-    api.get<TicketRow & { events: TicketEvent[] }>(path).then(setTicket).catch(fail);
+    api.get<Detail>(path).then(setTicket).catch(fail);
   }, [api, fail, path, props.version]);
   if (ticket === undefined) return <section class="ticket-detail">{t('loading')}</section>;
 
@@ -116,6 +125,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
           </>
         )}
       </dl>
+      <DiagnosticsPanel diagnostics={ticket.diagnostics} limits={ticket.diagnosticLimits} />
       {asked && (
         <p class="hint" data-testid="asked">
           {t('sentForApproval')}

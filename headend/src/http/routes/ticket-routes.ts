@@ -139,10 +139,17 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
   );
   app.get(
     '/api/v1/tickets/:id',
-    { schema: { summary: 'A ticket with its full history', tags: ['tickets'], params: IdParams } },
+    {
+      schema: {
+        summary: 'A ticket with its full history, and the limits its diagnostics are judged by',
+        tags: ['tickets'],
+        params: IdParams,
+      },
+    },
     async (req) => ({
       ...(await lifecycle.get(id(req))),
       events: await ctx.stores.tickets.events(id(req)),
+      diagnosticLimits: ctx.config.tickets.diagnostics,
     }),
   );
   app.post(
