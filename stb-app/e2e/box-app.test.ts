@@ -176,8 +176,22 @@ describe('the box app in Chromium against the real headend', () => {
     await waitForText(page, 'banner-title', '维修回访');
     await press(page, 'Back', 'OK'); // dismiss the banner, then OK opens the survey
     await waitForText(page, 'title', '维修回访');
+    // Issue 17: the rows are focused like any list — ↑↓ choose, ←→ change the focused one, 1-5 rate.
     await press(page, '4');
-    await waitForText(page, 'body', '★★★★☆');
+    await waitForText(page, 'row-0', '★★★★☆');
+    const focus = () =>
+      page.evaluate(
+        () => (window as unknown as { __stb: { ui: { view(): { focus: number } } } }).__stb.ui.view().focus,
+      );
+    await press(page, 'Down', 'Right');
+    await waitForText(page, 'row-1', '问题已解决：否');
+    expect(await focus()).toBe(1);
+    await press(page, 'Right', 'Up', 'Left');
+    await waitForText(page, 'row-0', '★★★☆☆');
+    expect((await waitForText(page, 'row-1', '问题已解决')).body ?? '').not.toContain('评分'); // rows, not body text
+    await press(page, 'Right');
+    await waitForText(page, 'row-0', '★★★★☆');
+    await waitForText(page, 'row-1', '问题已解决：是');
     await shot(page, 'survey');
     await press(page, 'OK');
     await waitForText(page, 'body', '感谢');

@@ -241,8 +241,8 @@ export class BoxUi {
       this.speak(this.view().body.join('。'));
       return true;
     }
-    if (k === 'Up' && this.screen !== 'survey') this.focus = Math.max(0, this.focus - 1);
-    else if (k === 'Down' && this.screen !== 'survey') this.focus = Math.min(Math.max(rows - 1, 0), this.focus + 1);
+    if (k === 'Up') this.focus = Math.max(0, this.focus - 1);
+    else if (k === 'Down') this.focus = Math.min(Math.max(rows - 1, 0), this.focus + 1);
     else if (k === 'Back') return this.back();
     else if (k === 'Enter') this.enter();
     else this.other(k, deleting);
@@ -315,13 +315,13 @@ export class BoxUi {
 
   private other(k: Key, deleting: string | undefined): void {
     if (this.screen === 'survey' && this.survey && !this.survey.done) {
-      if (k === 'Left') this.survey.rating = Math.max(1, this.survey.rating - 1);
-      if (k === 'Right') this.survey.rating = Math.min(5, this.survey.rating + 1);
+      // ←→ change the focused row: the rating, or whether the problem is solved; 1-5 rate at once.
+      const step = k === 'Left' ? -1 : k === 'Right' ? 1 : 0;
+      if (step !== 0 && this.focus === 0) this.survey.rating = Math.min(5, Math.max(1, this.survey.rating + step));
+      if (step !== 0 && this.focus === 1) this.survey.resolved = !this.survey.resolved;
       const d = /^Digit([1-5])$/.exec(k);
       if (d) this.survey.rating = Number(d[1]);
     }
-    if (this.screen === 'survey' && (k === 'Up' || k === 'Down') && this.survey)
-      this.survey.resolved = !this.survey.resolved;
     if ((k === 'Delete' || k === 'Digit0') && (this.screen === 'mail' || this.screen === 'mailbox')) {
       const id = this.screen === 'mail' ? this.openMail : this.mails()[this.focus]?.noticeId;
       if (id === undefined) return;

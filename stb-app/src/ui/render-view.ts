@@ -173,19 +173,22 @@ export function renderView(u: UiSnapshot): View {
       };
     }
     case 'survey': {
+      // Issue 17: three focusable rows, the focused one highlighted like any list: ↑↓ choose,
+      // ←→ change it, OK sends.
       const sv = u.survey;
-      const body =
-        sv === undefined
-          ? [s.empty]
-          : sv.done
-            ? [s.surveyThanks]
-            : [s.surveyRate(sv.rating), s.surveyResolved(sv.resolved), s.surveySubmit];
+      const open = sv !== undefined && !sv.done;
       return {
         ...base,
         screen: 'survey',
         title: s.surveyTitle,
-        rows: [],
-        body,
+        rows: open
+          ? [
+              { id: 'rating', label: s.surveyRate(sv.rating) },
+              { id: 'resolved', label: s.surveyResolved(sv.resolved) },
+              { id: 'send', label: s.surveySubmit },
+            ]
+          : [],
+        body: sv === undefined ? [s.empty] : sv.done ? [s.surveyThanks] : [],
         hint: s.hintSurvey,
         hotline: s.hotline(u.hotline),
       };
