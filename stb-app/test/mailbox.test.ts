@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../src/adapters/index';
 import { backoffDelay, Mailbox } from '../src/core/index';
-import type { MailItem } from '../src/core/index';
-
-function mail(id: string, over: Partial<MailItem> = {}): MailItem {
-  return {
-    noticeId: id,
-    kind: 'ANNOUNCEMENT',
-    display: 'MAILBOX',
-    priority: 2,
-    collapseKey: '',
-    texts: [{ lang: 'zh-CN', title: id, body: '' }],
-    hotline: '96956',
-    actionRequired: false,
-    detail: {},
-    issuedAtMs: 0,
-    expiresAtMs: 0,
-    receivedAtMs: 0,
-    displayed: false,
-    read: false,
-    withdrawn: false,
-    ...over,
-  };
-}
+import { mail } from './support/mail-item';
 
 describe('mailbox', () => {
   it('is bounded: the oldest read mail goes first, then the oldest unread', () => {

@@ -351,13 +351,22 @@ export class BoxUi {
     this.changed();
   }
 
+  /**
+   * The hotline to show (N7): the one the operator's notices carry — the newest notice's, so a
+   * changed hotline reaches every screen with the next notice — or the configured fallback
+   * before any notice arrived.
+   */
+  private hotline(): string {
+    return this.mails().find((m) => m.hotline !== '')?.hotline ?? this.o.hotline;
+  }
+
   view(): View {
     return renderView({
       screen: this.screen,
       focus: this.focus,
       lang: this.lang,
       tts: this.tts,
-      hotline: this.o.hotline,
+      hotline: this.hotline(),
       connection: this.session.connection,
       mails: this.mails(),
       openMail: this.openMail === undefined ? undefined : this.session.mailbox.get(this.openMail),
