@@ -1,70 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { expect, it, describe, beforeEach } from 'vitest';
+import type { Page } from 'playwright-core';
 import { NoticeKind } from '@stb-notify/protocol';
 import { HOUR } from '../../headend/test/support/manual-clock';
-import { TestBox, until } from '../../headend/test/support/test-box';
-import { removeDir, seedRegistry, startTestHeadend } from '../../headend/test/support/test-headend';
+import { until } from '../../headend/test/support/test-box';
+import type { TestBox } from '../../headend/test/support/test-box';
 import type { TestHeadend } from '../../headend/test/support/test-headend';
-import type { ProvisioningResult } from '../../headend/src/services/provisioning-service';
 import { staffToken } from '../../headend/test/support/staff-fixtures';
 import { diagnostics, report, Symptom } from '../../headend/test/support/ticket-fixtures';
-import { launchBrowser } from '../../stb-app/e2e/support/browser';
-import { followClock } from '../../stb-app/e2e/support/tv-page';
-
-const SCREENS = fileURLToPath(new URL('./screens/', import.meta.url));
-mkdirSync(SCREENS, { recursive: true });
-
-/** Fills a datetime-local input with an instant, written in the browser's own time zone. */
-async function fillTime(page: Page, selector: string, ms: number): Promise<void> {
-  const local = await page.evaluate((at) => {
-    const d = new Date(at);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-  }, ms);
-  await page.fill(selector, local);
-}
+import { fillTime, SCREENS, useConsoleSession } from './support/console-session';
 
 describe('the operator console in Chromium against the real headend', () => {
-  let browser: Browser;
-  let t: TestHeadend;
+  const session = useConsoleSession();
   let page: Page;
-  const boxes: TestBox[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  let t: TestHeadend;
+  let connectBox: (id: string) => Promise<TestBox>;
+  beforeEach(() => {
+    ({ page, t, connectBox } = session());
   });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    t = await startTestHeadend();
-    await seedRegistry(t);
-    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
-    // The browser reads the headend's clock, so the composer's lead times agree with the rules'.
-    await followClock(page, t.clock);
-    page.setDefaultTimeout(8000);
-    page.on('pageerror', (e) => console.error('console page error:', e.message));
-    await page.goto(`${t.h.urls.http}/console/`);
-    await page.fill('input[name=token]', t.token);
-    await page.press('input[name=token]', 'Enter');
-    await page.waitForSelector('[data-testid=who]');
-  });
-  afterEach(async () => {
-    await page.close();
-    for (const b of boxes.splice(0)) await b.disconnect();
-    await t.stop();
-    await removeDir(t.dir);
-  });
-
-  async function connectBox(id: string): Promise<TestBox> {
-    const bundle = (await t.api('POST', `/api/v1/boxes/${id}/provision`)).body as unknown as ProvisioningResult;
-    const box = new TestBox(bundle, t.clock);
-    box.autoReceipts = ['delivered', 'displayed'];
-    await box.connect();
-    boxes.push(box);
-    return box;
-  }
 
   it('signs in with an API token, and a wrong token is refused in words', async () => {
     expect(await page.textContent('[data-testid=who]')).toContain('test-operator');
@@ -383,46 +336,6 @@ describe('the operator console in Chromium against the real headend', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('西乡');
     await page.screenshot({ path: `${SCREENS}figures.png` });
-  });
-
-  it('N2 proof: an account’s suspension warning per box — issued, delivered, displayed — exported for a regulator', async () => {
-    await Promise.all(['box-1', 'box-2'].map((id) => connectBox(id))); // the two boxes of acct-1
-    const s = await t.api('POST', '/api/v1/billing/overdue', {
-      accountId: 'acct-1',
-      amountMinor: 5200,
-      suspendAtMs: t.clock.now() + 30 * HOUR,
-    });
-    expect(s.status).toBe(201);
-    const proofOf = async () =>
-      (await t.api('GET', `/api/v1/suspensions/${String(s.body.id)}/proof`)).body.boxes as Array<{
-        displayedAtMs: number;
-      }>;
-    await until(async () => (await proofOf()).every((b) => b.displayedAtMs > 0), 'the warning on both screens');
-
-    // Issue 18: the subscriber calls; the operator opens the account.
-    await page.click('a[href="#/accounts"]');
-    await page.fill('input[name=account]', 'acct-1');
-    await page.press('input[name=account]', 'Enter');
-    await page.waitForSelector('[data-testid=account-boxes] tr[data-box=box-2]');
-    expect(await page.textContent('[data-testid=account-status]')).toBe('欠费');
-    const proof = await page.waitForSelector(`[data-testid=proof][data-suspension="${String(s.body.id)}"]`);
-    for (const box of ['box-1', 'box-2']) {
-      await proof.waitForSelector(`tr[data-box=${box}] td[data-displayed=true]`);
-      expect(await proof.$eval(`tr[data-box=${box}] td[data-met]`, (e) => e.getAttribute('data-met'))).toBe('true');
-    }
-    expect(await proof.textContent()).toContain('30.0 h');
-    await page.screenshot({ path: `${SCREENS}console-account.png` });
-
-    const download = page.waitForEvent('download');
-    await page.click('[data-testid=export-proof]');
-    const file = await download;
-    expect(file.suggestedFilename()).toBe(`n2-proof-${String(s.body.id)}.csv`);
-    const bytes = readFileSync(String(await file.path()));
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // Chinese intact in a spreadsheet
-    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toContain('机顶盒 box');
-    expect(lines).toHaveLength(3);
-    for (const box of ['box-1', 'box-2']) expect(lines.find((l) => l.includes(`,${box},`))).toMatch(/,30\.0,是 yes$/);
   });
 
   it('an API refusal is shown in words, never swallowed', async () => {

@@ -6,6 +6,7 @@ import type { Lang, TextKey } from './i18n';
 import { translate, translateValue } from './i18n';
 import { AccountView } from './views/account-view';
 import { AuditView } from './views/audit-view';
+import { BoxView } from './views/box-view';
 import { ComposeView } from './views/compose-view';
 import { ErrorBanner } from './views/error-banner';
 import { FiguresView } from './views/figures-view';
@@ -149,6 +150,7 @@ export function App() {
         {section === 'tickets' && <TicketsView selected={id} />}
         {section === 'figures' && <FiguresView />}
         {section === 'audit' && <AuditView />}
+        {section === 'boxes' && id !== undefined && <BoxView id={decodeURIComponent(id)} />}
         {section === 'accounts' && <AccountView id={id === undefined ? undefined : decodeURIComponent(id)} />}
       </main>
     </Ctx.Provider>

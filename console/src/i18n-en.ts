@@ -335,4 +335,6 @@ export const en: Record<TextKey, string> = {
   diag_snrDb: 'SNR',
   diag_merDb: 'MER',
   diag_decoderErrors: 'Decoder errors',
+  boxProvisioned: 'Provisioned',
+  boxNotices: 'Notices sent to this box',
 };

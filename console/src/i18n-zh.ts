@@ -331,4 +331,6 @@ export const zh = {
   diag_snrDb: '信噪比',
   diag_merDb: '调制误差率',
   diag_decoderErrors: '解码错误',
+  boxProvisioned: '开通时间',
+  boxNotices: '发给这台机顶盒的通知',
 };

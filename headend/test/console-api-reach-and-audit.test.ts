@@ -82,3 +82,35 @@ describe('the audit log, filtered and paged', () => {
     expect((await t.api('GET', '/api/v1/audit?sinceMs=-1')).status).toBe(400);
   });
 });
+
+describe('one box’s notices, with how far each got on it', () => {
+  const h = useSeededHeadend();
+
+  it('newest first, each with its delivery on that box; an unknown box is not found', async () => {
+    const t = h();
+    const [box] = await connectBoxes(t, ['box-1'] as const);
+    box.autoReceipts = ['delivered', 'displayed'];
+    const send = async (title: string, target: unknown) =>
+      (
+        await t.api('POST', '/api/v1/notices', {
+          kind: 'ANNOUNCEMENT',
+          target,
+          texts: [{ lang: 'zh-CN', title, body: '' }],
+        })
+      ).body as { notice: { id: string } };
+    const first = await send('一', { type: 'zones', zoneIds: ['z-east'] });
+    t.clock.advance(HOUR);
+    const second = await send('二', { type: 'accounts', accountIds: ['acct-1'] });
+    await send('别人的', { type: 'boxes', boxIds: ['box-4'] });
+    type Item = { notice: { id: string }; delivery: { state: string; displayedAtMs: number } };
+    const items = async () => (await t.api('GET', '/api/v1/boxes/box-1/notices')).body.items as Item[];
+    await until(async () => (await items()).every((i) => i.delivery.displayedAtMs > 0), 'both shown on box-1');
+    expect((await items()).map((i) => [i.notice.id, i.delivery.state])).toEqual([
+      [second.notice.id, 'displayed'],
+      [first.notice.id, 'displayed'],
+    ]);
+    expect((await t.api('GET', '/api/v1/boxes/box-1/notices?limit=1')).body.items).toHaveLength(1);
+    expect((await t.api('GET', '/api/v1/boxes/no-such-box/notices')).status).toBe(404);
+    await box.disconnect();
+  });
+});

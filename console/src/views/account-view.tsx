@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
+import { NoticeLink } from './notice-link';
 import { formatTime } from '../format';
 import { translateValue } from '../i18n';
 
@@ -205,7 +206,9 @@ export function AccountView(props: { id: string | undefined }) {
             <tbody>
               {a.boxes.map((b) => (
                 <tr key={b.id} data-box={b.id}>
-                  <td>{b.id}</td>
+                  <td>
+                    <a href={`#/boxes/${encodeURIComponent(b.id)}`}>{b.id}</a>
+                  </td>
                   <td>{b.zoneId}</td>
                   <td data-online={b.online}>{b.online ? t('acctOnlineYes') : t('acctOnlineNo')}</td>
                   <td>{formatTime(b.lastSeenMs)}</td>
@@ -248,9 +251,7 @@ export function AccountView(props: { id: string | undefined }) {
                     <td>{formatTime(n.issuedAtMs)}</td>
                     <td>{translateValue(lang, 'kind', n.kind)}</td>
                     <td>
-                      <a href={`#/notices/${n.id}`}>
-                        {(n.texts.find((x) => x.lang === lang) ?? n.texts[0])?.title ?? n.id}
-                      </a>
+                      <NoticeLink id={n.id} texts={n.texts} />
                     </td>
                     <td>{translateValue(lang, 'noticeStatus', n.status)}</td>
                   </tr>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
+import { NoticeLink } from './notice-link';
 import { translateValue } from '../i18n';
 import { formatTime } from '../format';
 import { Pager } from './pager';
@@ -138,9 +139,7 @@ export function NoticesView() {
                 <td>{formatTime(n.issuedAtMs)}</td>
                 <td>{translateValue(lang, 'kind', n.kind)}</td>
                 <td>
-                  <a href={`#/notices/${n.id}`}>
-                    {(n.texts.find((x) => x.lang === lang) ?? n.texts[0])?.title ?? n.id}
-                  </a>
+                  <NoticeLink id={n.id} texts={n.texts} />
                 </td>
                 <td>{targetLabel(n.target)}</td>
                 <td data-status={n.status}>{translateValue(lang, 'noticeStatus', n.status)}</td>

@@ -99,6 +99,12 @@ export interface NoticeFilter {
   readonly text?: string;
 }
 
+/** A notice and one box's delivery of it. */
+export interface BoxNotice {
+  readonly notice: NoticeRecord;
+  readonly delivery: Delivery;
+}
+
 /** How far a notice got, over all its boxes (a list's column; the per-zone detail is `counts`). */
 export interface DeliverySummary {
   readonly boxes: number;
@@ -135,6 +141,8 @@ export interface NoticeStore {
   get(id: string): Promise<NoticeRecord | undefined>;
   /** Newest first; ties in issuedAtMs in reverse creation order. */
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;
+  /** A box's notices, newest first, with its own delivery of each (at most `limit`). */
+  forBox(boxId: string, limit: number): Promise<BoxNotice[]>;
   /** Each listed notice's delivery summary (absent: no deliveries). */
   summaries(noticeIds: readonly string[]): Promise<Map<string, DeliverySummary>>;
   /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { HeadendError } from '../../errors';
+import { HeadendError, notFound } from '../../errors';
 import type { NoticeKindName } from '../../ports/notice-store';
 import type { NoticeInput } from '../../services/notice-input';
 import type { ApiContext } from '../api-context';
@@ -35,6 +35,11 @@ export const NoticeBody = Type.Object(
       ),
     ),
   },
+  { additionalProperties: false },
+);
+
+const BoxNoticesQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) },
   { additionalProperties: false },
 );
 
@@ -182,6 +187,24 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const reach = await ctx.stores.notices.summaries(r.items.map((n) => n.id));
       const none = { boxes: 0, delivered: 0, displayed: 0, withdrawn: 0 };
       return { ...r, ...p, items: r.items.map((n) => ({ ...n, delivery: reach.get(n.id) ?? none })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/boxes/:id/notices',
+    {
+      schema: {
+        summary: 'A box’s notices, newest first, each with its delivery on that box (sent, delivered, shown, read)',
+        tags: ['notices'],
+        params: IdParams,
+        querystring: BoxNoticesQuery,
+      },
+    },
+    async (req) => {
+      const { id } = req.params as Static<typeof IdParams>;
+      if ((await ctx.stores.registry.getBox(id)) === undefined) throw notFound('box', id);
+      const limit = (req.query as Static<typeof BoxNoticesQuery>).limit ?? 50;
+      return { items: await ctx.stores.notices.forBox(id, limit) };
     },
   );
 

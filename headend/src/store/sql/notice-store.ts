@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ExpressionBuilder, Insertable } from 'kysely';
 import { DELIVERY_RANK } from '../../ports/notice-store';
 import type {
+  BoxNotice,
   Delivery,
   DeliveryCounts,
   DeliverySummary,
@@ -29,6 +30,7 @@ import { affected, atomically, CHUNK, creationOrder } from './sql-context';
 import { insertRow, insertRows } from './insert-row';
 import { compiledOnce } from './compiled-once';
 import { SqlNoticeOutbox } from './notice-outbox';
+import { boxNotices } from './box-deliveries';
 
 /**
  * Rows per multi-row INSERT of deliveries: fixed, so full chunks share one statement text
@@ -94,6 +96,10 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
       .execute();
     const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map(toNotice), total: n };
+  }
+
+  forBox(boxId: string, limit: number): Promise<BoxNotice[]> {
+    return boxNotices(this.ctx, boxId, limit);
   }
 
   async summaries(noticeIds: readonly string[]): Promise<Map<string, DeliverySummary>> {
