@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, readableDetail } from '../format';
 import { translateValue } from '../i18n';
 import { Pager } from './pager';
+import { useSettledGet } from './use-settled-get';
 
 interface AuditRow {
   readonly atMs: number;
@@ -48,37 +49,22 @@ function SubjectLink(props: { subject: string }) {
 
 /** The audit log (issue 18): who did what, when and why — filtered by person, action, subject and period, page by page. */
 export function AuditView() {
-  const { api, t, fail, lang } = useConsole();
+  const { t, lang } = useConsole();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [subject, setSubject] = useState('');
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ items: AuditRow[]; more: boolean } | undefined>();
-
-  useEffect(() => {
-    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (actor.trim()) q.set('actor', actor.trim());
-    if (action) q.set('action', action);
-    if (subject.trim()) q.set('subject', subject.trim());
-    const from = fromLocalInput(since);
-    const to = fromLocalInput(until);
-    if (Number.isFinite(from)) q.set('sinceMs', String(from));
-    if (Number.isFinite(to)) q.set('untilMs', String(to));
-    let live = true;
-    // Typed filters settle for a moment first: one request per pause in typing, not per key.
-    const timer = setTimeout(() => {
-      api
-        .get<{ items: AuditRow[]; more: boolean }>(`/api/v1/audit?${q}`)
-        .then((r) => live && setPage(r))
-        .catch(fail);
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, fail, actor, action, subject, since, until, offset]);
+  const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+  if (actor.trim()) q.set('actor', actor.trim());
+  if (action) q.set('action', action);
+  if (subject.trim()) q.set('subject', subject.trim());
+  const from = fromLocalInput(since);
+  const to = fromLocalInput(until);
+  if (Number.isFinite(from)) q.set('sinceMs', String(from));
+  if (Number.isFinite(to)) q.set('untilMs', String(to));
+  const page = useSettledGet<{ items: AuditRow[]; more: boolean }>(`/api/v1/audit?${q}`);
 
   // A new filter starts again at the newest entry.
   const filter =

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { NoticeLink } from './notice-link';
 import { translateValue } from '../i18n';
 import { formatTime } from '../format';
 import { Pager } from './pager';
+import { useSettledGet } from './use-settled-get';
 
 interface NoticeRow {
   readonly id: string;
@@ -63,30 +64,16 @@ function Reach(props: { d: DeliverySummary }) {
 
 /** Notices, newest first, found by words, kind and status, page by page; each opens its live delivery progress. */
 export function NoticesView() {
-  const { api, t, fail, lang } = useConsole();
+  const { t, lang } = useConsole();
   const [text, setText] = useState('');
   const [kind, setKind] = useState('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ items: NoticeRow[]; total: number } | undefined>();
-  useEffect(() => {
-    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (text.trim()) q.set('q', text.trim());
-    if (kind) q.set('kind', kind);
-    if (status) q.set('status', status);
-    let live = true;
-    // Typed filters settle for a moment first: one request per pause in typing, not per key.
-    const timer = setTimeout(() => {
-      api
-        .get<{ items: NoticeRow[]; total: number }>(`/api/v1/notices?${q}`)
-        .then((r) => live && setPage(r))
-        .catch(fail);
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, fail, text, kind, status, offset]);
+  const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+  if (text.trim()) q.set('q', text.trim());
+  if (kind) q.set('kind', kind);
+  if (status) q.set('status', status);
+  const page = useSettledGet<{ items: NoticeRow[]; total: number }>(`/api/v1/notices?${q}`);
   const filter = (set: (v: string) => void) => (v: string) => {
     setOffset(0);
     set(v);
