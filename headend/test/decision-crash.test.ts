@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NoticeKind } from '@stb-notify/protocol';
+import { NoticeKind, Symptom } from '@stb-notify/protocol';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProvisioningResult } from '../src/services/provisioning-service';
@@ -16,7 +16,7 @@ import { TestBox, until } from './support/test-box';
 const CHILD = fileURLToPath(new URL('./support/crashable-headend.ts', import.meta.url));
 const PG_URL = process.env.STB_NOTIFY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-type CrashPoint = 'payment.committed' | 'suspension.committed';
+type CrashPoint = 'payment.committed' | 'suspension.committed' | 'ticket.committed';
 
 /** A headend process on `dir`, its clock moved over IPC, killable with SIGKILL. */
 class HeadendProcess {
@@ -255,6 +255,39 @@ describe('a headend killed right after a decision is committed', () => {
       }>;
       expect(proof.map((p) => p.boxId).sort()).toEqual(['box-1', 'box-2']);
       for (const p of proof) expect(p.deliveredAtMs).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'after a fault report became a ticket (T5): the box is told its ticket once, with its number',
+    { timeout: 60_000 },
+    async () => {
+      let h = await setUp();
+      h = await restart('ticket.committed');
+      const box = boxes[0];
+      if (box === undefined) throw new Error('no box');
+      await box.send('fault', {
+        faultReport: { reportId: 'rep-crash', symptom: Symptom.SYMPTOM_NO_SOUND, code: 'E-AUDIO' },
+      });
+      expect(await h.exited()).toBe('SIGKILL');
+
+      // The box does not resend its report here: the outbox alone must bring the answer.
+      h = await restart();
+      await until(() => kinds(box, NoticeKind.NOTICE_KIND_TICKET_UPDATE).length > 0, 'box told its ticket', 20_000);
+      const tickets = (await h.api('GET', '/api/v1/tickets?boxId=box-1')).body.items as Array<{
+        id: string;
+        number: number;
+      }>;
+      expect(tickets).toHaveLength(1);
+      const updates = box.accepted.flatMap((d) =>
+        d.notice?.kind === NoticeKind.NOTICE_KIND_TICKET_UPDATE ? [d.notice] : [],
+      );
+      expect(new Set(updates.map((n) => n.noticeId)).size).toBe(1);
+      expect(updates[0]?.ticketUpdate).toMatchObject({
+        ticketId: tickets[0]?.id,
+        ticketNumber: tickets[0]?.number,
+        reportId: 'rep-crash',
+      });
     },
   );
 });

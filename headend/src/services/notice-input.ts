@@ -1,3 +1,4 @@
+import type { NoticeProps } from '@stb-notify/protocol';
 import type {
   DisplayName,
   NoticeKindName,
@@ -43,6 +44,8 @@ export type BoxRef = { readonly id: string; readonly zoneId: string };
 export interface PreparedNotice {
   readonly record: NoticeRecord;
   readonly boxes: readonly BoxRef[];
+  /** Its wire form, checked against the protocol's schema once when it was prepared. */
+  readonly props: NoticeProps;
 }
 
 /** What a unit of work staged for publishing: handed to `NoticeService.dispatch` after its commit. */

@@ -65,9 +65,14 @@ export class NoticeService {
 
   /**
    * Validates and builds a notice and resolves its boxes — reads only. The caller stores it
-   * with `stage` inside its unit of work, then calls `dispatch` after the commit.
+   * with `stage` inside its unit of work, then calls `dispatch` after the commit. `known`: the
+   * boxes a 'boxes' target names, when the caller has just read them (a ticket's own box).
    */
-  async prepare(input: NoticeInput, via: StorePorts = this.d.stores): Promise<PreparedNotice> {
+  async prepare(
+    input: NoticeInput,
+    via: StorePorts = this.d.stores,
+    known?: readonly BoxRef[],
+  ): Promise<PreparedNotice> {
     const now = this.d.clock.now();
     const defaults = KIND_DEFAULTS[input.kind];
     const record: NoticeRecord = {
@@ -91,10 +96,11 @@ export class NoticeService {
       cancelReason: '',
     };
     if (record.expiresAtMs <= now) throw new HeadendError('VALIDATION', 'expiresAtMs is in the past');
-    assertDeliverable(record);
-    const boxes = await this.resolveTarget(input.target, via);
+    const props = assertDeliverable(record);
+    const boxes =
+      known !== undefined && input.target.type === 'boxes' ? known : await this.resolveTarget(input.target, via);
     if (boxes.length === 0) throw new HeadendError('TARGET_EMPTY', 'the target has no boxes', { target: input.target });
-    return { record, boxes };
+    return { record, boxes, props };
   }
 
   /**
@@ -118,9 +124,12 @@ export class NoticeService {
     return record;
   }
 
-  /** Prepares and stages a notice inside a unit of work; `out` collects it for `dispatch` after the commit. */
-  async stageInto(tx: StorePorts, input: NoticeInput, out: Outgoing): Promise<NoticeRecord> {
-    const p = await this.prepare(input, tx);
+  /**
+   * Prepares and stages a notice inside a unit of work; `out` collects it for `dispatch` after
+   * the commit. `known`: as for `prepare`.
+   */
+  async stageInto(tx: StorePorts, input: NoticeInput, out: Outgoing, known?: readonly BoxRef[]): Promise<NoticeRecord> {
+    const p = await this.prepare(input, tx, known);
     out.prepared.push(p);
     out.items.push({ noticeId: p.record.id, op: 'publish' });
     return this.stage(tx, p);
@@ -204,7 +213,8 @@ export class NoticeService {
     } else if (record.status === 'sent' && (record.expiresAtMs === 0 || record.expiresAtMs > this.d.clock.now())) {
       // Cancelled or expired before it went out: nothing to show, only to mark.
       const boxes = known?.boxes ?? (await this.d.stores.notices.deliveryBoxes(record.id));
-      await this.publisher.publish(record, { notice: assertDeliverable(record) }, boxes);
+      // Checked when it was prepared; the sweep's copy from the store is checked again.
+      await this.publisher.publish(record, { notice: known?.props ?? assertDeliverable(record) }, boxes);
       if (this.publishedAt.size >= 10_000) this.publishedAt.clear();
       if (!this.publishedAt.has(record.id))
         this.publishedAt.set(record.id, { kind: record.kind, atMs: this.d.clock.now() });

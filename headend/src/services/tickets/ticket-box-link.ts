@@ -1,5 +1,7 @@
 import { TicketSeverity, TicketStatus } from '@stb-notify/protocol';
+import type { StorePorts } from '../../ports/store';
 import type { Incident, Ticket } from '../../ports/ticket-store';
+import type { BoxRef, NoticeInput, Outgoing } from '../notice-input';
 import type { TicketDeps } from './ticket-deps';
 
 const STATUS: Record<Ticket['status'], TicketStatus> = {
@@ -40,19 +42,33 @@ export class TicketBoxLink {
   async update(t: Ticket, reportId = '', missing: readonly string[] = []): Promise<void> {
     if (t.boxId === '') return;
     try {
-      await this.d.notices.send({
-        kind: 'TICKET_UPDATE',
-        target: { type: 'boxes', boxIds: [t.boxId] },
-        accountId: t.accountId,
-        collapseKey: `ticket:${t.id}`,
-        texts: this.d.texts.update(t, missing),
-        detail: ticketDetail(t, reportId),
-        createdBy: 'system:tickets',
-      });
+      await this.d.notices.send(this.updateNotice(t, reportId, missing));
     } catch (err) {
       // The ticket stands whatever happens to the notice; the box will ask again on its next report.
       this.d.log.error({ err, ticket: t.id }, 'ticket update to box failed');
     }
+  }
+
+  /**
+   * The TICKET_UPDATE staged in the unit of work that changed the ticket (outbox, issue 15):
+   * committed with the change, published by `out`'s dispatch after the commit. `box`: the
+   * ticket's box when the caller has just read it.
+   */
+  async stageUpdate(tx: StorePorts, out: Outgoing, t: Ticket, reportId = '', box?: BoxRef): Promise<void> {
+    if (t.boxId === '') return;
+    await this.d.notices.stageInto(tx, this.updateNotice(t, reportId, []), out, box && [box]);
+  }
+
+  private updateNotice(t: Ticket, reportId: string, missing: readonly string[]): NoticeInput {
+    return {
+      kind: 'TICKET_UPDATE',
+      target: { type: 'boxes', boxIds: [t.boxId] },
+      accountId: t.accountId,
+      collapseKey: `ticket:${t.id}`,
+      texts: this.d.texts.update(t, missing),
+      detail: ticketDetail(t, reportId),
+      createdBy: 'system:tickets',
+    };
   }
 
   /**
@@ -74,7 +90,22 @@ export class TicketBoxLink {
 
   /** The answer to a report that joined a known outage (no new ticket). */
   async knownOutage(boxId: string, accountId: string, incident: Incident, reportId: string): Promise<void> {
-    await this.d.notices.send({
+    await this.d.notices.send(this.knownOutageNotice(boxId, accountId, incident, reportId));
+  }
+
+  /** The same answer, staged in the unit of work that counted the report on the incident. */
+  async stageKnownOutage(
+    tx: StorePorts,
+    out: Outgoing,
+    box: BoxRef & { readonly accountId: string },
+    incident: Incident,
+    reportId: string,
+  ): Promise<void> {
+    await this.d.notices.stageInto(tx, this.knownOutageNotice(box.id, box.accountId, incident, reportId), out, [box]);
+  }
+
+  private knownOutageNotice(boxId: string, accountId: string, incident: Incident, reportId: string): NoticeInput {
+    return {
       kind: 'TICKET_UPDATE',
       target: { type: 'boxes', boxIds: [boxId] },
       accountId,
@@ -88,7 +119,7 @@ export class TicketBoxLink {
         reportId,
       },
       createdBy: 'system:tickets',
-    });
+    };
   }
 
   /** T4: the after-repair survey on the box. */

@@ -1,3 +1,4 @@
+import type { JobStore } from '../../ports/job-store';
 import type { Ticket } from '../../ports/ticket-store';
 import { HOUR } from './ticket-deps';
 import type { TicketDeps } from './ticket-deps';
@@ -32,14 +33,17 @@ export class TicketBreaches {
     });
   }
 
-  /** Schedules the check just after the ticket's current deadline. */
-  async schedule(t: Ticket): Promise<void> {
-    await this.d.scheduler.schedule({
-      kind: 'ticket-breach-check',
-      runAtMs: t.dueAtMs + 1,
-      payload: { ticketId: t.id },
-      dedupeKey: `breach:${t.id}:${t.dueAtMs}`,
-    });
+  /** Schedules the check just after the ticket's current deadline; `via`: the unit of work's jobs. */
+  async schedule(t: Ticket, via?: JobStore): Promise<void> {
+    await this.d.scheduler.schedule(
+      {
+        kind: 'ticket-breach-check',
+        runAtMs: t.dueAtMs + 1,
+        payload: { ticketId: t.id },
+        dedupeKey: `breach:${t.id}:${t.dueAtMs}`,
+      },
+      via,
+    );
   }
 
   /**

@@ -14,6 +14,8 @@ import type { Box } from '../../ports/registry-store';
 import type { Incident, Ticket } from '../../ports/ticket-store';
 import { blankTicket } from './blank-ticket';
 import type { BlankTicketFields } from './blank-ticket';
+import { crashPoint } from '../crash-points';
+import { Outgoing } from '../notice-input';
 import { OutageCorrelation } from './outage-correlation';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
@@ -83,6 +85,7 @@ export class TicketIntake {
    * PostgreSQL) make one ticket per fault and one incident per zone: a report id is claimed
    * once (ticket_reports' key), a fault's open ticket is unique (a partial unique index),
    * counts go up in SQL. Losing a race means "already known", never an error or a second notice.
+   * Each decision is one unit of work with the TICKET_UPDATE it sends the box (the outbox).
    */
   private async intake(box: Box, r: Report): Promise<IntakeResult> {
     const t = this.d.stores.tickets;
@@ -95,49 +98,65 @@ export class TicketIntake {
     const signal = SIGNAL_SYMPTOMS.has(r.symptom);
     if (signal) {
       const incident = await t.openIncidentForZone(box.zoneId);
-      if (incident !== undefined) {
-        if (await t.rememberReport(r.reportId, box.id, incident.id, now)) await t.addIncidentReports(incident.id, 1);
-        await this.box.knownOutage(box.id, box.accountId, incident, r.reportId);
-        this.d.metrics.ticketsIntake.inc({ outcome: 'known-outage' });
-        return { outcome: 'known-outage', incident };
-      }
+      if (incident !== undefined) return this.joinOutage(box, incident, r.reportId, now);
     }
     const faultKey = `${box.id}:${signal ? 'signal' : r.symptom}`;
     const diagnostics = diagnosticsRecord(r.diagnostics);
+    // A signal ticket tells its box after outage correlation (which may link it to an incident).
+    const tell = !signal;
     let result: IntakeResult | undefined;
     // Twice at most: the open ticket this report lost to may be resolved before it is read.
     for (let attempt = 0; result === undefined && attempt < 3; attempt++) {
       const existing = await t.findOpenByFaultKey(faultKey);
-      if (existing !== undefined) {
+      if (existing === undefined) {
+        const ticket = await this.create(box, r, faultKey, diagnostics, now, tell);
+        if (ticket !== undefined) result = { outcome: 'opened', ticket };
+        continue;
+      }
+      const out = new Outgoing();
+      const ticket = await this.d.stores.transaction(async (tx) => {
         // The same report id handled concurrently: the first claim counts it, the rest repeat.
-        if (!(await t.rememberReport(r.reportId, box.id, existing.id, now))) {
-          const repeat = await this.answerRepeat(box, existing.id, r.reportId);
-          if (repeat !== undefined) return repeat;
-        }
-        const ticket = await t.addReport(existing.id, now, r.diagnostics ? diagnostics : undefined, {
+        if (!(await tx.tickets.rememberReport(r.reportId, box.id, existing.id, now))) return undefined;
+        const updated = await tx.tickets.addReport(existing.id, now, r.diagnostics ? diagnostics : undefined, {
           ticketId: existing.id,
           atMs: now,
           actor: `box:${box.id}`,
           type: 'report',
           detail: { reportId: r.reportId, symptom: r.symptom, code: r.code, source: r.source },
         });
-        result = { outcome: 'updated', ticket };
-      } else {
-        const ticket = await this.create(box, r, faultKey, diagnostics, now);
-        if (ticket !== undefined) result = { outcome: 'opened', ticket };
+        if (tell) await this.box.stageUpdate(tx, out, updated, r.reportId, box);
+        return updated;
+      });
+      if (ticket === undefined) {
+        const repeat = await this.answerRepeat(box, existing.id, r.reportId);
+        if (repeat !== undefined) return repeat;
+        continue;
       }
+      await this.d.notices.dispatch(out.items, out.prepared);
+      result = { outcome: 'updated', ticket };
     }
     if (result === undefined || result.outcome === 'known-outage')
       throw new Error(`fault ${faultKey}: no ticket after three attempts`);
     this.d.metrics.ticketsIntake.inc({ outcome: result.outcome });
-    let latest = result.ticket;
-    if (signal) {
-      await this.outage.correlate(box.zoneId, box.id, latest, now);
-      // Correlation may just have linked this ticket to an outage incident.
-      latest = (await t.get(result.ticket.id)) ?? result.ticket;
-    }
+    if (!signal) return result;
+    await this.outage.correlate(box.zoneId, box.id, result.ticket, now);
+    // Correlation may just have linked this ticket to an outage incident.
+    const latest = (await t.get(result.ticket.id)) ?? result.ticket;
     await this.box.update(latest, r.reportId);
     return { ...result, ticket: latest };
+  }
+
+  /** A signal fault in a zone with an open outage: counted on the incident, answered "known". */
+  private async joinOutage(box: Box, incident: Incident, reportId: string, now: number): Promise<IntakeResult> {
+    const out = new Outgoing();
+    await this.d.stores.transaction(async (tx) => {
+      if (await tx.tickets.rememberReport(reportId, box.id, incident.id, now))
+        await tx.tickets.addIncidentReports(incident.id, 1);
+      await this.box.stageKnownOutage(tx, out, box, incident, reportId);
+    });
+    await this.d.notices.dispatch(out.items, out.prepared);
+    this.d.metrics.ticketsIntake.inc({ outcome: 'known-outage' });
+    return { outcome: 'known-outage', incident };
   }
 
   /** A report seen before (a resend): answered again with its ticket or incident, nothing changed. */
@@ -156,13 +175,17 @@ export class TicketIntake {
     return undefined;
   }
 
-  /** A new ticket for the fault; undefined when another report opened one first. */
+  /**
+   * A new ticket for the fault, committed with its report, its breach check and (`tell`) the
+   * box's TICKET_UPDATE; undefined when another report opened one first.
+   */
   private async create(
     box: Box,
     r: Report,
     faultKey: string,
     diagnostics: Record<string, unknown>,
     now: number,
+    tell: boolean,
   ): Promise<Ticket | undefined> {
     const zone = await this.d.stores.registry.getZone(box.zoneId);
     const { severity, reason } = classifySeverity(r.symptom, diagnosticFaults(r.diagnostics, this.d.cfg.diagnostics));
@@ -186,19 +209,24 @@ export class TicketIntake {
       reportCount: 1,
       lastReportAtMs: now,
     });
-    const stored = await this.d.stores.tickets.insert(
-      ticket,
-      {
-        ticketId: ticket.id,
-        atMs: now,
-        actor: `box:${box.id}`,
-        type: 'opened',
-        detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
-      },
-      { reportId: r.reportId, atMs: now },
-    );
+    const opened = {
+      ticketId: ticket.id,
+      atMs: now,
+      actor: `box:${box.id}`,
+      type: 'opened',
+      detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
+    };
+    const out = new Outgoing();
+    const stored = await this.d.stores.transaction(async (tx) => {
+      const s = await tx.tickets.insert(ticket, opened, { reportId: r.reportId, atMs: now });
+      if (s === undefined) return undefined;
+      await this.breaches.schedule(s, tx.jobs);
+      if (tell) await this.box.stageUpdate(tx, out, s, r.reportId, box);
+      return s;
+    });
     if (stored === undefined) return undefined;
-    await this.breaches.schedule(stored);
+    crashPoint('ticket.committed');
+    await this.d.notices.dispatch(out.items, out.prepared);
     return stored;
   }
 

@@ -15,7 +15,8 @@ export class SqlTicketStore extends SqlTicketResolutions implements TicketStore 
     event: TicketEvent,
     report?: { reportId: string; atMs: number },
   ): Promise<Ticket | undefined> {
-    if (this.ctx.dialect === 'postgres' && !this.ctx.inTransaction) return this.insertInOneStatement(t, event, report);
+    // One statement on PostgreSQL, inside a unit of work too (ON CONFLICT DO NOTHING does not abort it).
+    if (this.ctx.dialect === 'postgres') return this.insertInOneStatement(t, event, report);
     return atomically(this.ctx, async (db) => {
       // A second open ticket for the fault hits the unique index: no ticket, no event, undefined.
       const d = this.ctx.dialect;

@@ -20,6 +20,12 @@ export function openSqliteContext(file: string): { ctx: SqlContext; close: () =>
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Every write runs in a savepoint inside the open turn (group commit), so SQLite keeps a
+  // statement journal of each page a savepoint changes; past 64 KiB (a unit of work that
+  // writes a ticket, its job and its notice touches ~20 pages) it spills to a temporary file,
+  // which cost a fault report ~25 % more SQLite time (248 → 200 µs, 4,000 reports measured
+  // in-process). In memory it stays small: the journal lives only until its savepoint ends.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   const gc = new GroupCommit(db);
   const kysely = new Kysely<DB>({ dialect: groupCommitDialect(gc), plugins: [new InlineLimits()] });
