@@ -52,11 +52,22 @@ export class TicketBoxLink {
   /**
    * The TICKET_UPDATE staged in the unit of work that changed the ticket (outbox, issue 15):
    * committed with the change, published by `out`'s dispatch after the commit. `box`: the
-   * ticket's box when the caller has just read it.
+   * ticket's box when the caller has just read it. A box gone from the registry is not told
+   * (the change itself stands).
    */
-  async stageUpdate(tx: StorePorts, out: Outgoing, t: Ticket, reportId = '', box?: BoxRef): Promise<void> {
+  async stageUpdate(
+    tx: StorePorts,
+    out: Outgoing,
+    t: Ticket,
+    o: { readonly reportId?: string; readonly missing?: readonly string[]; readonly box?: BoxRef } = {},
+  ): Promise<void> {
     if (t.boxId === '') return;
-    await this.d.notices.stageInto(tx, this.updateNotice(t, reportId, []), out, box && [box]);
+    const box = o.box ?? (await tx.registry.getBox(t.boxId));
+    if (box === undefined) {
+      this.d.log.warn({ ticket: t.id, box: t.boxId }, 'ticket update not sent: the box is not registered');
+      return;
+    }
+    await this.d.notices.stageInto(tx, this.updateNotice(t, o.reportId ?? '', o.missing ?? []), out, [box]);
   }
 
   private updateNotice(t: Ticket, reportId: string, missing: readonly string[]): NoticeInput {

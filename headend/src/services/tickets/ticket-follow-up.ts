@@ -3,6 +3,7 @@ import { newId } from '../../domain/ids';
 import { HeadendError, notFound } from '../../errors';
 import type { Callback, Ticket } from '../../ports/ticket-store';
 import { ticketDeadline } from '../../domain/ticket-deadline';
+import { Outgoing } from '../notice-input';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
 import { HOUR } from './ticket-deps';
@@ -106,25 +107,32 @@ export class TicketFollowUp {
       // the next resolution gets its own follow-up.
       const zone = await this.d.stores.registry.getZone(t.zoneId);
       const due = ticketDeadline(t.kind, t.severity, zone?.type ?? 'urban', now, this.d.calendar);
-      const reopened = await this.d.stores.tickets.recordOutcome(
-        t.id,
-        t.resolutions,
-        { followUp, atMs: now, rating, customerResolved },
-        {
-          followUp,
-          followUpAtMs: now,
-          rating,
-          customerResolved,
-          status: 'in_progress',
-          resolvedAtMs: 0,
-          clockStartedAtMs: now,
-          dueAtMs: due,
-        },
-        { ticketId: t.id, atMs: now, actor, type: 'reopened', detail: { ...detail, followUp, dueAtMs: due } },
-      );
+      // Reopened, its breach check and the box's TICKET_UPDATE commit together (outbox, issue 15).
+      const out = new Outgoing();
+      const reopened = await this.d.stores.transaction(async (tx) => {
+        const r = await tx.tickets.recordOutcome(
+          t.id,
+          t.resolutions,
+          { followUp, atMs: now, rating, customerResolved },
+          {
+            followUp,
+            followUpAtMs: now,
+            rating,
+            customerResolved,
+            status: 'in_progress',
+            resolvedAtMs: 0,
+            clockStartedAtMs: now,
+            dueAtMs: due,
+          },
+          { ticketId: t.id, atMs: now, actor, type: 'reopened', detail: { ...detail, followUp, dueAtMs: due } },
+        );
+        if (r === undefined) return undefined;
+        await this.breaches.schedule(r, tx.jobs);
+        await this.box.stageUpdate(tx, out, r);
+        return r;
+      });
       if (reopened === undefined) return this.movedOn(t);
-      await this.breaches.schedule(reopened);
-      await this.box.update(reopened);
+      await this.d.notices.dispatch(out.items, out.prepared);
       return reopened;
     }
     const closed = await this.d.stores.tickets.recordOutcome(

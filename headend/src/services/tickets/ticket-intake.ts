@@ -124,7 +124,7 @@ export class TicketIntake {
           type: 'report',
           detail: { reportId: r.reportId, symptom: r.symptom, code: r.code, source: r.source },
         });
-        if (tell) await this.box.stageUpdate(tx, out, updated, r.reportId, box);
+        if (tell) await this.box.stageUpdate(tx, out, updated, { reportId: r.reportId, box });
         return updated;
       });
       if (ticket === undefined) {
@@ -221,7 +221,7 @@ export class TicketIntake {
       const s = await tx.tickets.insert(ticket, opened, { reportId: r.reportId, atMs: now });
       if (s === undefined) return undefined;
       await this.breaches.schedule(s, tx.jobs);
-      if (tell) await this.box.stageUpdate(tx, out, s, r.reportId, box);
+      if (tell) await this.box.stageUpdate(tx, out, s, { reportId: r.reportId, box });
       return s;
     });
     if (stored === undefined) return undefined;

@@ -1,6 +1,7 @@
 import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { PauseReason, Severity, Ticket, TicketChange } from '../../ports/ticket-store';
+import { Outgoing } from '../notice-input';
 import { NO_FOLLOW_UP } from './blank-ticket';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
@@ -41,26 +42,35 @@ export class TicketLifecycle {
     return this.breaches.settle(t, actor, now);
   }
 
+  /**
+   * One unit of work: the compare-and-set update with its event, the box's TICKET_UPDATE
+   * (`notify`, with what is still `missing`) and a new deadline's `breachCheck` (outbox, issue 15).
+   */
   async change(
     t: Ticket,
     change: TicketChange,
     actor: string,
     type: string,
     detail: Record<string, unknown>,
-    notifyBox = true,
+    effects: { readonly notify?: boolean; readonly missing?: readonly string[]; readonly breachCheck?: boolean } = {},
   ): Promise<Ticket> {
-    // Compare-and-set on the state the change was decided on: a concurrent pause and resolve,
-    // or two resolves, cannot both apply (the loser is told to look again).
-    const updated = await this.d.stores.tickets.updateIf(
-      t.id,
-      { status: t.status, resolutions: t.resolutions, dueAtMs: t.dueAtMs },
-      change,
-      { ticketId: t.id, atMs: this.d.clock.now(), actor, type, detail },
-    );
-    if (updated === undefined) {
-      throw new HeadendError('CONFLICT', `ticket ${t.id} changed meanwhile: look at it again`);
-    }
-    if (notifyBox) await this.box.update(updated);
+    const out = new Outgoing();
+    const updated = await this.d.stores.transaction(async (tx) => {
+      // Compare-and-set on the state the change was decided on: a concurrent pause and resolve,
+      // or two resolves, cannot both apply (the loser is told to look again).
+      const u = await tx.tickets.updateIf(
+        t.id,
+        { status: t.status, resolutions: t.resolutions, dueAtMs: t.dueAtMs },
+        change,
+        { ticketId: t.id, atMs: this.d.clock.now(), actor, type, detail },
+      );
+      if (u === undefined) return undefined;
+      if (effects.breachCheck === true) await this.breaches.schedule(u, tx.jobs);
+      if (effects.notify !== false) await this.box.stageUpdate(tx, out, u, { missing: effects.missing ?? [] });
+      return u;
+    });
+    if (updated === undefined) throw new HeadendError('CONFLICT', `ticket ${t.id} changed meanwhile: look at it again`);
+    await this.d.notices.dispatch(out.items, out.prepared);
     return updated;
   }
 
@@ -97,7 +107,7 @@ export class TicketLifecycle {
           actor,
           'reply',
           { message, channel: byPhone ? 'phone' : 'box', noticeId },
-          false,
+          { notify: false },
         );
       } catch (err) {
         if (attempt >= 3 || !(err instanceof HeadendError && err.code === 'CONFLICT')) throw err;
@@ -149,15 +159,14 @@ export class TicketLifecycle {
     approval: Record<string, unknown>,
   ): Promise<Ticket> {
     const dueAtMs = await this.severityDue(t, severity, this.d.clock.now());
-    const updated = await this.change(t, { severity, severityReason: reason, dueAtMs }, actor, 'severity', {
-      from: t.severity,
-      to: severity,
-      reason,
-      dueAtMs,
-      ...approval,
-    });
-    await this.breaches.schedule(updated);
-    return updated;
+    return this.change(
+      t,
+      { severity, severityReason: reason, dueAtMs },
+      actor,
+      'severity',
+      { from: t.severity, to: severity, reason, dueAtMs, ...approval },
+      { breachCheck: true },
+    );
   }
 
   /**
@@ -192,16 +201,14 @@ export class TicketLifecycle {
     if (reason === 'waiting-on-materials' && missing.length === 0) {
       throw new HeadendError('VALIDATION', 'T3: list everything the customer still has to provide, at once (missing)');
     }
-    const updated = await this.change(
+    return this.change(
       t,
       { status: 'paused', pausedAtMs: this.d.clock.now(), pauseReason: reason },
       actor,
       'paused',
       { reason, note, missing, ...approval },
-      false,
+      { missing },
     );
-    await this.box.update(updated, '', missing);
-    return updated;
   }
 
   /**
@@ -217,15 +224,14 @@ export class TicketLifecycle {
     const restart = RESTARTS.has(t.pauseReason);
     const clockStartedAtMs = restart ? now : t.clockStartedAtMs + pausedMs;
     const dueAtMs = restart ? await this.limitFrom(t, t.severity, now) : t.dueAtMs + pausedMs;
-    const updated = await this.change(
+    return this.change(
       t,
       { status: 'in_progress', pausedAtMs: 0, pauseReason: '', clockStartedAtMs, dueAtMs },
       actor,
       'resumed',
       { pausedMs, restarted: restart, clockStartedAtMs, dueAtMs },
+      { breachCheck: true },
     );
-    await this.breaches.schedule(updated);
-    return updated;
   }
 
   /** T8: applied only by an approval (see Approvals): a later deadline, with reason, requester and approver. */
@@ -233,20 +239,21 @@ export class TicketLifecycle {
     if (newDueAtMs <= t.dueAtMs) throw new HeadendError('VALIDATION', 'an extension must move the deadline later');
     if (t.status === 'paused')
       throw new HeadendError('CONFLICT', 'the ticket is paused: its limit is set when it resumes');
-    const updated = await this.change(t, { dueAtMs: newDueAtMs, extensions: t.extensions + 1 }, actor, 'extended', {
-      from: t.dueAtMs,
-      to: newDueAtMs,
-      ...approval,
-    });
-    await this.breaches.schedule(updated);
-    return updated;
+    return this.change(
+      t,
+      { dueAtMs: newDueAtMs, extensions: t.extensions + 1 },
+      actor,
+      'extended',
+      { from: t.dueAtMs, to: newDueAtMs, ...approval },
+      { breachCheck: true },
+    );
   }
 
   /** Z3: hand-over to a new owner; the ticket is never without one. */
   async reassign(id: string, to: string, reason: string, actor: string): Promise<Ticket> {
     const t = await this.open(id, actor);
     const owner = await handOverTo(this.d.stores, to);
-    return this.change(t, { owner }, actor, 'handover', { from: t.owner, to: owner, reason }, false);
+    return this.change(t, { owner }, actor, 'handover', { from: t.owner, to: owner, reason }, { notify: false });
   }
 
   /** Resolved: this resolution gets its own follow-up (T4), also when the ticket was resolved before. */
