@@ -1,4 +1,4 @@
-import Lightning from '@lightningjs/core';
+import { Component } from '@lightningjs/core';
 import { cjkBreaks } from './cjk-wrap';
 import type { BoxUi, Key } from './box-ui';
 import type { View } from './view';
@@ -44,7 +44,7 @@ const KEYS: Record<number, Key> = {
  * The Lightning renderer: a fixed set of elements (no element or texture is created per
  * notice, so hours of notices do not grow graphics memory) patched from the View.
  */
-export class App extends Lightning.Component {
+export class App extends Component {
   /** Called when the SDK has created the app (after its font loading), with the instance. */
   static ready: ((app: App) => void) | undefined;
   ui: BoxUi | undefined;
@@ -53,7 +53,7 @@ export class App extends Lightning.Component {
     App.ready?.(this);
   }
 
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+  static override _template(): Component.Template<Component.TemplateSpecLoose> {
     const rows: Record<string, unknown> = {};
     for (let i = 0; i < ROWS; i++) {
       rows[`Row${i}`] = {

@@ -1,4 +1,4 @@
-import Lightning from '@lightningjs/core';
+import { Application, Component, Element, ElementCore, ElementTexturizer, Stage, Texture } from '@lightningjs/core';
 import { systemClock } from '@stb-notify/protocol';
 import { browserStorage } from '../adapters/browser-storage';
 import { wsMqttTransport } from '../adapters/ws-mqtt-transport';
@@ -98,7 +98,7 @@ function startBox(root: App): void {
 // User Timing marks: the TV start benchmark (npm run bench:tv) reads where the time goes.
 performance.mark('stb-script');
 const inspect = (window as unknown as { attachInspector?: (l: unknown) => void }).attachInspector;
-if (inspect !== undefined) inspect(Lightning);
+if (inspect !== undefined) inspect({ Application, Element, ElementCore, Stage, Component, ElementTexturizer, Texture });
 App.ready = (root) => {
   performance.mark('stb-ready');
   startBox(root);
@@ -125,13 +125,13 @@ const appSettings = {
  * players, ads, registry, ~70 KiB) is code a box would download and evaluate before its first
  * frame and this app uses none of (issue 17). Keys reach App._handleKey through focus.
  */
-class Root extends Lightning.Application {
-  static override _template(): Lightning.Component.Template<Lightning.Component.TemplateSpecLoose> {
+class Root extends Application {
+  static override _template(): Component.Template<Component.TemplateSpecLoose> {
     return { App: { type: App } };
   }
 
-  override _getFocused(): Lightning.Component {
-    return this.tag('App') as Lightning.Component;
+  override _getFocused(): Component {
+    return this.tag('App') as Component;
   }
 }
 const root = new Root(appSettings as never) as unknown as { stage: { getCanvas(): HTMLCanvasElement } };
