@@ -165,13 +165,26 @@ export class BoxUi {
     this.speakScreen();
   }
 
-  /** Read-aloud: the screen's title and what is focused, or a whole opened text (mail, payments, results). */
+  /**
+   * Read-aloud (issue 17): the screen's title and what is focused, or a whole opened text —
+   * a mail or the payments list in full, though the screen shows them a page at a time.
+   */
   private speakScreen(): void {
     const v = this.view();
     const row = v.rows[v.focus];
     const focused = row === undefined ? '' : `，${row.label}${row.sub ? `，${row.sub}` : ''}`;
-    const text = v.rows.length > 0 ? [] : v.body;
-    this.speak([`${v.title}${focused}`, ...text, v.hotline].filter((x) => x !== '').join('。'));
+    this.speak([`${v.title}${focused}`, ...this.wholeText(v), v.hotline].filter((x) => x !== '').join('。'));
+  }
+
+  /** What an opened screen holds, every page of it. */
+  private wholeText(v: View): readonly string[] {
+    if (v.rows.length > 0) return [];
+    const m =
+      this.screen === 'mail' && this.openMail !== undefined ? this.session.mailbox.get(this.openMail) : undefined;
+    // A mail's body is its last line on screen (after the issued time and any work window), one page of it.
+    if (m !== undefined) return [...v.body.slice(0, -1), textOf(m, this.lang).body];
+    if (this.screen === 'payments' && this.payments !== undefined && this.payments.length > 0) return this.payments;
+    return v.body;
   }
 
   private async loadDiag(): Promise<void> {
