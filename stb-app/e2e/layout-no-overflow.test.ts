@@ -146,6 +146,18 @@ describe('no text overflows its panel or overlaps another, on every screen (issu
             texts,
           });
           expect(banner.status).toBe(201);
+          // A year of monthly payments and one more: more than a page of the payments screen.
+          const MONTH = 30 * 24 * 3_600_000;
+          for (let i = 0; i < 13; i++) {
+            const paid = await t.api('POST', '/api/v1/billing/payments', {
+              paymentId: `pay-${i}`,
+              accountId: 'acct-1',
+              amountMinor: 2600 + i,
+              paidAtMs: t.clock.now() - Math.round((i * MONTH) / 1.1),
+              method: 'wechat',
+            });
+            expect(paid.status).toBeLessThan(300);
+          }
           await waitForText(page, 'banner-title', '关于');
           await check('banner');
           await press(page, 'Back');
@@ -189,7 +201,16 @@ describe('no text overflows its panel or overlaps another, on every screen (issu
             await open(2, /报修进度|Repair/);
             await check(`${lang} tickets`);
             await open(3, /缴费|Payments/);
+            // Thirteen payments in the last twelve months: all of them, a page at a time, with the year.
+            const firstPage = await waitForText(page, 'hint', '1/2');
             await check(`${lang} payments`);
+            await press(page, 'Down');
+            const lastPage = await waitForText(page, 'hint', '2/2');
+            expect(lastPage.hint).not.toMatch(/OK|选择|choose/); // nothing to choose here: no hint says so
+            await check(`${lang} payments, page 2`);
+            const paymentsShown = [...Object.values(firstPage), ...Object.values(lastPage)].join('\n');
+            for (let i = 0; i < 13; i++) expect(paymentsShown).toContain(((2600 + i) / 100).toFixed(2));
+            expect(paymentsShown).toMatch(/20\d\d\/\d\d\/\d\d|\d\d\/\d\d\/20\d\d/); // dates with their year
             await open(4, /设置|Settings/);
             await check(`${lang} settings`);
             if (lang === 'zh') {

@@ -197,7 +197,8 @@ export function renderView(u: UiSnapshot): View {
       const list = u.payments === undefined ? [s.loading] : u.payments.length === 0 ? [s.empty] : u.payments;
       const chunks: string[][] = [];
       for (let i = 0; i < list.length; i += PAYMENTS_PER_PAGE) chunks.push(list.slice(i, i + PAYMENTS_PER_PAGE));
-      const p = paged(chunks, u.page, s.hintList, s.turnPages);
+      // Nothing to choose on this screen: the hint names only the keys that do something here.
+      const p = paged(chunks, u.page, s.hintBack, s.turnPages);
       return {
         ...base,
         screen: 'payments',
