@@ -53,8 +53,19 @@ export interface UiSnapshot {
   fmt(ms: number): string;
 }
 
-/** The View for a UI state: which screen, rows, texts and overlays. Pure; the renderer draws it. */
+/**
+ * The View for a UI state: which screen, rows, texts and overlays. Pure; the renderer draws it.
+ * Its hint names only keys that do something on it (issue 17): no "↑↓ choose" in a list of
+ * one, no "OK" where nothing can be chosen.
+ */
 export function renderView(u: UiSnapshot): View {
+  const v = screenView(u);
+  const s = strings(u.lang);
+  if (v.hint !== s.hintList || v.rows.length > 1) return v;
+  return { ...v, hint: v.rows.length === 1 ? s.hintSelect : s.hintBack };
+}
+
+function screenView(u: UiSnapshot): View {
   const s = strings(u.lang);
   const base = {
     focus: u.focus,
@@ -139,6 +150,7 @@ export function renderView(u: UiSnapshot): View {
         title: `${s.reportFault}：${s.symptoms[u.symptom] ?? ''}`,
         rows: [],
         body: [s.confirmFault, ...s.diag(u.diag)],
+        hint: s.hintSubmitFault,
         hotline: s.hotline(u.hotline),
       };
     case 'fault-result': {
@@ -158,6 +170,7 @@ export function renderView(u: UiSnapshot): View {
         title: s.reportFault,
         rows: [],
         body,
+        hint: s.hintToTickets,
         hotline: s.hotline(u.hotline),
       };
     }
@@ -169,6 +182,7 @@ export function renderView(u: UiSnapshot): View {
         title: s.tickets,
         rows,
         body: rows.length === 0 ? [s.empty] : [],
+        hint: rows.length > 1 ? s.hintBrowse : s.hintBack, // OK opens nothing here
         hotline: s.hotline(u.hotline),
       };
     }
@@ -189,7 +203,7 @@ export function renderView(u: UiSnapshot): View {
             ]
           : [],
         body: sv === undefined ? [s.empty] : sv.done ? [s.surveyThanks] : [],
-        hint: s.hintSurvey,
+        hint: open ? s.hintSurvey : s.hintBack,
         hotline: s.hotline(u.hotline),
       };
     }
