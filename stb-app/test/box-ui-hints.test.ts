@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../src/adapters/index';
 import { Mailbox } from '../src/core/index';
-import type { BoxSession, MailItem } from '../src/core/index';
+import type { MailItem } from '../src/core/index';
 import { BoxUi } from '../src/ui/box-ui';
 import type { Key } from '../src/ui/box-ui';
 import { mail } from './support/mail-item';
+import { uiSession } from './support/ui-session';
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
-/** A session that answers what the screens ask for (no network here). */
-function sessionWith(mailbox: Mailbox): BoxSession {
-  const stub = {
-    mailbox,
-    connection: 'online',
-    on: () => () => undefined,
-    markRead: () => Promise.resolve(),
-    markDisplayed: () => Promise.resolve(),
-    reportFault: () => Promise.resolve('r-1'),
-    currentDiagnostics: () => Promise.resolve({ signalDbuv: 60, snrDb: 30, locked: true }),
-    answerSurvey: () => Promise.resolve(),
-  };
-  return stub as unknown as BoxSession;
-}
 
 function ticketMail(id: string, ticketId: string, number: number): MailItem {
   return mail(id, {
@@ -56,7 +42,7 @@ const SCREENS: Array<{ name: string; mails: MailItem[]; keys: Key[] }> = [
 async function open(screen: (typeof SCREENS)[number]): Promise<BoxUi> {
   const mailbox = new Mailbox(new MemoryStorage(), 10);
   for (const m of screen.mails) mailbox.add(m);
-  const ui = new BoxUi(sessionWith(mailbox), {
+  const ui = new BoxUi(uiSession(mailbox), {
     hotline: '96956',
     settings: new MemoryStorage(),
     fetchPayments: () =>

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../src/adapters/index';
 import { Mailbox } from '../src/core/index';
-import type { BoxSession } from '../src/core/index';
 import { mail } from './support/mail-item';
+import { uiSession } from './support/ui-session';
 import { BoxUi } from '../src/ui/box-ui';
-
-/** What BoxUi reads of a session for its view: the mailbox and the connection (no network here). */
-function sessionWith(mailbox: Mailbox): BoxSession {
-  const stub = { mailbox, connection: 'online', on: () => () => undefined };
-  return stub as unknown as BoxSession;
-}
 
 describe('the hotline on the TV (N7)', () => {
   it('is the one the operator’s newest notice carries, the configured one before any notice', () => {
     const mailbox = new Mailbox(new MemoryStorage(), 10);
-    const ui = new BoxUi(sessionWith(mailbox), { hotline: '96956', settings: new MemoryStorage() });
+    const ui = new BoxUi(uiSession(mailbox), { hotline: '96956', settings: new MemoryStorage() });
     for (const k of ['Enter', 'Down', 'Enter'] as const) ui.key(k); // menu → report a fault, which shows the hotline
     expect(ui.view().screen).toBe('fault-symptom');
     expect(ui.view().hotline).toContain('96956');

@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../src/adapters/index';
 import { Mailbox } from '../src/core/index';
-import type { BoxSession } from '../src/core/index';
 import { BoxUi } from '../src/ui/box-ui';
 import type { UiOptions } from '../src/ui/box-ui';
 import { mail } from './support/mail-item';
-
-/** What BoxUi reads of a session for its view: the mailbox and the connection (no network here). */
-function sessionWith(mailbox: Mailbox): BoxSession {
-  const stub = {
-    mailbox,
-    connection: 'online',
-    on: () => () => undefined,
-    markRead: () => Promise.resolve(),
-    markDisplayed: () => Promise.resolve(),
-  };
-  return stub as unknown as BoxSession;
-}
+import { uiSession } from './support/ui-session';
 
 /** A box with read-aloud switched on; `spoken` is everything it said, in order. */
 function boxWithReadAloud(mailbox: Mailbox, over: Partial<UiOptions> = {}): { ui: BoxUi; spoken: string[] } {
   const spoken: string[] = [];
   const settings = new MemoryStorage();
   settings.set('tts', 'on');
-  const ui = new BoxUi(sessionWith(mailbox), {
+  const ui = new BoxUi(uiSession(mailbox), {
     hotline: '96956',
     settings,
     timeZone: 'Asia/Shanghai',
