@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it, describe, beforeEach } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { NoticeKind } from '@stb-notify/protocol';
 import { HOUR } from '../../headend/test/support/manual-clock';
 import { until } from '../../headend/test/support/test-box';
@@ -8,15 +8,17 @@ import type { TestBox } from '../../headend/test/support/test-box';
 import type { TestHeadend } from '../../headend/test/support/test-headend';
 import { staffToken } from '../../headend/test/support/staff-fixtures';
 import { diagnostics, report, Symptom } from '../../headend/test/support/ticket-fixtures';
-import { fillTime, SCREENS, useConsoleSession } from './support/console-session';
+import { waitForText } from '../../stb-app/e2e/support/tv-page';
+import { fillTime, previewFrame, SCREENS, useConsoleSession } from './support/console-session';
 
 describe('the operator console in Chromium against the real headend', () => {
   const session = useConsoleSession();
   let page: Page;
   let t: TestHeadend;
   let connectBox: (id: string) => Promise<TestBox>;
+  let openTv: (id: string) => Promise<Page>;
   beforeEach(() => {
-    ({ page, t, connectBox } = session());
+    ({ page, t, connectBox, openTv } = session());
   });
 
   it('signs in with an API token, and a wrong token is refused in words', async () => {
@@ -39,14 +41,23 @@ describe('the operator console in Chromium against the real headend', () => {
     await fillTime(page, 'input[name=startsAt]', t.clock.now() + 50 * HOUR);
     await fillTime(page, 'input[name=endsAt]', t.clock.now() + 54 * HOUR);
     await page.fill('input[name=reason]', '光缆迁改');
+    // Issue 18: left without texts, the notice gets the rule's — the preview shows those very
+    // texts, with the hotline configured on the headend (N7; it was hard-coded in the console).
+    const tv = await previewFrame(page);
+    await waitForText(tv, 'banner-title', '线路维护通知');
+    await waitForText(tv, 'banner-body', '光缆迁改');
+    await waitForText(tv, 'banner-body', `咨询请拨打 ${t.h.config.hotline}`);
+    expect(t.h.config.hotline).toBe('96956');
     await page.fill('input[name=zhTitle]', '东城计划检修');
     await page.fill('textarea[name=zhBody]', '后天凌晨光缆迁改，约停播4小时。');
     await page.fill('input[name=enTitle]', 'Planned work in Dongcheng');
     await page.waitForSelector('[data-testid=rule][data-allowed=true]');
-    expect(await page.textContent('[data-testid=tv-preview]')).toContain('东城计划检修');
-    // N7: the hotline the boxes will show, as configured on the headend (issue 18: it was hard-coded).
-    expect(await page.textContent('[data-testid=tv-preview]')).toContain(`客服热线 ${t.h.config.hotline}`);
-    expect(t.h.config.hotline).toBe('96956');
+    // The operator's own texts: the banner as it arrives, then the mail with the work window the
+    // TV renders from the notice's own start and end.
+    await waitForText(tv, 'banner-title', '东城计划检修');
+    await page.click('button[name=preview-open]');
+    const mail = await waitForText(tv, 'title', '东城计划检修');
+    expect(Object.values(mail).join('\n')).toContain('后天凌晨光缆迁改');
     await page.screenshot({ path: `${SCREENS}compose.png` });
 
     await page.click('button[name=send]');
@@ -68,6 +79,43 @@ describe('the operator console in Chromium against the real headend', () => {
 
     for (const b of east) expect(b.accepted.map((m) => m.notice?.kind)).toContain(NoticeKind.NOTICE_KIND_MAINTENANCE);
     expect(west.accepted).toHaveLength(0);
+  });
+
+  it('issue 18: the preview is what the TV shows — the same texts, laid out and cut the same way', async () => {
+    const tvPage = await openTv('box-1');
+    const title = '关于调整部分频道节目时间及开通高清互动点播服务的通知（请所有用户务必仔细阅读并相互转告）';
+    const body = '自下月一日起，部分频道节目时间调整，高清互动点播服务同步开通。'.repeat(6);
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=ANNOUNCEMENT]');
+    await page.check('input[name=target][value=boxes]');
+    await page.fill('textarea[name=ids]', 'box-1');
+    await page.selectOption('select[name=display]', 'BANNER');
+    await page.fill('input[name=zhTitle]', title);
+    await page.fill('textarea[name=zhBody]', body);
+    // What each shows, as Lightning's inspector mirrors it: the text of every element and the
+    // size it was drawn at (a cut title or a third body line would change it).
+    const drawn = (p: Page | Frame) =>
+      p.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid^="banner-"]')).map((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            id: el.getAttribute('data-testid'),
+            text: el.getAttribute('texture-text'),
+            w: Math.round(r.width),
+            h: Math.round(r.height),
+          };
+        }),
+      );
+    const preview = await previewFrame(page);
+    await waitForText(preview, 'banner-title', title.slice(0, 8));
+    const previewed = await drawn(preview); // the compose page goes away once it is sent
+    await page.click('button[name=send]');
+    await page.click('button[name=confirm]');
+    await waitForText(tvPage, 'banner-title', title.slice(0, 8));
+    const onTv = await drawn(tvPage);
+    expect(onTv.map((e) => e.id)).toEqual(expect.arrayContaining(['banner-title', 'banner-body']));
+    expect(previewed).toEqual(onTv);
+    expect(onTv.find((e) => e.id === 'banner-title')?.text?.replace(/\u200B/g, '')).toBe(title);
   });
 
   it('shows the boxes still pending while some are offline', async () => {

@@ -190,6 +190,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     tickets,
     approvals: new Approvals({ stores, clock, lifecycle: tickets.lifecycle, maintenance }),
     zoneContact: new ZoneContact({ stores, notices, clock, supervisionPhone: config.supervisionPhone }),
+    texts,
     rotateNoticeKey,
   };
   registerApi(app, ctx);

@@ -114,3 +114,37 @@ describe('one box’s notices, with how far each got on it', () => {
     await box.disconnect();
   });
 });
+
+/** Issue 18: the console's preview of a rule-written notice shows the texts the rules will write. */
+describe('the texts a rule will write, before anything is sent', () => {
+  const h = useSeededHeadend();
+  const draft = async (body: unknown) => h().api('POST', '/api/v1/notices/draft-texts', body);
+
+  it('are the rules’ own texts (N2, N4), with the configured hotline, and nothing is stored', async () => {
+    const now = h().clock.now();
+    const planned = await draft({
+      kind: 'MAINTENANCE',
+      startsAtMs: now + 50 * HOUR,
+      endsAtMs: now + 54 * HOUR,
+      reason: '光缆迁改',
+    });
+    expect(planned.status).toBe(200);
+    expect(planned.body.texts).toEqual(h().h.texts.maintenance(now + 50 * HOUR, now + 54 * HOUR, '光缆迁改', false));
+    expect(JSON.stringify(planned.body.texts)).toContain(h().h.config.hotline);
+    const warning = await draft({ kind: 'SUSPENSION_WARNING', amountMinor: 5200, suspendAtMs: now + 25 * HOUR });
+    expect(warning.body.texts).toEqual(h().h.texts.suspensionWarning(5200, 'CNY', now + 25 * HOUR));
+    expect((await draft({ kind: 'OUTAGE' })).body.texts).toEqual(h().h.texts.outage(0));
+    expect((await h().api('GET', '/api/v1/notices')).body.total).toBe(0);
+  });
+
+  it('refuse a window that ends before it starts, an unknown kind and a role that may not send', async () => {
+    const now = h().clock.now();
+    expect(
+      await draft({ kind: 'MAINTENANCE', startsAtMs: now + 5 * HOUR, endsAtMs: now + HOUR, reason: '' }),
+    ).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect((await draft({ kind: 'FEE_DUE' })).status).toBe(400);
+    const { token } = await h().h.tokens.create('viewer', 'read-only');
+    const r = await h().api('POST', '/api/v1/notices/draft-texts', { kind: 'OUTAGE' }, token);
+    expect(r).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+});

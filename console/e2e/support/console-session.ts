@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { TestBox } from '../../../headend/test/support/test-box';
 import { removeDir, seedRegistry, startTestHeadend } from '../../../headend/test/support/test-headend';
 import type { TestHeadend } from '../../../headend/test/support/test-headend';
 import type { ProvisioningResult } from '../../../headend/src/services/provisioning-service';
 import { launchBrowser } from '../../../stb-app/e2e/support/browser';
-import { followClock } from '../../../stb-app/e2e/support/tv-page';
+import { followClock, openTv } from '../../../stb-app/e2e/support/tv-page';
 
 /** Where the console tests save their screenshots (copies of some in docs/screens/). */
 export const SCREENS = fileURLToPath(new URL('../screens/', import.meta.url));
@@ -28,6 +28,16 @@ export interface ConsoleSession {
   readonly t: TestHeadend;
   /** Provisions and connects a test box that answers every notice with delivered and displayed receipts. */
   connectBox(id: string): Promise<TestBox>;
+  /** Opens the box app as box `id` in the same browser (its screen mirrored by Lightning's inspector). */
+  openTv(id: string): Promise<Page>;
+}
+
+/** The console's TV preview: the box app in preview mode, in a frame of the compose page. */
+export async function previewFrame(page: Page): Promise<Frame> {
+  const el = await page.waitForSelector('[data-testid=tv-preview] iframe');
+  const frame = await el.contentFrame();
+  if (frame === null) throw new Error('the TV preview has no frame');
+  return frame;
 }
 
 /**
@@ -38,6 +48,7 @@ export function useConsoleSession(): () => ConsoleSession {
   let browser: Browser;
   let session: ConsoleSession | undefined;
   const boxes: TestBox[] = [];
+  const tvs: Page[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
@@ -52,7 +63,8 @@ export function useConsoleSession(): () => ConsoleSession {
     await followClock(page, t.clock);
     page.setDefaultTimeout(8000);
     page.on('pageerror', (e) => console.error('console page error:', e.message));
-    await page.goto(`${t.h.urls.http}/console/`);
+    // ?inspect: the TV preview's frame mirrors its screen into the DOM, as the box app's tests read it.
+    await page.goto(`${t.h.urls.http}/console/?inspect`);
     await page.fill('input[name=token]', t.token);
     await page.press('input[name=token]', 'Enter');
     await page.waitForSelector('[data-testid=who]');
@@ -67,6 +79,11 @@ export function useConsoleSession(): () => ConsoleSession {
         boxes.push(box);
         return box;
       },
+      async openTv(id) {
+        const tv = await openTv(browser, t, id);
+        tvs.push(tv.page);
+        return tv.page;
+      },
     };
   });
   afterEach(async () => {
@@ -74,6 +91,7 @@ export function useConsoleSession(): () => ConsoleSession {
     session = undefined;
     if (s === undefined) return;
     await s.page.close();
+    for (const p of tvs.splice(0)) await p.close();
     for (const b of boxes.splice(0)) await b.disconnect();
     await s.t.stop();
     await removeDir(s.t.dir);

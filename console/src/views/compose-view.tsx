@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, splitIds, toLocalInput } from '../format';
 import { TvPreview } from './tv-preview';
+import { useDraftTexts } from './use-draft-texts';
 import { useRuleCheck } from './rule-check';
 import type { RuleVerdict } from './rule-check';
 import { SendReview } from './send-review';
@@ -137,9 +138,31 @@ export function ComposeView() {
   }
 
   const shownDisplay = kind === 'ANNOUNCEMENT' ? display : RULE_DISPLAY[kind];
-  const pv =
-    previewLang === 'en' ? { title: texts.enTitle, body: texts.enBody } : { title: texts.zhTitle, body: texts.zhBody };
-  const auto = pv.title === '' && textsOptional;
+  const startsAtMs = fromLocalInput(startsAt);
+  const endsAtMs = fromLocalInput(endsAt);
+  // Left empty, a rule-written notice gets the rule's texts: the preview shows those very texts.
+  const drafted = useDraftTexts(textsOptional && textList.length === 0 ? draftRequest() : undefined);
+  const previewTexts =
+    textList.length > 0
+      ? textList
+      : (drafted ?? [{ lang: 'zh-CN', title: t(`kind_${kind}`), body: textsOptional ? t('previewAuto') : '' }]);
+
+  /** What the rule's text needs from the form, or undefined while it is incomplete. */
+  function draftRequest(): Record<string, unknown> | undefined {
+    const etaMs = fromLocalInput(eta);
+    const amountMinor = Math.round(Number(amount) * 100);
+    const suspendAtMs = fromLocalInput(suspendAt);
+    if (kind === 'MAINTENANCE')
+      return Number.isFinite(startsAtMs) && endsAtMs > startsAtMs
+        ? { kind, startsAtMs, endsAtMs, reason: reason.trim() }
+        : undefined;
+    if (kind === 'OUTAGE') return { kind, ...(Number.isFinite(etaMs) && etaMs > 0 ? { etaMs } : {}) };
+    if (kind === 'SUSPENSION')
+      return amountMinor >= 1 && Number.isFinite(suspendAtMs)
+        ? { kind: 'SUSPENSION_WARNING', amountMinor, currency: 'CNY', suspendAtMs }
+        : undefined;
+    return undefined;
+  }
 
   return (
     <form
@@ -337,12 +360,15 @@ export function ComposeView() {
           </button>
         </h2>
         <TvPreview
-          display={shownDisplay}
-          title={auto ? t(`kind_${kind}`) : pv.title}
-          body={auto ? t('previewAuto') : pv.body}
-          hotline={t('previewHotline', { hotline: actor.hotline })}
-          okHint={t('previewOk')}
-          auto={auto}
+          lang={previewLang === 'en' ? 'en' : 'zh-CN'}
+          notice={{
+            kind: kind === 'SUSPENSION' ? 'SUSPENSION_WARNING' : kind,
+            display: shownDisplay,
+            texts: previewTexts,
+            hotline: actor.hotline,
+            actionRequired: kind === 'SUSPENSION', // N2: the warning asks the subscriber to pay
+            ...(kind === 'MAINTENANCE' ? { detail: { startsAtMs, endsAtMs } } : {}),
+          }}
         />
       </aside>
     </form>

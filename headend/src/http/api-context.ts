@@ -1,5 +1,6 @@
 import type { Clock } from '@stb-notify/protocol';
 import type { HeadendConfig } from '../config/config-schema';
+import type { NoticeTexts } from '../domain/notice-texts';
 import type { Metrics } from '../metrics/metrics';
 import type { Broker } from '../ports/broker';
 import type { Stores } from '../ports/store';
@@ -27,6 +28,8 @@ export interface ApiContext {
   readonly tickets: TicketServices;
   readonly approvals: Approvals;
   readonly zoneContact: ZoneContact;
+  /** The texts the rules write (N1–N4), for previews of what they will write. */
+  readonly texts: NoticeTexts;
   /** Rotates the notice-signing key and sends boxes the new key set; returns the new key id. */
   readonly rotateNoticeKey: () => Promise<string>;
 }

@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health-routes';
 import { incidentRoutes } from './routes/incident-routes';
 import { maintenanceRoutes } from './routes/maintenance-routes';
 import { noticeProgressRoutes } from './routes/notice-progress-routes';
+import { draftTextRoutes } from './routes/draft-text-routes';
 import { noticeRoutes } from './routes/notice-routes';
 import { registryRoutes } from './routes/registry-routes';
 import { oversightRoutes } from './routes/oversight-routes';
@@ -63,6 +64,7 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): FastifyInsta
   healthRoutes(app, ctx);
   registryRoutes(app, ctx);
   noticeRoutes(app, ctx);
+  draftTextRoutes(app, ctx);
   noticeProgressRoutes(app, ctx);
   maintenanceRoutes(app, ctx);
   billingRoutes(app, ctx);

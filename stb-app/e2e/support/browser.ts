@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,7 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The texts Lightning currently shows, read from the inspector's DOM mirror (visible elements only). */
-export async function screenTexts(page: Page): Promise<Record<string, string>> {
+export async function screenTexts(page: Page | Frame): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {};
     for (const el of Array.from(document.querySelectorAll('[data-testid]'))) {

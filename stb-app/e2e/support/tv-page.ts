@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import type { ProvisioningResult } from '../../../headend/src/services/provisioning-service';
 import type { ManualClock } from '../../../headend/test/support/manual-clock';
 import type { TestHeadend } from '../../../headend/test/support/test-headend';
@@ -32,7 +32,7 @@ export async function openTv(
 
 /** Waits until the screen shows `text` under the given test id (or anywhere when id is '*'). */
 export async function waitForText(
-  page: Page,
+  page: Page | Frame,
   id: string,
   text: string,
   timeoutMs = 8000,

@@ -6,6 +6,23 @@ import type { Lang } from './i18n';
 import { MENU, renderView } from './render-view';
 import type { Overlay, ScreenName, View } from './view';
 
+/**
+ * What the UI uses of a box session: a real BoxSession on the box, an in-memory one for the
+ * console's preview (preview-session.ts) and the tests.
+ */
+export type UiSession = Pick<
+  BoxSession,
+  | 'mailbox'
+  | 'connection'
+  | 'on'
+  | 'markDisplayed'
+  | 'markRead'
+  | 'deleteMail'
+  | 'reportFault'
+  | 'currentDiagnostics'
+  | 'answerSurvey'
+>;
+
 export type Key =
   'Up' | 'Down' | 'Left' | 'Right' | 'Enter' | 'Back' | 'Menu' | 'Mailbox' | 'Delete' | `Digit${number}`;
 
@@ -60,7 +77,7 @@ export class BoxUi {
   tts: boolean;
 
   constructor(
-    private readonly session: BoxSession,
+    private readonly session: UiSession,
     private readonly o: UiOptions,
   ) {
     this.lang = (o.settings.get('lang') as Lang | null) ?? 'zh-CN';
@@ -77,6 +94,12 @@ export class BoxUi {
       }
       this.changed();
     });
+  }
+
+  /** Back to the picture, nothing open (the console's preview, between drafts). */
+  home(lang: Lang = this.lang): void {
+    this.lang = lang;
+    this.go('home');
   }
 
   onChange(fn: () => void): () => void {

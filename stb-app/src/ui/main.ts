@@ -1,12 +1,14 @@
 import { Application, Component, Element, ElementCore, ElementTexturizer, Stage, Texture } from '@lightningjs/core';
 import { systemClock } from '@stb-notify/protocol';
 import { browserStorage } from '../adapters/browser-storage';
+import { MemoryStorage } from '../adapters/memory-storage';
 import { wsMqttTransport } from '../adapters/ws-mqtt-transport';
 import { StaticPlatform } from '../adapters/static-platform';
 import { BoxSession, configFromBundle, NetworkClock } from '../core/index';
 import { App } from './app';
 import { boxCrypto } from './ed25519-fallback';
 import { BoxUi } from './box-ui';
+import { PreviewSession, previewRequest } from './preview-session';
 
 const BUNDLE_KEY = 'stb.bundle';
 
@@ -34,6 +36,34 @@ function speak(text: string, lang: string): void {
   const u = new SpeechSynthesisUtterance(text.replace(/\u200B/g, ''));
   u.lang = lang;
   synth.speak(u);
+}
+
+/**
+ * `/tv/#preview`: the console's preview of a notice not sent yet (issue 18), drawn by this app's
+ * own UI and renderer. It takes drafts from the console's page (same origin only) and never
+ * connects to a broker.
+ */
+function startPreview(root: App): void {
+  const session = new PreviewSession();
+  const ui = new BoxUi(session, {
+    hotline: '96956',
+    settings: new MemoryStorage(),
+    bannerMs: 24 * 3_600_000, // a banner stays while the operator looks at it
+  });
+  root.attach(ui);
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (e.origin !== location.origin) return;
+    const req = previewRequest(e.data);
+    if (req === undefined) return;
+    ui.home(req.lang);
+    session.show(req.mail);
+    if (req.open) {
+      ui.key('Mailbox');
+      ui.key('Enter');
+    }
+  });
+  (window as unknown as { __stb: unknown }).__stb = { ui, stage: (root as unknown as { stage: unknown }).stage };
+  window.parent.postMessage({ stbPreviewReady: true }, location.origin);
 }
 
 function startBox(root: App): void {
@@ -101,7 +131,8 @@ const inspect = (window as unknown as { attachInspector?: (l: unknown) => void }
 if (inspect !== undefined) inspect({ Application, Element, ElementCore, Stage, Component, ElementTexturizer, Texture });
 App.ready = (root) => {
   performance.mark('stb-ready');
-  startBox(root);
+  if (location.hash.startsWith('#preview')) startPreview(root);
+  else startBox(root);
   // Since navigation start: the download, parsing and set-up a box waits through (issue 17).
   requestAnimationFrame(() => {
     (window as unknown as { __stbFirstFrameMs: number }).__stbFirstFrameMs = performance.now();
