@@ -74,4 +74,25 @@ describe('SQLite group commit', () => {
     expect(count(other)).toBe(1);
     await w;
   });
+
+  it('under a steady stream of units of work, each is committed soon after it ends, not when the stream does', async () => {
+    const seenByOthers: number[] = [];
+    const unit = async (id: string): Promise<void> => {
+      await tx.begin();
+      try {
+        db.prepare('INSERT INTO notes (id) VALUES (?)').run(id);
+        // Between statements a unit of work holds the connection across event-loop turns.
+        await new Promise((r) => setImmediate(r));
+      } catch (err) {
+        await tx.rollbackTransaction(err);
+        throw err;
+      }
+      await tx.commitTransaction();
+      seenByOthers.push(count(other));
+    };
+    await Promise.all(Array.from({ length: 30 }, (_, i) => unit(`u${i}`)));
+    expect(count(other)).toBe(30);
+    // The first was told "stored" (and was on disk) while most of the stream was still to come.
+    expect(seenByOthers[0]).toBeLessThan(10);
+  });
 });

@@ -188,12 +188,16 @@ async function main(): Promise<void> {
     await h.settle();
     log(`personalised: ${N} signed notices delivered and tracked in ${Math.round(personalMs)} ms`);
 
-    // 3. Intake: every box reports a fault; time until all are tickets.
+    // 3. Intake: every box reports a fault; until all are tickets and each box's answer is out.
     const opened0 = h.metrics.ticketsIntake.get({ outcome: 'opened' });
     const intakeMs = await step(
       'intake',
       () => Promise.all(workers.map((w) => w.call({ cmd: 'sim-fault' }))),
-      async () => h.metrics.ticketsIntake.get({ outcome: 'opened' }) - opened0 >= N,
+      async () => {
+        if (h.metrics.ticketsIntake.get({ outcome: 'opened' }) - opened0 < N) return false;
+        await h.settle();
+        return true;
+      },
     );
     log(`intake: ${N} fault reports → tickets in ${Math.round(intakeMs)} ms`);
 

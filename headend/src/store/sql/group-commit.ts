@@ -14,15 +14,18 @@ interface Waiter {
  * message into one per turn: a SQLite commit costs ~35 µs here however little it writes.
  *
  * A unit of work (`groupCommitUnitOfWork`) is one savepoint held across its statements; while
- * one is open, other writes wait for it (they would otherwise land inside it), and the
- * turn's COMMIT waits too. A write that throws rolls back its own savepoint only; a COMMIT
- * that fails rolls the whole turn back and rejects every write in it — nobody is told
- * "stored" for data that was not. Reads run at once on the one connection.
+ * one is open, other writes wait for it (they would otherwise land inside it), and a turn's
+ * COMMIT that came due waits for it to end (then runs before the next in line). A write that
+ * throws rolls back its own savepoint only; a COMMIT that fails rolls the whole turn back and
+ * rejects every write in it — nobody is told "stored" for data that was not. Reads run at
+ * once on the one connection.
  */
 export class GroupCommit {
   private waiters: Waiter[] | undefined;
   /** Held by the open unit of work, or by a write waiting behind one; handed over in FIFO order. */
   private locked = false;
+  /** The turn's commit came due while the connection was held: it runs when the holder lets go. */
+  private commitDue = false;
   private queue: Array<() => void> = [];
   private readonly statements = new Map<string, Database.Statement>();
   private readonly reads = new Map<string, boolean>();
@@ -91,6 +94,14 @@ export class GroupCommit {
   }
 
   private unlock(): void {
+    // A turn whose commit came due while the connection was held commits now, before the next
+    // holder: under a steady stream of units of work the lock is handed on without ever being
+    // free, and the turn would otherwise grow for the whole burst (thousands of writes in one
+    // transaction, every caller waiting for its end, SQLite's page cache spilling to the WAL).
+    if (this.commitDue) {
+      this.commitDue = false;
+      this.commitNow();
+    }
     const next = this.queue.shift();
     if (next === undefined) this.locked = false;
     else next();
@@ -154,12 +165,15 @@ export class GroupCommit {
 
   async commitTransaction(): Promise<void> {
     const waiters = this.waiters;
+    let stored: Promise<void> | undefined;
     try {
       this.sql('RELEASE tx');
+      // Counted in the turn before the connection is let go (letting go may commit the turn).
+      if (waiters !== undefined) stored = this.durable(waiters);
     } finally {
       this.endTransaction();
     }
-    if (waiters !== undefined) await this.durable(waiters);
+    await stored;
   }
 
   async rollbackTransaction(err?: unknown): Promise<void> {
@@ -176,13 +190,18 @@ export class GroupCommit {
 
   /** Commits the open turn, if any (also called before the database closes). */
   commit(): void {
-    const waiters = this.waiters;
-    if (waiters === undefined) return;
+    if (this.waiters === undefined) return;
     if (this.locked) {
-      // A unit of work is between statements (awaiting): the turn commits after it.
-      setImmediate(() => this.commit());
+      // A unit of work is between statements (awaiting): the turn commits when it lets go.
+      this.commitDue = true;
       return;
     }
+    this.commitNow();
+  }
+
+  private commitNow(): void {
+    const waiters = this.waiters;
+    if (waiters === undefined) return;
     this.waiters = undefined;
     try {
       this.sql('COMMIT');
