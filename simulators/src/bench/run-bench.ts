@@ -18,7 +18,7 @@ import { provisionFleet } from '../provision-fleet';
 import { RawBroker } from './raw-broker';
 import { StepProfiler } from './cpu-profile';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
-import { slices, Worker } from './workers';
+import { counts, slices, Worker } from './workers';
 
 const N = (() => {
   const i = process.argv.indexOf('--boxes');
@@ -79,13 +79,6 @@ const rss = () => {
   return m.heapUsed + m.external + m.arrayBuffers;
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-async function counts(workers: Worker[], ids: string[]): Promise<Record<string, number>> {
-  const all = await Promise.all(workers.map((w) => w.call({ cmd: 'sim-count', noticeIds: ids })));
-  const out: Record<string, number> = {};
-  for (const r of all) for (const [k, v] of Object.entries(r.counts ?? {})) out[k] = (out[k] ?? 0) + v;
-  return out;
-}
 
 /**
  * CPU time (user + system, µs) this process spent in each named step. The headend and the

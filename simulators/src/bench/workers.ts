@@ -34,3 +34,11 @@ export function slices<T>(items: readonly T[], n: number): T[][] {
   items.forEach((x, i) => out[i % n]?.push(x));
   return out;
 }
+
+/** How many boxes of the fleet hold each notice of `ids`, summed over the workers. */
+export async function counts(workers: Worker[], ids: string[]): Promise<Record<string, number>> {
+  const all = await Promise.all(workers.map((w) => w.call({ cmd: 'sim-count', noticeIds: ids })));
+  const out: Record<string, number> = {};
+  for (const r of all) for (const [k, v] of Object.entries(r.counts ?? {})) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
