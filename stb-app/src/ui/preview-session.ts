@@ -27,8 +27,7 @@ export interface PreviewRequest {
   readonly open: boolean;
 }
 
-const str = (v: unknown, max: number): string | undefined =>
-  typeof v === 'string' && v.length <= max ? v : undefined;
+const str = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /**
