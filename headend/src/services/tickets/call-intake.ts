@@ -2,7 +2,8 @@ import { newId } from '../../domain/ids';
 import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { Zone } from '../../ports/registry-store';
-import type { Severity, Ticket, TicketKind } from '../../ports/ticket-store';
+import type { Severity, Ticket, TicketKind, TicketStore } from '../../ports/ticket-store';
+import { Outgoing } from '../notice-input';
 import { blankTicket } from './blank-ticket';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
@@ -80,25 +81,33 @@ export class CallIntake {
       callReceivedAtMs: callAt,
       urgentHandling: input.major === true || input.keyCustomer === true,
     };
-    const stored = await this.d.stores.tickets.insert(ticket, {
-      ticketId: ticket.id,
-      atMs: now,
-      actor,
-      type: 'opened',
-      detail: {
-        kind: input.kind,
-        owner: ticket.owner,
-        callReceivedAtMs: callAt,
-        ...(input.major === true ? { major: true } : {}),
-        ...(input.keyCustomer === true ? { keyCustomer: true } : {}),
-      },
-    });
-    // A unique fault key per call ticket: only a failed write leaves it unstored.
-    if (stored === undefined) throw new Error(`ticket ${ticket.id} was not stored`);
     const late = now - callAt > WORK_ORDER_WITHIN_MS;
-    const opened = late ? await this.workOrderBreach(stored, callAt + WORK_ORDER_WITHIN_MS, actor) : stored;
-    await this.breaches.schedule(opened);
-    await this.box.update(opened);
+    // The ticket, a late work order's breach (T5), its breach check and the box's TICKET_UPDATE
+    // commit together (outbox, issue 15).
+    const out = new Outgoing();
+    const opened = await this.d.stores.transaction(async (tx) => {
+      const stored = await tx.tickets.insert(ticket, {
+        ticketId: ticket.id,
+        atMs: now,
+        actor,
+        type: 'opened',
+        detail: {
+          kind: input.kind,
+          owner: ticket.owner,
+          callReceivedAtMs: callAt,
+          ...(input.major === true ? { major: true } : {}),
+          ...(input.keyCustomer === true ? { keyCustomer: true } : {}),
+        },
+      });
+      // A unique fault key per call ticket: only a failed write leaves it unstored.
+      if (stored === undefined) throw new Error(`ticket ${ticket.id} was not stored`);
+      const t = late ? await this.workOrderBreach(tx.tickets, stored, callAt + WORK_ORDER_WITHIN_MS, actor) : stored;
+      await this.breaches.schedule(t, tx.jobs);
+      await this.box.stageUpdate(tx, out, t);
+      return t;
+    });
+    if (late) this.d.metrics.ticketBreaches.inc({ kind: opened.kind });
+    await this.d.notices.dispatch(out.items, out.prepared);
     return opened;
   }
 
@@ -115,8 +124,8 @@ export class CallIntake {
   }
 
   /** T5: the work order came more than 30 minutes after the call: a breach at the 30th minute. */
-  private async workOrderBreach(t: Ticket, dueAtMs: number, actor: string): Promise<Ticket> {
-    const breached = await this.d.stores.tickets.recordBreach(
+  private async workOrderBreach(tickets: TicketStore, t: Ticket, dueAtMs: number, actor: string): Promise<Ticket> {
+    const breached = await tickets.recordBreach(
       t.id,
       dueAtMs,
       {
@@ -133,7 +142,6 @@ export class CallIntake {
       },
       'work-order',
     );
-    this.d.metrics.ticketBreaches.inc({ kind: t.kind });
     return breached ?? t;
   }
 }
