@@ -97,12 +97,29 @@ export interface RegistryStore {
   setBoxCredentials(id: string, creds: BoxCredentials): Promise<void>;
   /** Certificates replaced by a later provisioning (revoked), for the brokers' CRL. */
   revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>>;
+  /** Records the box's hello and that it said it (its online history, issue 18). */
   recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
+  /** The box connected or disconnected: its state and its online history, together. */
   setOnline(id: string, online: boolean, atMs: number): Promise<void>;
+  /**
+   * A box's online history, newest first: `limit` events before `beforeMs` (paging back).
+   * Events older than PRESENCE_KEEP_MS before the newest are dropped as new ones come.
+   */
+  presenceHistory(id: string, o: { limit: number; beforeMs?: number }): Promise<PresenceEvent[]>;
   countOnline(): Promise<number>;
   /** The boxes a target holds per zone, and how many are online (reviewed before a send, issue 18). */
   reachByZone(filter: ReachFilter): Promise<ZoneReach[]>;
 }
+
+/** One change in a box's connection (issue 18: the console's box page). */
+export interface PresenceEvent {
+  readonly atMs: number;
+  /** online/offline: the embedded broker saw the box connect or go; hello: the box said hello. */
+  readonly event: 'online' | 'offline' | 'hello';
+}
+
+/** How long a box's online history is kept (about three months: a regulator's look back at N2 disputes). */
+export const PRESENCE_KEEP_MS = 92 * 24 * 3_600_000;
 
 /** Box.certFingerprint of a box provisioned without a certificate (WebSocket only): no certificate connects. */
 export const NO_CERTIFICATE = 'none';

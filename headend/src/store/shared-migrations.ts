@@ -188,3 +188,12 @@ export const TICKET_NUMBERS = `
   ) AS n WHERE tickets.id = n.id;
   CREATE UNIQUE INDEX tickets_number ON tickets(number);
 `;
+
+/**
+ * Issue 18: each box's online history for the console's box page — when it connected to the
+ * broker, disconnected, or said hello (the only sign of life an external broker gives). The
+ * primary key is engine-specific (see each engine's list); kept for PRESENCE_KEEP_MS.
+ */
+export const BOX_PRESENCE_INDEX = `
+  CREATE INDEX box_presence_by_box ON box_presence(box_id, at_ms);
+`;

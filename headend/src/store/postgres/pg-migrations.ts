@@ -127,6 +127,11 @@ export const MIGRATIONS: readonly string[] = [
   `${shared.TICKET_NUMBERS}
   CREATE SEQUENCE ticket_numbers;
   SELECT setval('ticket_numbers', (SELECT COALESCE(MAX(number), 100000) + 1 FROM tickets), false);`,
+  `CREATE TABLE box_presence (
+    id BIGSERIAL PRIMARY KEY, box_id TEXT NOT NULL, at_ms BIGINT NOT NULL,
+    event TEXT NOT NULL CHECK (event IN ('online','offline','hello'))
+  );
+  ${shared.BOX_PRESENCE_INDEX}`,
 ];
 
 /** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */

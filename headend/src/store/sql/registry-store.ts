@@ -8,11 +8,13 @@ import type {
   BoxInput,
   ListOptions,
   Page,
+  PresenceEvent,
   ReachFilter,
   RegistryStore,
   Zone,
   ZoneReach,
 } from '../../ports/registry-store';
+import { presenceHistory, recordPresence } from './box-presence';
 import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
 import type { DB } from './schema';
@@ -233,19 +235,29 @@ export class SqlRegistryStore implements RegistryStore {
     id: string,
     h: { model: string; firmware: string; appVersion: string; atMs: number },
   ): Promise<void> {
-    await this.ctx.db
-      .updateTable('boxes')
-      .set({ model: h.model, firmware: h.firmware, app_version: h.appVersion, last_seen_ms: h.atMs, online: 1 })
-      .where('id', '=', id)
-      .execute();
+    await atomically(this.ctx, async (db) => {
+      const found = await db
+        .updateTable('boxes')
+        .set({ model: h.model, firmware: h.firmware, app_version: h.appVersion, last_seen_ms: h.atMs, online: 1 })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(found.numUpdatedRows) > 0) await recordPresence(db, id, 'hello', h.atMs);
+    });
   }
 
   async setOnline(id: string, online: boolean, atMs: number): Promise<void> {
-    await this.ctx.db
-      .updateTable('boxes')
-      .set({ online: online ? 1 : 0, last_seen_ms: atMs })
-      .where('id', '=', id)
-      .execute();
+    await atomically(this.ctx, async (db) => {
+      const found = await db
+        .updateTable('boxes')
+        .set({ online: online ? 1 : 0, last_seen_ms: atMs })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(found.numUpdatedRows) > 0) await recordPresence(db, id, online ? 'online' : 'offline', atMs);
+    });
+  }
+
+  presenceHistory(id: string, o: { limit: number; beforeMs?: number }): Promise<PresenceEvent[]> {
+    return presenceHistory(this.ctx.db, id, o);
   }
 
   async countOnline(): Promise<number> {

@@ -198,6 +198,14 @@ export interface OutboxTable {
   attempts: Generated<number>;
 }
 
+/** Issue 18: a box's online history (connect, disconnect, hello). */
+export interface BoxPresenceTable {
+  id: Generated<number>;
+  box_id: string;
+  at_ms: number;
+  event: string;
+}
+
 export interface DB {
   zones: ZonesTable;
   accounts: AccountsTable;
@@ -224,4 +232,5 @@ export interface DB {
   ticket_replies: T.TicketRepliesTable;
   revoked_certificates: RevokedCertificatesTable;
   outbox: OutboxTable;
+  box_presence: BoxPresenceTable;
 }

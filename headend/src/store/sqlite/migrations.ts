@@ -160,6 +160,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE zones_with_rural RENAME TO zones;`,
   shared.REDUNDANT_TICKET_INDEX,
   shared.TICKET_NUMBERS,
+  `CREATE TABLE box_presence (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, box_id TEXT NOT NULL, at_ms INTEGER NOT NULL,
+    event TEXT NOT NULL CHECK (event IN ('online','offline','hello'))
+  );
+  ${shared.BOX_PRESENCE_INDEX}`,
 ];
 
 /** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */
