@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log';
 import type { BillingStore } from './billing-store';
+import type { DraftStore } from './draft-store';
 import type { JobStore } from './job-store';
 import type { NoticeStore } from './notice-store';
 import type { RegistryStore } from './registry-store';
@@ -17,6 +18,7 @@ export interface StorePorts {
   readonly staff: StaffStore;
   readonly audit: AuditLog;
   readonly tickets: TicketStore;
+  readonly drafts: DraftStore;
 }
 
 export interface Stores extends StorePorts {

@@ -135,10 +135,14 @@ export class NoticeService {
     return this.stage(tx, p);
   }
 
-  /** Prepares, stores (one commit) and publishes a notice that is a decision by itself. */
-  async send(input: NoticeInput): Promise<NoticeRecord> {
+  /** Prepares, stores (one commit) and publishes a notice; its draft (issue 18) goes in that commit, sent once. */
+  async send(input: NoticeInput, fromDraft?: string): Promise<NoticeRecord> {
     const p = await this.prepare(input);
-    const record = await this.d.stores.transaction((tx) => this.stage(tx, p));
+    const record = await this.d.stores.transaction(async (tx) => {
+      if (fromDraft !== undefined && !(await tx.drafts.delete(fromDraft)))
+        throw new HeadendError('CONFLICT', `draft ${fromDraft} was sent or deleted already`, { draftId: fromDraft });
+      return this.stage(tx, p);
+    });
     await this.dispatch([{ noticeId: record.id, op: 'publish' }], [p]);
     return record;
   }

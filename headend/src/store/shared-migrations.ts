@@ -197,3 +197,12 @@ export const TICKET_NUMBERS = `
 export const BOX_PRESENCE_INDEX = `
   CREATE INDEX box_presence_by_box ON box_presence(box_id, at_ms);
 `;
+
+/** Issue 18: notices an operator is still writing; the send deletes its draft in the same unit of work. */
+export const NOTICE_DRAFTS = `
+  CREATE TABLE notice_drafts (
+    id TEXT PRIMARY KEY, created_by TEXT NOT NULL, created_at_ms BIGINT NOT NULL,
+    updated_by TEXT NOT NULL, updated_at_ms BIGINT NOT NULL, content_json TEXT NOT NULL
+  );
+  CREATE INDEX notice_drafts_by_update ON notice_drafts(updated_at_ms);
+`;

@@ -132,6 +132,7 @@ export const MIGRATIONS: readonly string[] = [
     event TEXT NOT NULL CHECK (event IN ('online','offline','hello'))
   );
   ${shared.BOX_PRESENCE_INDEX}`,
+  shared.NOTICE_DRAFTS,
 ];
 
 /** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */

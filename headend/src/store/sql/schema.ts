@@ -206,6 +206,16 @@ export interface BoxPresenceTable {
   event: string;
 }
 
+/** Issue 18: notices still being written. */
+export interface NoticeDraftsTable {
+  id: string;
+  created_by: string;
+  created_at_ms: number;
+  updated_by: string;
+  updated_at_ms: number;
+  content_json: string;
+}
+
 export interface DB {
   zones: ZonesTable;
   accounts: AccountsTable;
@@ -233,4 +243,5 @@ export interface DB {
   revoked_certificates: RevokedCertificatesTable;
   outbox: OutboxTable;
   box_presence: BoxPresenceTable;
+  notice_drafts: NoticeDraftsTable;
 }

@@ -1,6 +1,7 @@
 import type { StorePorts, Stores } from '../../ports/store';
 import { SqlAuditLog } from './audit-log';
 import { SqlBillingStore } from './billing-store';
+import { SqlDraftStore } from './draft-store';
 import { SqlJobStore } from './job-store';
 import { SqlNoticeStore } from './notice-store';
 import { SqlRegistryStore } from './registry-store';
@@ -19,6 +20,7 @@ function ports(ctx: SqlContext): StorePorts {
     staff: new SqlStaffStore(ctx),
     audit: new SqlAuditLog(ctx),
     tickets: new SqlTicketStore(ctx),
+    drafts: new SqlDraftStore(ctx),
   };
 }
 
