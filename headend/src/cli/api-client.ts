@@ -1,11 +1,16 @@
-/** A tiny client for the headend API, used by the CLI commands that act on a running headend. */
-export async function callApi(
+import type { ErrorBody } from '../http/responses/api-types';
+
+/**
+ * A tiny client for the headend API, used by the CLI commands that act on a running headend.
+ * `T` is the route's answer as its response schema declares it (http/responses/api-types.ts).
+ */
+export async function callApi<T>(
   base: string,
   token: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<Record<string, unknown>> {
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(new URL(path, base), {
@@ -20,10 +25,11 @@ export async function callApi(
     throw new Error(`cannot reach the headend at ${base}: ${(err as Error).message}`);
   }
   const text = await res.text();
-  const parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  const parsed: unknown = text === '' ? {} : JSON.parse(text);
   if (!res.ok) {
-    const details = parsed.details === undefined ? '' : `\n${JSON.stringify(parsed.details, null, 2)}`;
-    throw new Error(`${res.status} ${String(parsed.code)}: ${String(parsed.message)}${details}`);
+    const e = parsed as Partial<ErrorBody>;
+    const details = e.details === undefined ? '' : `\n${JSON.stringify(e.details, null, 2)}`;
+    throw new Error(`${res.status} ${String(e.code)}: ${String(e.message)}${details}`);
   }
-  return parsed;
+  return parsed as T;
 }

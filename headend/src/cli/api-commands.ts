@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { HeadendError } from '../errors';
+import type { ImportCounts, KeyRotation, NoticeStatus } from '../http/responses/api-types';
 import { callApi } from './api-client';
 
 /** Commands that talk to a running headend through its HTTP API (a token, not the data directory). */
@@ -27,8 +28,8 @@ export function registerApiCommands(program: Command): void {
       .command('rotate')
       .description('rotate the notice-signing key on a running headend; boxes are sent the new key set'),
   ).action(async (o: { url: string; token?: string }) => {
-    const r = await callApi(o.url, apiToken(o), 'POST', '/api/v1/keys/rotate');
-    console.log(`now signing with ${String(r.activeKeyId)}`);
+    const r = await callApi<KeyRotation>(o.url, apiToken(o), 'POST', '/api/v1/keys/rotate');
+    console.log(`now signing with ${r.activeKeyId}`);
   });
 
   apiOptions(
@@ -49,7 +50,9 @@ export function registerApiCommands(program: Command): void {
         if (!res.ok) process.exitCode = 1;
         return;
       }
-      console.log(await callApi(o.url, tok, 'POST', '/api/v1/registry/import', JSON.parse(text) as unknown));
+      console.log(
+        await callApi<ImportCounts>(o.url, tok, 'POST', '/api/v1/registry/import', JSON.parse(text) as unknown),
+      );
     });
 
   const notice = program.command('notice').description('notices');
@@ -86,7 +89,11 @@ export function registerApiCommands(program: Command): void {
           { lang: 'zh-CN', title: o.title, body: o.body },
           ...(o.titleEn ? [{ lang: 'en', title: o.titleEn, body: o.bodyEn }] : []),
         ];
-        const r = await callApi(o.url, apiToken(o), 'POST', '/api/v1/notices', { kind: 'ANNOUNCEMENT', target, texts });
+        const r = await callApi<NoticeStatus>(o.url, apiToken(o), 'POST', '/api/v1/notices', {
+          kind: 'ANNOUNCEMENT',
+          target,
+          texts,
+        });
         console.log(JSON.stringify(r, null, 2));
       },
     );

@@ -1,4 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { withErrors } from './responses/error-responses';
+import { OpenApiDocument } from './responses/ops-responses';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -32,7 +34,8 @@ export function installOpenApi(app: FastifyInstance, info: { title: string; vers
       });
     }
   });
-  app.get('/openapi.json', { config: { public: true } }, async () => {
+  const schema = { summary: 'This API, as OpenAPI 3.1', tags: ['ops'], response: withErrors({ 200: OpenApiDocument }) };
+  app.get('/openapi.json', { config: { public: true }, schema }, async () => {
     const paths: Record<string, Record<string, unknown>> = {};
     for (const op of ops) {
       const path = op.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -56,15 +59,7 @@ export function installOpenApi(app: FastifyInstance, info: { title: string; vers
         ...(s.body === undefined
           ? {}
           : { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } }),
-        responses: {
-          ...Object.fromEntries(
-            Object.entries((s.response ?? {}) as Record<string, unknown>).map(([code, schema]) => [
-              code,
-              { description: code, content: { 'application/json': { schema } } },
-            ]),
-          ),
-          default: { description: 'Error: { code, message, details? }' },
-        },
+        responses: responsesOf((s.response ?? {}) as Record<string, unknown>),
       };
     }
     return {
@@ -74,4 +69,20 @@ export function installOpenApi(app: FastifyInstance, info: { title: string; vers
       paths,
     };
   });
+}
+
+/**
+ * A route's response schemas as OpenAPI responses: a plain schema is JSON; one given by
+ * content type (a CSV export, a file, an event stream) keeps its types. fastify's status
+ * ranges ('4xx') are OpenAPI's ('4XX').
+ */
+function responsesOf(response: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(response).map(([code, schema]) => {
+      const s = schema as { description?: unknown; content?: Record<string, unknown> };
+      const description = typeof s.description === 'string' ? s.description : code;
+      const content = s.content ?? { 'application/json': { schema } };
+      return [code.toUpperCase(), { description, content }];
+    }),
+  );
 }

@@ -1,6 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { HeadendError } from '../errors';
+import { withErrors } from './responses/error-responses';
+import { textOf } from './responses/response-shapes';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -79,12 +82,39 @@ export function serveBuiltApp(
       .send(`${opts.prefix}/ is not built: run "npm run build" first.`);
   app.get(
     opts.prefix,
-    { config: { public: true }, schema: { summary: opts.summary, tags: [opts.tag] } },
+    {
+      config: { public: true },
+      schema: {
+        summary: opts.summary,
+        tags: [opts.tag],
+        response: withErrors({ 302: { description: `to ${opts.prefix}/`, content: {} } }),
+      },
+    },
     async (_req, reply) => reply.redirect(`${opts.prefix}/`),
   );
   app.get(
     `${opts.prefix}/:file`,
-    { config: { public: true }, schema: { summary: opts.summary, tags: [opts.tag] } },
+    {
+      config: { public: true },
+      schema: {
+        summary: opts.summary,
+        tags: [opts.tag],
+        response: withErrors({
+          // The built files as they are (precompressed as the client accepts); nothing is serialized.
+          200: {
+            description: 'a file of the build',
+            content: Object.fromEntries(
+              [...Object.values(TYPES), 'application/octet-stream'].map((t) => [
+                t.split(';')[0] ?? t,
+                { schema: Type.String({ format: 'binary' }) },
+              ]),
+            ),
+          },
+          304: { description: 'unchanged since the ETag the client sent', content: {} },
+          503: textOf('text/plain', 'the app is not built: run "npm run build"'),
+        }),
+      },
+    },
     async (req, reply) => {
       const requested = (req.params as { file: string }).file;
       const name = requested === '' ? 'index.html' : requested;

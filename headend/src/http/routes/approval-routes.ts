@@ -6,6 +6,9 @@ import type { PauseReason, Severity } from '../../ports/ticket-store';
 import type { ApprovalRequest } from '../../services/approvals';
 import type { OutageInput } from '../../services/maintenance-rules';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
+import { Approval, Approvals } from '../responses/approval-responses';
+import { withErrors } from '../responses/error-responses';
 import { Id, IdParams, lit, Ms } from '../schemas';
 import { OutageFields } from './maintenance-routes';
 
@@ -52,7 +55,8 @@ const ListQuery = Type.Object(
  * Issue 16, approvals: a staff member asks (T8 extension, a severity change after a breach,
  * a hand-made OUTAGE notice); a different staff member with the supervisor role decides.
  */
-export function approvalRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function approvalRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const staff = { roles: ['maintainer', 'operator', 'supervisor'] as const };
   const supervisor = { roles: ['supervisor'] as const };
   const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
@@ -61,7 +65,12 @@ export function approvalRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/approvals',
     {
       config: staff,
-      schema: { summary: 'Ask a supervisor to approve a change (T8, N4)', tags: ['approvals'], body: RequestBody },
+      schema: {
+        summary: 'Ask a supervisor to approve a change (T8, N4)',
+        tags: ['approvals'],
+        body: RequestBody,
+        response: withErrors({ 201: Approval }),
+      },
     },
     async (req, reply) => {
       const b = req.body as Static<typeof RequestBody>;
@@ -86,7 +95,12 @@ export function approvalRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/approvals',
     {
       config: staff,
-      schema: { summary: 'Approval requests, oldest first', tags: ['approvals'], querystring: ListQuery },
+      schema: {
+        summary: 'Approval requests, oldest first',
+        tags: ['approvals'],
+        querystring: ListQuery,
+        response: withErrors({ 200: Approvals }),
+      },
     },
     async (req) => {
       const q = req.query as Static<typeof ListQuery>;
@@ -103,6 +117,7 @@ export function approvalRoutes(app: FastifyInstance, ctx: ApiContext): void {
           tags: ['approvals'],
           params: IdParams,
           body: DecisionBody,
+          response: withErrors({ 200: Approval }),
         },
       },
       async (req) =>

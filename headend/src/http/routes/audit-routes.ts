@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
+import { AuditPage } from '../responses/audit-responses';
+import { withErrors } from '../responses/error-responses';
 import { Ms } from '../schemas';
 
 const AuditQuery = Type.Object(
@@ -20,7 +23,8 @@ const AuditQuery = Type.Object(
 );
 
 /** Who did what, when and why (T8 approvals, N2–N4 decisions, staff and tokens), newest first. */
-export function auditRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function auditRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   app.get(
     '/api/v1/audit',
     {
@@ -29,6 +33,7 @@ export function auditRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'The audit log, newest first, by subject, action, actor and period; paged',
         tags: ['auth'],
         querystring: AuditQuery,
+        response: withErrors({ 200: AuditPage }),
       },
     },
     async (req) => {

@@ -3,8 +3,20 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { notFound, ruleVerdict } from '../../errors';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { n2ProofCsv } from '../../services/n2-proof-csv';
 import { actorName } from '../auth';
+import {
+  InvoiceReminders,
+  PaymentOutcome,
+  Payments,
+  Restores,
+  Suspension,
+  SuspensionProof,
+  Suspensions,
+} from '../responses/billing-responses';
+import { withErrors } from '../responses/error-responses';
+import { RuleVerdict } from '../responses/rule-verdict-responses';
 import { Id, IdParams, Money, Ms } from '../schemas';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -41,14 +53,20 @@ const RestoreQuery = Type.Object(
 
 const ProofQuery = Type.Object({ format: Type.Optional(Type.Literal('csv')) }, { additionalProperties: false });
 
-export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function billingRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const billing = { roles: ['billing', 'operator'] as const };
 
   app.post(
     '/api/v1/billing/invoices',
     {
       config: billing,
-      schema: { summary: 'Invoice due: schedules fee-due reminders (N1)', tags: ['billing'], body: InvoiceBody },
+      schema: {
+        summary: 'Invoice due: schedules fee-due reminders (N1)',
+        tags: ['billing'],
+        body: InvoiceBody,
+        response: withErrors({ 202: InvoiceReminders }),
+      },
     },
     async (req, reply) => {
       const b = req.body as Static<typeof InvoiceBody>;
@@ -75,6 +93,7 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Payment received: cancels reminders and suspension, restores service (N3)',
         tags: ['billing'],
         body: PaymentBody,
+        response: withErrors({ 200: PaymentOutcome }),
       },
     },
     async (req) => {
@@ -102,6 +121,7 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Account overdue: warns every box now, suspends ≥ 24 h later (N2)',
         tags: ['billing'],
         body: OverdueBody,
+        response: withErrors({ 201: Suspension }),
       },
     },
     async (req, reply) => {
@@ -127,6 +147,7 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Would a suspension at that time be allowed? (N2: 24 h notice, for the composer)',
         tags: ['billing'],
         querystring: SuspensionCheckQuery,
+        response: withErrors({ 200: RuleVerdict }),
       },
     },
     async (req) => {
@@ -143,6 +164,7 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['billing'],
         params: IdParams,
         body: RescheduleBody,
+        response: withErrors({ 200: Suspension }),
       },
     },
     async (req) => {
@@ -157,7 +179,14 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.get(
     '/api/v1/accounts/:id/suspensions',
-    { schema: { summary: 'Suspensions of an account', tags: ['billing'], params: IdParams } },
+    {
+      schema: {
+        summary: 'Suspensions of an account',
+        tags: ['billing'],
+        params: IdParams,
+        response: withErrors({ 200: Suspensions }),
+      },
+    },
     async (req) => ({
       items: await ctx.stores.billing.suspensions((req.params as Static<typeof IdParams>).id),
     }),
@@ -171,6 +200,15 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['billing'],
         params: IdParams,
         querystring: ProofQuery,
+        response: withErrors({
+          200: {
+            description: 'the proof as JSON, or (format=csv) as a spreadsheet',
+            content: {
+              'application/json': { schema: SuspensionProof },
+              'text/csv': { schema: Type.String({ description: 'one row per box, for a regulator' }) },
+            },
+          },
+        }),
       },
     },
     async (req, reply) => {
@@ -184,7 +222,14 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.get(
     '/api/v1/accounts/:id/payments',
-    { schema: { summary: 'Payments of the last 12 months (N6)', tags: ['billing'], params: IdParams } },
+    {
+      schema: {
+        summary: 'Payments of the last 12 months (N6)',
+        tags: ['billing'],
+        params: IdParams,
+        response: withErrors({ 200: Payments }),
+      },
+    },
     async (req) => {
       const { id } = req.params as Static<typeof IdParams>;
       if ((await ctx.stores.registry.getAccount(id)) === undefined) throw notFound('account', id);
@@ -199,6 +244,7 @@ export function billingRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Service restores after payment, with their 24 h deadline (N3)',
         tags: ['billing'],
         querystring: RestoreQuery,
+        response: withErrors({ 200: Restores }),
       },
     },
     async (req) => {

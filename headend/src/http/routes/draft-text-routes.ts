@@ -3,6 +3,9 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { HeadendError } from '../../errors';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
+import { withErrors } from '../responses/error-responses';
+import { DraftTexts } from '../responses/notice-responses';
 import { Ms } from '../schemas';
 
 /** The rule-written notices an operator can start from the console, and what each needs. */
@@ -33,7 +36,8 @@ const DraftBody = Type.Union([
  * the same NoticeTexts the rules call, the configured hotline — instead of a placeholder.
  * Nothing is stored or sent.
  */
-export function draftTextRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function draftTextRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   app.post(
     '/api/v1/notices/draft-texts',
     {
@@ -42,6 +46,7 @@ export function draftTextRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'The texts the rules will write for a maintenance, outage or suspension notice (not stored, not sent)',
         tags: ['notices'],
         body: DraftBody,
+        response: withErrors({ 200: DraftTexts }),
       },
     },
     async (req) => {

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
+import { withErrors } from '../responses/error-responses';
+import { Callbacks, IncidentResolved, Incidents, Ticket } from '../responses/ticket-responses';
 import { IdParams, lit } from '../schemas';
 import { ResolveBody } from './ticket-routes';
 
@@ -17,7 +20,8 @@ const CallbackBody = Type.Object(
 );
 
 /** Outage incidents (many tickets, one cause) and the phone-callback queue (T4). */
-export function incidentRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function incidentRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const workers = { roles: ['maintainer', 'operator'] as const };
   const { lifecycle, followUp } = ctx.tickets;
   const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
@@ -28,6 +32,7 @@ export function incidentRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'Outage incidents',
         tags: ['tickets'],
+        response: withErrors({ 200: Incidents }),
         querystring: Type.Object(
           { status: Type.Optional(lit(['open', 'resolved'] as const)) },
           { additionalProperties: false },
@@ -48,6 +53,7 @@ export function incidentRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: ResolveBody,
+        response: withErrors({ 200: IncidentResolved }),
       },
     },
     async (req) =>
@@ -60,6 +66,7 @@ export function incidentRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'The phone-callback queue (T4)',
         tags: ['tickets'],
+        response: withErrors({ 200: Callbacks }),
         querystring: Type.Object(
           { status: Type.Optional(lit(['open', 'done'] as const)) },
           { additionalProperties: false },
@@ -75,7 +82,13 @@ export function incidentRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/callbacks/:id/complete',
     {
       config: workers,
-      schema: { summary: 'Record the outcome of a callback', tags: ['tickets'], params: IdParams, body: CallbackBody },
+      schema: {
+        summary: 'Record the outcome of a callback',
+        tags: ['tickets'],
+        params: IdParams,
+        body: CallbackBody,
+        response: withErrors({ 200: Ticket }),
+      },
     },
     async (req) => followUp.completeCallback(id(req), req.body as Static<typeof CallbackBody>, actorName(req)),
   );

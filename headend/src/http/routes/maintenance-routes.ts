@@ -3,7 +3,12 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { ruleVerdict } from '../../errors';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
+import { Approval } from '../responses/approval-responses';
+import { withErrors } from '../responses/error-responses';
+import { PlannedMaintenance } from '../responses/notice-responses';
+import { RuleVerdict } from '../responses/rule-verdict-responses';
 import { Id, Ms, Texts } from '../schemas';
 
 const MaintenanceBody = Type.Object(
@@ -36,7 +41,8 @@ const OutageBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function maintenanceRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function maintenanceRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const operator = { roles: ['operator'] as const };
 
   app.post(
@@ -47,6 +53,7 @@ export function maintenanceRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Announce planned line work to zones (N4: ≥ 48 h ahead, reminder before start)',
         tags: ['notices'],
         body: MaintenanceBody,
+        response: withErrors({ 201: PlannedMaintenance }),
       },
     },
     async (req, reply) => {
@@ -63,6 +70,7 @@ export function maintenanceRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Would a maintenance notice starting then be allowed? (N4, for the composer)',
         tags: ['notices'],
         querystring: CheckQuery,
+        response: withErrors({ 200: RuleVerdict }),
       },
     },
     async (req) => {
@@ -79,6 +87,7 @@ export function maintenanceRoutes(app: FastifyInstance, ctx: ApiContext): void {
           'Unplanned outage made by hand: a request a supervisor approves (N4: planned work cannot dodge its 48 h this way); approved, the OUTAGE notice goes out at once',
         tags: ['notices'],
         body: OutageBody,
+        response: withErrors({ 202: Approval }),
       },
     },
     async (req, reply) => {

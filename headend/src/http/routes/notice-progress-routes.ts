@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
+import { withErrors } from '../responses/error-responses';
+import { NoticeProgress } from '../responses/notice-responses';
 import { IdParams } from '../schemas';
 
 const StreamQuery = Type.Object(
@@ -23,7 +26,8 @@ const HEARTBEAT_MS = 15_000;
  * memory, so it shows receipts handled by any headend instance. Authenticated like the rest
  * of /api (the console reads it with fetch, which can send the Authorization header).
  */
-export function noticeProgressRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function noticeProgressRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
@@ -37,6 +41,12 @@ export function noticeProgressRoutes(app: FastifyInstance, ctx: ApiContext): voi
         tags: ['notices'],
         params: IdParams,
         querystring: StreamQuery,
+        response: withErrors({
+          200: {
+            description: 'server-sent events; the data of each `progress` event is this object',
+            content: { 'text/event-stream': { schema: NoticeProgress } },
+          },
+        }),
       },
     },
     async (req, reply) => {
@@ -56,7 +66,8 @@ export function noticeProgressRoutes(app: FastifyInstance, ctx: ApiContext): voi
                   nowMs: ctx.clock.now(),
                 })
               ).items.map((d) => ({ boxId: d.boxId, zoneId: d.zoneId }));
-        return JSON.stringify({ ...status, pending, atMs: ctx.clock.now() });
+        const progress: Static<typeof NoticeProgress> = { ...status, pending, atMs: ctx.clock.now() };
+        return JSON.stringify(progress);
       };
 
       reply.hijack();

@@ -5,7 +5,17 @@ import { HeadendError, notFound } from '../../errors';
 import type { NoticeKindName } from '../../ports/notice-store';
 import type { NoticeInput } from '../../services/notice-input';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
+import { withErrors } from '../responses/error-responses';
+import {
+  BoxNotices,
+  CancelledNotice,
+  DeliveryPage,
+  NoticePage,
+  NoticeStatus,
+  Reach,
+} from '../responses/notice-responses';
 import { Id, IdParams, Ms, page, Paging, Target, Texts } from '../schemas';
 
 /** Kinds an operator may send by hand; the others come only from the rules (N1–N3, T1–T4). */
@@ -34,6 +44,8 @@ export const NoticeBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Issue 18: the draft this notice was written in; it is deleted with the send, which happens once. */
+    draftId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -97,7 +109,8 @@ export function handNoticeInput(b: Static<typeof NoticeBody>, nowMs: number, cre
   };
 }
 
-export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function noticeRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const operator = { roles: ['operator'] as const };
 
   app.post(
@@ -109,6 +122,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
           'How many boxes a target reaches now, per zone, and how many of them are online (reviewed before a send)',
         tags: ['notices'],
         body: ReachBody,
+        response: withErrors({ 200: Reach }),
       },
     },
     async (req) => {
@@ -139,6 +153,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Send an announcement (N5) or outage notice to all, zones, accounts or boxes',
         tags: ['notices'],
         body: NoticeBody,
+        response: withErrors({ 201: NoticeStatus }),
       },
     },
     async (req, reply) => {
@@ -158,7 +173,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
           'N4: an OUTAGE notice made by hand needs a supervisor’s approval: POST /api/v1/outages asks for it',
         );
       }
-      const notice = await ctx.notices.send(handNoticeInput(b, ctx.clock.now(), actorName(req)));
+      const notice = await ctx.notices.send(handNoticeInput(b, ctx.clock.now(), actorName(req)), b.draftId);
       reply.status(201);
       return ctx.notices.status(notice.id);
     },
@@ -171,6 +186,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'List notices, newest first, with how far each got; by kind, account, status, words',
         tags: ['notices'],
         querystring: ListQuery,
+        response: withErrors({ 200: NoticePage }),
       },
     },
     async (req) => {
@@ -198,6 +214,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['notices'],
         params: IdParams,
         querystring: BoxNoticesQuery,
+        response: withErrors({ 200: BoxNotices }),
       },
     },
     async (req) => {
@@ -215,6 +232,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'A notice with its delivery counts per state and per zone',
         tags: ['notices'],
         params: IdParams,
+        response: withErrors({ 200: NoticeStatus }),
       },
     },
     async (req) => ctx.notices.status((req.params as Static<typeof IdParams>).id),
@@ -228,6 +246,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['notices'],
         params: IdParams,
         querystring: DeliveryQuery,
+        response: withErrors({ 200: DeliveryPage }),
       },
     },
     async (req) => {
@@ -253,6 +272,7 @@ export function noticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['notices'],
         params: IdParams,
         body: CancelBody,
+        response: withErrors({ 200: CancelledNotice }),
       },
     },
     async (req) => {

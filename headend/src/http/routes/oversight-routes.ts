@@ -4,6 +4,10 @@ import type { Static } from 'typebox';
 import { figuresToCsv, Z2_TARGETS, zoneFigures } from '../../services/tickets/zone-figures';
 import { yearSummary } from '../../services/tickets/zone-year';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
+import { withErrors } from '../responses/error-responses';
+import { ZoneFigures, ZoneYearSummary } from '../responses/figures-responses';
+import { Escalations, Tickets } from '../responses/ticket-responses';
 import { Id, lit } from '../schemas';
 
 const YearQuery = Type.Object({ year: Type.String({ pattern: '^\\d{4}$' }) }, { additionalProperties: false });
@@ -17,7 +21,8 @@ const MonthQuery = Type.Object(
 );
 
 /** What supervisors read: the escalation list (T10), follow-up gaps (T4) and the zone figures (Z2, Z5). */
-export function oversightRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function oversightRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const workers = { roles: ['maintainer', 'operator', 'supervisor'] as const };
   const { followUp } = ctx.tickets;
 
@@ -29,6 +34,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'T10: unfinished tickets breached or about to be, earliest deadline first (the supervisor’s list)',
         tags: ['tickets'],
         querystring: EscalationQuery,
+        response: withErrors({ 200: Escalations }),
       },
     },
     async (req) => {
@@ -43,6 +49,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'Resolved tickets past 72 h without a follow-up outcome (T4: must be empty)',
         tags: ['tickets'],
+        response: withErrors({ 200: Tickets }),
       },
     },
     async () => ({ items: await followUp.gaps() }),
@@ -55,6 +62,15 @@ export function oversightRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Monthly figures per zone against the Z2 targets (JSON or CSV)',
         tags: ['figures'],
         querystring: MonthQuery,
+        response: withErrors({
+          200: {
+            description: 'the figures as JSON, or (format=csv) as a spreadsheet',
+            content: {
+              'application/json': { schema: ZoneFigures },
+              'text/csv': { schema: Type.String({ description: 'one row per zone, with a byte-order mark' }) },
+            },
+          },
+        }),
       },
     },
     async (req, reply) => {
@@ -76,6 +92,7 @@ export function oversightRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Z2 yearly summary per zone (the monthly assessments added up) and Z5 staff with two or more breaches',
         tags: ['figures'],
         querystring: YearQuery,
+        response: withErrors({ 200: ZoneYearSummary }),
       },
     },
     async (req) =>

@@ -3,8 +3,11 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { Role } from '../../ports/token-store';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
 import { HeadendError } from '../../errors';
+import { withErrors } from '../responses/error-responses';
+import { StaffLeft, StaffMember, StaffMembers, ZoneMaintainerAssigned } from '../responses/staff-responses';
 import { Id, IdParams, lit } from '../schemas';
 
 const StaffBody = Type.Object(
@@ -19,12 +22,18 @@ const StaffBody = Type.Object(
 );
 
 /** Issue 16: the named staff who ask for and decide approvals; tokens are issued to them. */
-export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function staffRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   app.post(
     '/api/v1/staff',
     {
       config: { roles: ['operator', 'supervisor'] },
-      schema: { summary: 'Add a staff member (staff number, name, phone, role)', tags: ['auth'], body: StaffBody },
+      schema: {
+        summary: 'Add a staff member (staff number, name, phone, role)',
+        tags: ['auth'],
+        body: StaffBody,
+        response: withErrors({ 201: StaffMember }),
+      },
     },
     async (req, reply) => {
       const b = req.body as Static<typeof StaffBody>;
@@ -44,7 +53,7 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/staff',
     {
       config: { roles: ['operator', 'maintainer', 'supervisor'] },
-      schema: { summary: 'Staff members', tags: ['auth'] },
+      schema: { summary: 'Staff members', tags: ['auth'], response: withErrors({ 200: StaffMembers }) },
     },
     async () => ({ items: await ctx.stores.staff.listStaff() }),
   );
@@ -58,6 +67,7 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['registry'],
         params: IdParams,
         body: Type.Object({ staffNo: Id }, { additionalProperties: false }),
+        response: withErrors({ 200: ZoneMaintainerAssigned }),
       },
     },
     async (req) =>
@@ -75,6 +85,7 @@ export function staffRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'A staff member left: their tokens are revoked, they can no longer ask or approve',
         tags: ['auth'],
         params: IdParams,
+        response: withErrors({ 200: StaffLeft }),
       },
     },
     async (req) => {

@@ -4,7 +4,11 @@ import type { Static } from 'typebox';
 import type { PauseReason, Severity, TicketKind, TicketStatus } from '../../ports/ticket-store';
 import { RESTARTS } from '../../services/tickets/ticket-lifecycle';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
+import { Approval } from '../responses/approval-responses';
+import { withErrors } from '../responses/error-responses';
+import { Ticket, TicketDetail, TicketPage } from '../responses/ticket-responses';
 import { Id, IdParams, lit, Ms, page, Paging } from '../schemas';
 
 const KINDS = [
@@ -79,7 +83,8 @@ const ReassignBody = Type.Object(
 );
 export const ResolveBody = Type.Object({ resolution: Reason }, { additionalProperties: false });
 
-export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function ticketRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const workers = { roles: ['maintainer', 'operator', 'supervisor'] as const };
   const { lifecycle } = ctx.tickets;
   const id = (req: { params: unknown }) => (req.params as Static<typeof IdParams>).id;
@@ -91,6 +96,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'List tickets (filter by number, status, zone, owner, box, incident, breached)',
         tags: ['tickets'],
         querystring: ListQuery,
+        response: withErrors({ 200: TicketPage }),
       },
     },
     async (req) => {
@@ -127,6 +133,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
           'Open a ticket for a call: complaint (T9, caller’s words), installation, relocation, restore, survey (T5, T7)',
         tags: ['tickets'],
         body: OpenBody,
+        response: withErrors({ 201: Ticket }),
       },
     },
     async (req, reply) => {
@@ -144,6 +151,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'A ticket with its full history, and the limits its diagnostics are judged by',
         tags: ['tickets'],
         params: IdParams,
+        response: withErrors({ 200: TicketDetail }),
       },
     },
     async (req) => ({
@@ -161,6 +169,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: MessageBody,
+        response: withErrors({ 200: Ticket }),
       },
     },
     async (req) => {
@@ -170,7 +179,10 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
   );
   app.post(
     '/api/v1/tickets/:id/start',
-    { config: workers, schema: { summary: 'Start work', tags: ['tickets'], params: IdParams } },
+    {
+      config: workers,
+      schema: { summary: 'Start work', tags: ['tickets'], params: IdParams, response: withErrors({ 200: Ticket }) },
+    },
     async (req) => lifecycle.start(id(req), actorName(req)),
   );
   app.post(
@@ -182,6 +194,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: SeverityBody,
+        response: withErrors({ 200: Ticket }),
       },
     },
     async (req) => {
@@ -199,6 +212,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: PauseBody,
+        // A pause that restarts the limit (T2/T3) is answered 202 with the approval it waits for.
+        response: withErrors({ 200: Ticket, 202: Approval }),
       },
     },
     async (req, reply) => {
@@ -222,6 +237,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Resume the SLA clock: the full time limit starts again now (T2/T3)',
         tags: ['tickets'],
         params: IdParams,
+        response: withErrors({ 200: Ticket }),
       },
     },
     async (req) => lifecycle.resume(id(req), actorName(req)),
@@ -235,6 +251,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: ExtendBody,
+        response: withErrors({ 202: Approval }),
       },
     },
     async (req, reply) => {
@@ -252,6 +269,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: ReassignBody,
+        response: withErrors({ 200: Ticket }),
       },
     },
     async (req) => {
@@ -268,6 +286,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['tickets'],
         params: IdParams,
         body: ResolveBody,
+        response: withErrors({ 200: Ticket }),
       },
     },
     async (req) => lifecycle.resolve(id(req), (req.body as Static<typeof ResolveBody>).resolution, actorName(req)),

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { notFound } from '../../errors';
+import { HeadendError, notFound } from '../../errors';
 import type { Role } from '../../ports/token-store';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
+import { withErrors } from '../responses/error-responses';
+import { ApiTokens, CreatedToken, KeyRotation, Me, RevokedToken } from '../responses/token-responses';
 import { IdParams } from '../schemas';
 
 const TokenBody = Type.Object(
@@ -20,11 +23,20 @@ const TokenBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function tokenRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   const operator = { roles: ['operator'] as const };
   app.post(
     '/api/v1/tokens',
-    { config: operator, schema: { summary: 'Create an API token (shown once)', tags: ['auth'], body: TokenBody } },
+    {
+      config: operator,
+      schema: {
+        summary: 'Create an API token (shown once)',
+        tags: ['auth'],
+        body: TokenBody,
+        response: withErrors({ 201: CreatedToken }),
+      },
+    },
     async (req, reply) => {
       const b = req.body as Static<typeof TokenBody>;
       const r = await ctx.tokens.create(b.name, b.role as Role);
@@ -39,12 +51,25 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { token: r.token, ...r.record };
     },
   );
-  app.get('/api/v1/tokens', { config: operator, schema: { summary: 'List API tokens', tags: ['auth'] } }, async () => ({
-    items: await ctx.stores.tokens.list(),
-  }));
+  app.get(
+    '/api/v1/tokens',
+    {
+      config: operator,
+      schema: { summary: 'List API tokens', tags: ['auth'], response: withErrors({ 200: ApiTokens }) },
+    },
+    async () => ({ items: await ctx.stores.tokens.list() }),
+  );
   app.delete(
     '/api/v1/tokens/:id',
-    { config: operator, schema: { summary: 'Revoke an API token', tags: ['auth'], params: IdParams } },
+    {
+      config: operator,
+      schema: {
+        summary: 'Revoke an API token',
+        tags: ['auth'],
+        params: IdParams,
+        response: withErrors({ 200: RevokedToken }),
+      },
+    },
     async (req) => {
       const { id } = req.params as Static<typeof IdParams>;
       if (!(await ctx.stores.tokens.revoke(id, ctx.clock.now()))) throw notFound('token', id);
@@ -65,6 +90,7 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         summary: 'Rotate the notice-signing key; boxes get the new key set signed with the old key',
         tags: ['auth'],
+        response: withErrors({ 200: KeyRotation }),
       },
     },
     async (req) => {
@@ -82,10 +108,17 @@ export function tokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
   // The hotline comes along: the console's preview shows the one the boxes show (N7), not a guess.
   app.get(
     '/api/v1/me',
-    { schema: { summary: 'Who am I (and the hotline notices carry)', tags: ['auth'] } },
-    async (req) => ({
-      ...req.actor,
-      hotline: ctx.config.hotline,
-    }),
+    {
+      schema: {
+        summary: 'Who am I (and the hotline notices carry)',
+        tags: ['auth'],
+        response: withErrors({ 200: Me }),
+      },
+    },
+    async (req) => {
+      // Never public: the auth hook has set the caller, or refused the request.
+      if (req.actor === undefined) throw new HeadendError('UNAUTHENTICATED', 'a valid API token is needed');
+      return { ...req.actor, hotline: ctx.config.hotline };
+    },
   );
 }

@@ -2,14 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { HeadendError } from '../../errors';
 import { BoxAuthenticator } from '../../services/box-authenticator';
 import type { ApiContext } from '../api-context';
+import type { TypeBoxProvider } from '../typebox-provider';
 import { builtAppDir } from '../built-app-dir';
+import { BoxPayments } from '../responses/billing-responses';
+import { withErrors } from '../responses/error-responses';
 import { serveBuiltApp } from '../serve-built-app';
 
 /** The built box app (stb-app/build), served at /tv/. */
 const TV_DIR = builtAppDir('@stb-notify/stb-app');
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
-export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export function tvRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  const app = fastify.withTypeProvider<TypeBoxProvider>();
   serveBuiltApp(app, {
     prefix: '/tv',
     dir: TV_DIR,
@@ -25,7 +29,11 @@ export function tvRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/box/v1/payments',
     {
       config: { public: true },
-      schema: { summary: 'Payments of the last 12 months for the calling box’s account (N6)', tags: ['box'] },
+      schema: {
+        summary: 'Payments of the last 12 months for the calling box’s account (N6)',
+        tags: ['box'],
+        response: withErrors({ 200: BoxPayments }),
+      },
     },
     async (req) => {
       const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(req.headers.authorization ?? '');

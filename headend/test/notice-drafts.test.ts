@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import type { TestHeadend } from './support/test-headend';
+import { staffToken } from './support/staff-fixtures';
+
+interface Draft {
+  id: string;
+  createdBy: string;
+  updatedBy: string;
+  updatedAtMs: number;
+  content: Record<string, unknown>;
+}
+
+const half = { kind: 'OUTAGE', texts: [{ lang: 'zh-CN', title: '', body: '东城区线路抢修中' }] };
+const whole = {
+  kind: 'ANNOUNCEMENT',
+  target: { type: 'zones', zoneIds: ['z-east'] },
+  texts: [{ lang: 'zh-CN', title: '频道调整', body: '东城区下月起新增两个高清频道。' }],
+};
+
+/** Issue 18: an operator writes a notice now and sends it later; it is sent once, whoever sends it. */
+describe('notice drafts', () => {
+  let t: TestHeadend;
+  let zhang: string;
+  let li: string;
+
+  beforeEach(async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    zhang = await staffToken(t, 'op-1', 'operator', '张三');
+    li = await staffToken(t, 'op-2', 'operator', '李四');
+  });
+  afterEach(async () => {
+    await t.stop();
+    await removeDir(t.dir);
+  });
+
+  const create = async (content: unknown, tok = zhang): Promise<Draft> => {
+    const r = await t.api('POST', '/api/v1/notice-drafts', { content }, tok);
+    expect(r.status).toBe(201);
+    return r.body as unknown as Draft;
+  };
+
+  it('a half-written notice is kept, listed and edited; a stale save is refused with who saved meanwhile', async () => {
+    const d = await create(half);
+    expect(d.createdBy).toContain('张三');
+    const list = await t.api('GET', '/api/v1/notice-drafts', undefined, li);
+    expect((list.body.items as Draft[]).map((x) => x.id)).toEqual([d.id]);
+
+    // 李四 finishes it from the version he opened.
+    const saved = await t.api(
+      'PUT',
+      `/api/v1/notice-drafts/${d.id}`,
+      { content: whole, updatedAtMs: d.updatedAtMs },
+      li,
+    );
+    expect(saved.status).toBe(200);
+    const v2 = saved.body as unknown as Draft;
+    expect(v2.content).toEqual(whole);
+    expect(v2.updatedBy).toContain('李四');
+    expect(v2.updatedAtMs).toBeGreaterThan(d.updatedAtMs);
+
+    // 张三 still has the first version open: his save would lose 李四's text, so it is refused.
+    const stale = await t.api(
+      'PUT',
+      `/api/v1/notice-drafts/${d.id}`,
+      { content: half, updatedAtMs: d.updatedAtMs },
+      zhang,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('CONFLICT');
+    expect(stale.body.details).toMatchObject({ updatedAtMs: v2.updatedAtMs });
+    expect((await t.api('GET', `/api/v1/notice-drafts/${d.id}`)).body.content).toEqual(whole);
+
+    const audit = await t.api('GET', `/api/v1/audit?subject=${d.id}`);
+    expect((audit.body.items as Array<{ action: string }>).map((e) => e.action)).toEqual([
+      'notice.draft.saved',
+      'notice.draft.created',
+    ]);
+  });
+
+  it('sending from a draft removes it in the same commit; two sends at once make one notice', async () => {
+    const d = await create(whole);
+    const before = (await t.api('GET', '/api/v1/notices?limit=100')).body.total as number;
+    const [a, b] = await Promise.all([
+      t.api('POST', '/api/v1/notices', { ...whole, draftId: d.id }, zhang),
+      t.api('POST', '/api/v1/notices', { ...whole, draftId: d.id }, li),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect((await t.api('GET', '/api/v1/notices?limit=100')).body.total).toBe(before + 1);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${d.id}`)).status).toBe(404);
+    // A send that fails its rules keeps the draft.
+    const kept = await create(half);
+    const refused = await t.api('POST', '/api/v1/notices', { ...whole, texts: [], draftId: kept.id }, zhang);
+    expect(refused.status).toBe(400);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${kept.id}`)).status).toBe(200);
+  });
+
+  it('refuses what a draft cannot hold and deletes with an audit entry', async () => {
+    const bad = await t.api('POST', '/api/v1/notice-drafts', { content: { ...half, sendNow: true } }, zhang);
+    expect(bad.status).toBe(400);
+    const long = await t.api('POST', '/api/v1/notice-drafts', {
+      content: { texts: [{ lang: 'zh-CN', title: '长'.repeat(257), body: '' }] },
+    });
+    expect(long.status).toBe(400);
+    const d = await create(half);
+    expect((await t.api('DELETE', `/api/v1/notice-drafts/${d.id}`, undefined, li)).status).toBe(200);
+    expect((await t.api('DELETE', `/api/v1/notice-drafts/${d.id}`, undefined, li)).status).toBe(404);
+    const audit = await t.api('GET', `/api/v1/audit?subject=${d.id}&action=notice.draft.deleted`);
+    expect((audit.body.items as Array<{ actor: string }>)[0]?.actor).toContain('李四');
+  });
+});
