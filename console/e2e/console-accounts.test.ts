@@ -17,7 +17,8 @@ describe('the subscriber on the phone: an account and its boxes in the console (
   });
 
   it('N2 proof: an account’s suspension warning per box — issued, delivered, displayed — exported for a regulator', async () => {
-    await Promise.all(['box-1', 'box-2'].map((id) => connectBox(id))); // the two boxes of acct-1
+    const [, box2] = await Promise.all(['box-1', 'box-2'].map((id) => connectBox(id))); // the two boxes of acct-1
+    await box2?.hello();
     const s = await t.api('POST', '/api/v1/billing/overdue', {
       accountId: 'acct-1',
       amountMinor: 5200,
@@ -62,5 +63,14 @@ describe('the subscriber on the phone: an account and its boxes in the console (
     );
     expect(await warning.textContent()).toContain('已显示');
     expect(await page.textContent('[data-testid=box-page] h2')).toContain('在线');
+    // Its online history: connected (the broker saw it) and said hello, newest first.
+    const events = await (
+      await page.waitForSelector('[data-testid=box-presence] tr[data-event=online]')
+    ).evaluate((row) =>
+      [...(row.closest('tbody')?.querySelectorAll('tr') ?? [])].map((r) => r.getAttribute('data-event')),
+    );
+    expect(events).toContain('hello');
+    expect(events.at(-1)).toBe('online');
+    expect(await page.textContent('[data-testid=box-presence]')).toContain('开机报到');
   });
 });

@@ -118,6 +118,32 @@ describe('the operator console in Chromium against the real headend', () => {
     expect(onTv.find((e) => e.id === 'banner-title')?.text?.replace(/\u200B/g, '')).toBe(title);
   });
 
+  it('issue 18: a notice saved as a draft is finished by another visit and sent once; the draft goes with the send', async () => {
+    await page.click('text=发布通知');
+    await page.check('input[name=kind][value=ANNOUNCEMENT]');
+    await page.check('input[name=target][value=boxes]');
+    await page.fill('textarea[name=ids]', 'box-1');
+    await page.fill('input[name=zhTitle]', '春节期间营业厅时间调整');
+    await page.click('button[name=save-draft]');
+    const saved = await page.waitForSelector('[data-testid=draft-saved]');
+    const id = String(await saved.getAttribute('data-draft'));
+    // Later (a reload, another operator): the draft is listed; opening it fills the form.
+    await page.reload();
+    await page.click('text=发布通知');
+    await page.click(`[data-testid=drafts] li[data-draft="${id}"] button >> nth=0`);
+    expect(await page.inputValue('input[name=zhTitle]')).toBe('春节期间营业厅时间调整');
+    expect(await page.inputValue('textarea[name=ids]')).toBe('box-1');
+    await page.fill('textarea[name=zhBody]', '除夕至初三营业厅休息，缴费请用网上营业厅。');
+    await page.click('button[name=send]');
+    await page.click('button[name=confirm]');
+    await page.waitForURL(/#\/notices\/n-/);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${id}`)).status).toBe(404);
+    const sent = (await t.api('GET', '/api/v1/notices?limit=10')).body.items as Array<{
+      texts: Array<{ body: string }>;
+    }>;
+    expect(sent.filter((n) => n.texts[0]?.body.startsWith('除夕至初三'))).toHaveLength(1);
+  });
+
   it('shows the boxes still pending while some are offline', async () => {
     await connectBox('box-1');
     await page.click('text=发布通知');

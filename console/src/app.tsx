@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiClient } from './api-client';
-import type { Actor, ConsoleContext } from './console-context';
+import type { Me } from '@stb-notify/headend/api-types';
+import type { ConsoleContext } from './console-context';
 import { Ctx } from './console-context';
 import type { Lang, TextKey } from './i18n';
 import { translate, translateValue } from './i18n';
@@ -43,7 +44,7 @@ const NAV: readonly [string, TextKey][] = [
 /** The console: sign-in, then compose / notices / tickets / figures, routed by the URL hash. */
 export function App() {
   const [lang, setLang] = useState<Lang>(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN');
-  const [session, setSession] = useState<{ api: ApiClient; actor: Actor } | undefined>();
+  const [session, setSession] = useState<{ api: ApiClient; actor: Me } | undefined>();
   const [error, setError] = useState<unknown>();
   const [restoring, setRestoring] = useState(sessionStorage.getItem(TOKEN_KEY) !== null);
   const hash = useHash();
@@ -57,7 +58,7 @@ export function App() {
   const signIn = useCallback(async (token: string) => {
     const api = new ApiClient(token);
     try {
-      const actor = await api.get<Actor>('/api/v1/me');
+      const actor = await api.get<Me>('/api/v1/me');
       sessionStorage.setItem(TOKEN_KEY, token);
       setSession({ api, actor });
       setError(undefined);

@@ -1,20 +1,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Me } from '@stb-notify/headend/api-types';
 import type { ApiClient } from './api-client';
 import type { Lang, TextKey } from './i18n';
 
-export interface Actor {
-  readonly name: string;
-  readonly role: 'operator' | 'billing' | 'maintainer' | 'supervisor' | 'read-only';
-  /** The staff member the token was issued to ('' for a system's token). */
-  readonly staffNo: string;
-  /** The hotline every notice carries (N7), as configured on the headend. */
-  readonly hotline: string;
-}
-
 export interface ConsoleContext {
   readonly api: ApiClient;
-  readonly actor: Actor;
+  /** The signed-in token's holder, and the hotline every notice carries (N7), as configured on the headend. */
+  readonly actor: Me;
   readonly lang: Lang;
   readonly t: (key: TextKey, vars?: Record<string, string | number>) => string;
   /** Shows an error in the banner (API errors with their code, in words). */

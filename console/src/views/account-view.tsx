@@ -1,62 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
+import type {
+  AccountDetail as Account,
+  Delivery,
+  NoticeListItem,
+  NoticePage,
+  Payment,
+  Payments,
+  Suspension,
+  SuspensionProof as Proof,
+  Suspensions,
+  TicketListItem,
+  TicketPage,
+} from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { NoticeLink } from './notice-link';
 import { formatTime } from '../format';
 import { translateValue } from '../i18n';
-
-interface AccountBox {
-  readonly id: string;
-  readonly zoneId: string;
-  readonly model: string;
-  readonly firmware: string;
-  readonly online: boolean;
-  readonly lastSeenMs: number;
-}
-interface Account {
-  readonly id: string;
-  readonly name: string;
-  readonly status: string;
-  readonly boxes: readonly AccountBox[];
-}
-interface Suspension {
-  readonly id: string;
-  readonly warningNoticeId: string;
-  readonly warnedAtMs: number;
-  readonly suspendAtMs: number;
-  readonly state: string;
-  readonly amountMinor: number;
-  readonly paidMinor: number;
-}
-interface ProofRow {
-  readonly boxId: string;
-  readonly state: string;
-  readonly queuedAtMs: number;
-  readonly deliveredAtMs: number;
-  readonly displayedAtMs: number;
-  readonly readAtMs: number;
-}
-interface Payment {
-  readonly id: string;
-  readonly amountMinor: number;
-  readonly paidAtMs: number;
-  readonly invoiceId: string;
-  readonly method: string;
-}
-interface NoticeRow {
-  readonly id: string;
-  readonly kind: string;
-  readonly issuedAtMs: number;
-  readonly status: string;
-  readonly texts: ReadonlyArray<{ readonly lang: string; readonly title: string }>;
-}
-interface TicketRow {
-  readonly id: string;
-  readonly number: number;
-  readonly boxId: string;
-  readonly status: string;
-  readonly summary: string;
-  readonly openedAtMs: number;
-}
 
 const HOUR = 3_600_000;
 const yuan = (minor: number) => (minor / 100).toFixed(2);
@@ -65,10 +24,10 @@ const yuan = (minor: number) => (minor / 100).toFixed(2);
 function SuspensionProof(props: { s: Suspension }) {
   const { api, t, fail, lang } = useConsole();
   const { s } = props;
-  const [rows, setRows] = useState<readonly ProofRow[] | undefined>();
+  const [rows, setRows] = useState<readonly Delivery[] | undefined>();
   useEffect(() => {
     api
-      .get<{ boxes: ProofRow[] }>(`/api/v1/suspensions/${s.id}/proof`)
+      .get<Proof>(`/api/v1/suspensions/${s.id}/proof`)
       .then((p) => setRows(p.boxes))
       .catch(fail);
   }, [api, fail, s.id]);
@@ -135,10 +94,10 @@ export function AccountView(props: { id: string | undefined }) {
   const [data, setData] = useState<
     | {
         account: Account;
-        suspensions: Suspension[];
-        payments: Payment[];
-        notices: NoticeRow[];
-        tickets: TicketRow[];
+        suspensions: readonly Suspension[];
+        payments: readonly Payment[];
+        notices: readonly NoticeListItem[];
+        tickets: readonly TicketListItem[];
       }
     | undefined
   >();
@@ -150,13 +109,11 @@ export function AccountView(props: { id: string | undefined }) {
     void (async () => {
       const account = await api.get<Account>(`/api/v1/accounts/${enc}`);
       const [suspensions, payments, notices, tickets] = await Promise.all([
-        api.get<{ items: Suspension[] }>(`/api/v1/accounts/${enc}/suspensions`),
-        api.get<{ items: Payment[] }>(`/api/v1/accounts/${enc}/payments`),
-        api.get<{ items: NoticeRow[] }>(`/api/v1/notices?accountId=${enc}&limit=20`),
+        api.get<Suspensions>(`/api/v1/accounts/${enc}/suspensions`),
+        api.get<Payments>(`/api/v1/accounts/${enc}/payments`),
+        api.get<NoticePage>(`/api/v1/notices?accountId=${enc}&limit=20`),
         Promise.all(
-          account.boxes.map((b) =>
-            api.get<{ items: TicketRow[] }>(`/api/v1/tickets?boxId=${encodeURIComponent(b.id)}&limit=20`),
-          ),
+          account.boxes.map((b) => api.get<TicketPage>(`/api/v1/tickets?boxId=${encodeURIComponent(b.id)}&limit=20`)),
         ),
       ]);
       setData({

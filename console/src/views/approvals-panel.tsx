@@ -2,17 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { formatTime } from '../format';
 import { translateValue } from '../i18n';
-import type { TicketRow } from './ticket-types';
-
-interface Approval {
-  readonly id: string;
-  readonly kind: 'extension' | 'severity' | 'outage' | 'pause';
-  readonly subject: string;
-  readonly request: Record<string, unknown>;
-  readonly reason: string;
-  readonly requestedBy: string;
-  readonly requestedAtMs: number;
-}
+import type { Approval, Approvals, Escalation, Escalations } from '@stb-notify/headend/api-types';
 
 /**
  * The supervisor's desk (issue 16): requests waiting for a decision (T8 extensions, severity
@@ -21,17 +11,14 @@ interface Approval {
  */
 export function ApprovalsPanel(props: { version: number; onChanged: () => void }) {
   const { api, t, fail, lang, actor } = useConsole();
-  const [pending, setPending] = useState<Approval[]>([]);
-  const [escalations, setEscalations] = useState<TicketRow[]>([]);
+  const [pending, setPending] = useState<readonly Approval[]>([]);
+  const [escalations, setEscalations] = useState<readonly Escalation[]>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
   // The desk is for staff: a read-only dashboard or the billing feed does not see it (the API refuses them too).
   const staff = actor.role === 'operator' || actor.role === 'maintainer' || actor.role === 'supervisor';
   useEffect(() => {
     if (!staff) return;
-    Promise.all([
-      api.get<{ items: Approval[] }>('/api/v1/approvals?status=pending'),
-      api.get<{ items: TicketRow[] }>('/api/v1/escalations'),
-    ])
+    Promise.all([api.get<Approvals>('/api/v1/approvals?status=pending'), api.get<Escalations>('/api/v1/escalations')])
       .then(([a, e]) => {
         setPending(a.items);
         setEscalations(e.items);
@@ -98,7 +85,7 @@ export function ApprovalsPanel(props: { version: number; onChanged: () => void }
         {escalations.map((e) => (
           <li key={e.id} class={e.escalation === 'breached' ? 'rule refused' : 'hint'}>
             <a href={`#/tickets/${e.id}`}>{e.id}</a> · {e.zoneId} · {e.owner} · {formatTime(e.dueAtMs)} ·{' '}
-            {translateValue(lang, 'escalation', e.escalation ?? 'due-soon')}
+            {translateValue(lang, 'escalation', e.escalation)}
           </li>
         ))}
       </ul>

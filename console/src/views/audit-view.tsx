@@ -1,17 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { AuditPage } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, readableDetail } from '../format';
 import { translateValue } from '../i18n';
 import { Pager } from './pager';
 import { useSettledGet } from './use-settled-get';
-
-interface AuditRow {
-  readonly atMs: number;
-  readonly actor: string;
-  readonly action: string;
-  readonly subject: string;
-  readonly detail: Record<string, unknown>;
-}
 
 /** What the headend records (see the audit.append calls); the filter offers them by name. */
 const ACTIONS = [
@@ -64,7 +57,7 @@ export function AuditView() {
   const to = fromLocalInput(until);
   if (Number.isFinite(from)) q.set('sinceMs', String(from));
   if (Number.isFinite(to)) q.set('untilMs', String(to));
-  const page = useSettledGet<{ items: AuditRow[]; more: boolean }>(`/api/v1/audit?${q}`);
+  const page = useSettledGet<AuditPage>(`/api/v1/audit?${q}`);
 
   // A new filter starts again at the newest entry.
   const filter =

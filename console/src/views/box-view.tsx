@@ -1,42 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { BoxNotice, BoxNotices, PublicBox, TicketListItem, TicketPage } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { NoticeLink } from './notice-link';
+import { OnlineHistoryPanel } from './online-history-panel';
 import { formatTime } from '../format';
 import { translateValue } from '../i18n';
-
-interface Box {
-  readonly id: string;
-  readonly accountId: string;
-  readonly zoneId: string;
-  readonly model: string;
-  readonly firmware: string;
-  readonly appVersion: string;
-  readonly online: boolean;
-  readonly lastSeenMs: number;
-  readonly provisionedAtMs: number;
-}
-interface BoxNotice {
-  readonly notice: {
-    readonly id: string;
-    readonly kind: string;
-    readonly status: string;
-    readonly texts: ReadonlyArray<{ readonly lang: string; readonly title: string }>;
-  };
-  readonly delivery: {
-    readonly state: string;
-    readonly queuedAtMs: number;
-    readonly deliveredAtMs: number;
-    readonly displayedAtMs: number;
-    readonly readAtMs: number;
-  };
-}
-interface TicketRow {
-  readonly id: string;
-  readonly number: number;
-  readonly status: string;
-  readonly summary: string;
-  readonly openedAtMs: number;
-}
 
 /**
  * One box (issue 18): whether it is online and what it runs, every notice sent to it with when
@@ -45,14 +13,16 @@ interface TicketRow {
  */
 export function BoxView(props: { id: string }) {
   const { api, t, fail, lang } = useConsole();
-  const [data, setData] = useState<{ box: Box; notices: BoxNotice[]; tickets: TicketRow[] } | undefined>();
+  const [data, setData] = useState<
+    { box: PublicBox; notices: readonly BoxNotice[]; tickets: readonly TicketListItem[] } | undefined
+  >();
   useEffect(() => {
     setData(undefined);
     const enc = encodeURIComponent(props.id);
     Promise.all([
-      api.get<Box>(`/api/v1/boxes/${enc}`),
-      api.get<{ items: BoxNotice[] }>(`/api/v1/boxes/${enc}/notices?limit=100`),
-      api.get<{ items: TicketRow[] }>(`/api/v1/tickets?boxId=${enc}&limit=50`),
+      api.get<PublicBox>(`/api/v1/boxes/${enc}`),
+      api.get<BoxNotices>(`/api/v1/boxes/${enc}/notices?limit=100`),
+      api.get<TicketPage>(`/api/v1/tickets?boxId=${enc}&limit=50`),
     ])
       .then(([box, notices, tickets]) => setData({ box, notices: notices.items, tickets: tickets.items }))
       .catch(fail);
@@ -76,6 +46,8 @@ export function BoxView(props: { id: string }) {
         <dt>{t('boxProvisioned')}</dt>
         <dd>{formatTime(b.provisionedAtMs)}</dd>
       </dl>
+      <h3>{t('boxPresence')}</h3>
+      <OnlineHistoryPanel id={b.id} />
       <h3>{t('boxNotices')}</h3>
       {data.notices.length === 0 ? (
         <p>{t('acctNone')}</p>

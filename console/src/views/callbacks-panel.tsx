@@ -1,27 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
+import type { Callback, Callbacks, Tickets } from '@stb-notify/headend/api-types';
 import { formatTime } from '../format';
-
-interface Callback {
-  readonly id: string;
-  readonly ticketId: string;
-  readonly dueAtMs: number;
-  readonly status: string;
-}
 
 /** T4: repairs whose survey went unanswered are called back by phone; the outcome is recorded here. */
 export function CallbacksPanel(props: { version: number; onChanged: () => void }) {
   const { api, t, fail } = useConsole();
-  const [items, setItems] = useState<Callback[]>([]);
+  const [items, setItems] = useState<readonly Callback[]>([]);
   const [gaps, setGaps] = useState(0);
   const [form, setForm] = useState<
     Record<string, { reached: boolean; rating: string; resolved: boolean; note: string }>
   >({});
   useEffect(() => {
-    Promise.all([
-      api.get<{ items: Callback[] }>('/api/v1/callbacks?status=open'),
-      api.get<{ items: unknown[] }>('/api/v1/follow-up-gaps'),
-    ])
+    Promise.all([api.get<Callbacks>('/api/v1/callbacks?status=open'), api.get<Tickets>('/api/v1/follow-up-gaps')])
       .then(([c, g]) => {
         setItems(c.items);
         setGaps(g.items.length);

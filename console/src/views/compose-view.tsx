@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
+import type {
+  Draft,
+  NoticeStatus,
+  PlannedMaintenance,
+  Reach,
+  RuleVerdict,
+  Suspension,
+} from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, splitIds, toLocalInput } from '../format';
 import { TvPreview } from './tv-preview';
 import { useDraftTexts } from './use-draft-texts';
 import { useRuleCheck } from './rule-check';
-import type { RuleVerdict } from './rule-check';
 import { SendReview } from './send-review';
-import type { Reach } from './send-review';
 import { ZonePicker } from './zone-picker';
+import { draftOf, fieldsOf, reachTargetOf, ruleTextRequest } from './compose-draft';
+import type { ComposeFields, Display, Kind, TargetType } from './compose-draft';
+import { DraftsPanel, SaveDraft } from './drafts-panel';
+import { useNoticeDraft } from './use-notice-draft';
 
-type Kind = 'MAINTENANCE' | 'OUTAGE' | 'ANNOUNCEMENT' | 'SUSPENSION';
-type TargetType = 'all' | 'zones' | 'accounts' | 'boxes';
-type Display = 'MAILBOX' | 'BANNER' | 'FULLSCREEN';
 const KINDS: readonly Kind[] = ['MAINTENANCE', 'OUTAGE', 'ANNOUNCEMENT', 'SUSPENSION'];
 const HOUR = 3_600_000;
 
@@ -21,10 +28,6 @@ const RULE_DISPLAY: Record<Exclude<Kind, 'ANNOUNCEMENT'>, Display> = {
   OUTAGE: 'BANNER',
   SUSPENSION: 'FULLSCREEN',
 };
-
-interface Sent {
-  readonly notice: { readonly id: string };
-}
 
 /** Compose: kind, target, schedule checked against N2/N4 before sending, zh/en texts, TV preview. */
 export function ComposeView() {
@@ -44,6 +47,27 @@ export function ComposeView() {
   const [priority, setPriority] = useState('NORMAL');
   const [previewLang, setPreviewLang] = useState(lang);
   const [busy, setBusy] = useState(false);
+  const drafts = useNoticeDraft();
+  const when = { startsAt, endsAt, suspendAt, eta };
+  const fields: ComposeFields = { kind, targetType, zoneIds, ids, ...when, reason, amount, texts, display, priority };
+  /** Issue 18: a draft (this operator's or another's) fills the form; saving then edits it. */
+  function openDraft(d: Draft): void {
+    drafts.open(d);
+    const f = fieldsOf(d.content, fields);
+    setKind(f.kind);
+    setTargetType(f.targetType);
+    setZoneIds([...f.zoneIds]);
+    setIds(f.ids);
+    setStartsAt(f.startsAt);
+    setEndsAt(f.endsAt);
+    setSuspendAt(f.suspendAt);
+    setEta(f.eta);
+    setReason(f.reason);
+    setAmount(f.amount);
+    setTexts(f.texts);
+    setDisplay(f.display);
+    setPriority(f.priority);
+  }
   /** The recipients counted for review; any change to the notice asks for a new review. */
   const [review, setReview] = useState<Reach | undefined>();
   useEffect(
@@ -79,19 +103,7 @@ export function ComposeView() {
     (!(kind === 'MAINTENANCE' || kind === 'OUTAGE') || reason.trim() !== '') &&
     (kind !== 'SUSPENSION' || amount !== '');
 
-  /** The boxes the notice goes to, as the headend will resolve them. */
-  function reachTarget(): Record<string, unknown> {
-    const list = splitIds(ids);
-    if (kind === 'MAINTENANCE' || kind === 'OUTAGE') return { type: 'zones', zoneIds };
-    if (kind === 'SUSPENSION') return { type: 'accounts', accountIds: list.slice(0, 1) };
-    return targetType === 'all'
-      ? { type: 'all' }
-      : targetType === 'zones'
-        ? { type: 'zones', zoneIds }
-        : targetType === 'accounts'
-          ? { type: 'accounts', accountIds: list }
-          : { type: 'boxes', boxIds: list };
-  }
+  const reachTarget = () => reachTargetOf(fields);
 
   function run(step: () => Promise<void>): void {
     setBusy(true);
@@ -102,15 +114,16 @@ export function ComposeView() {
 
   async function send(): Promise<void> {
     const withTexts = textList.length > 0 ? { texts: textList } : {};
-    let r: Sent;
+    let noticeId: string;
     if (kind === 'MAINTENANCE') {
-      r = await api.post<Sent>('/api/v1/maintenance', {
+      const planned = await api.post<PlannedMaintenance>('/api/v1/maintenance', {
         zoneIds,
         startsAtMs: fromLocalInput(startsAt),
         endsAtMs: fromLocalInput(endsAt),
         reason: reason.trim(),
         ...withTexts,
       });
+      noticeId = planned.notice.id;
     } else if (kind === 'OUTAGE') {
       const etaMs = fromLocalInput(eta);
       // N4: an outage made by hand is a supervisor's decision; it goes out when approved.
@@ -120,49 +133,43 @@ export function ComposeView() {
         ...(Number.isFinite(etaMs) ? { etaMs } : {}),
         ...withTexts,
       });
+      await drafts.done(true);
       go('#/tickets');
       return;
     } else if (kind === 'SUSPENSION') {
-      const s = await api.post<{ warningNoticeId: string }>('/api/v1/billing/overdue', {
+      const s = await api.post<Suspension>('/api/v1/billing/overdue', {
         accountId: splitIds(ids)[0],
         amountMinor: Math.round(Number(amount) * 100),
         currency: 'CNY',
         suspendAtMs: fromLocalInput(suspendAt),
       });
-      r = { notice: { id: s.warningNoticeId } };
+      noticeId = s.warningNoticeId;
     } else {
       // The same target the review counted.
-      r = await api.post<Sent>('/api/v1/notices', { kind, target: reachTarget(), texts: textList, display, priority });
+      // Its draft is deleted in the send's own commit: one draft is never sent twice.
+      const sent = await api.post<NoticeStatus>('/api/v1/notices', {
+        kind,
+        target: reachTarget(),
+        texts: textList,
+        display,
+        priority,
+        ...(drafts.draft === undefined ? {} : { draftId: drafts.draft.id }),
+      });
+      noticeId = sent.notice.id;
     }
-    go(`#/notices/${r.notice.id}`);
+    await drafts.done(kind !== 'ANNOUNCEMENT');
+    go(`#/notices/${noticeId}`);
   }
 
   const shownDisplay = kind === 'ANNOUNCEMENT' ? display : RULE_DISPLAY[kind];
   const startsAtMs = fromLocalInput(startsAt);
   const endsAtMs = fromLocalInput(endsAt);
   // Left empty, a rule-written notice gets the rule's texts: the preview shows those very texts.
-  const drafted = useDraftTexts(textsOptional && textList.length === 0 ? draftRequest() : undefined);
+  const drafted = useDraftTexts(textsOptional && textList.length === 0 ? ruleTextRequest(fields) : undefined);
   const previewTexts =
     textList.length > 0
       ? textList
       : (drafted ?? [{ lang: 'zh-CN', title: t(`kind_${kind}`), body: textsOptional ? t('previewAuto') : '' }]);
-
-  /** What the rule's text needs from the form, or undefined while it is incomplete. */
-  function draftRequest(): Record<string, unknown> | undefined {
-    const etaMs = fromLocalInput(eta);
-    const amountMinor = Math.round(Number(amount) * 100);
-    const suspendAtMs = fromLocalInput(suspendAt);
-    if (kind === 'MAINTENANCE')
-      return Number.isFinite(startsAtMs) && endsAtMs > startsAtMs
-        ? { kind, startsAtMs, endsAtMs, reason: reason.trim() }
-        : undefined;
-    if (kind === 'OUTAGE') return { kind, ...(Number.isFinite(etaMs) && etaMs > 0 ? { etaMs } : {}) };
-    if (kind === 'SUSPENSION')
-      return amountMinor >= 1 && Number.isFinite(suspendAtMs)
-        ? { kind: 'SUSPENSION_WARNING', amountMinor, currency: 'CNY', suspendAtMs }
-        : undefined;
-    return undefined;
-  }
 
   return (
     <form
@@ -175,6 +182,7 @@ export function ComposeView() {
       }}
     >
       <section class="compose-fields">
+        <DraftsPanel current={drafts.draft?.id} onOpen={openDraft} version={drafts.draft?.updatedAtMs ?? 0} />
         <fieldset>
           <legend>{t('kind')}</legend>
           {KINDS.map((k) => (
@@ -344,9 +352,12 @@ export function ComposeView() {
           </fieldset>
         )}
         {review === undefined ? (
-          <button type="submit" class="primary" name="send" disabled={!ready || busy}>
-            {t('reviewCheck')}
-          </button>
+          <p class="actions">
+            <button type="submit" class="primary" name="send" disabled={!ready || busy}>
+              {t('reviewCheck')}
+            </button>{' '}
+            <SaveDraft busy={busy} draft={drafts.draft} onSave={() => run(() => drafts.save(draftOf(fields)))} />
+          </p>
         ) : (
           <SendReview reach={review} busy={busy} onConfirm={() => run(send)} onBack={() => setReview(undefined)} />
         )}
@@ -392,13 +403,18 @@ function RuleLine(props: { kind: Kind; verdict: RuleVerdict | undefined; atMs: n
         ✔ {t(props.kind === 'MAINTENANCE' ? 'ruleN4Ok' : 'ruleN2Ok', { lead })}
       </p>
     );
-  const earliest = v.details?.earliestStartAtMs ?? v.details?.earliestAllowedAtMs ?? 0;
+  // The refusal's details are an open record (the rule's own figures): read the numbers it names.
+  const figure = (key: string): number | undefined => {
+    const x = v.details?.[key];
+    return typeof x === 'number' ? x : undefined;
+  };
+  const earliest = figure('earliestStartAtMs') ?? figure('earliestAllowedAtMs') ?? 0;
   const words =
     v.code === 'N4_LEAD_TIME_TOO_SHORT'
-      ? t('ruleN4Refused', { lead: v.details?.leadHours ?? lead, earliest: formatTime(earliest) })
+      ? t('ruleN4Refused', { lead: figure('leadHours') ?? lead, earliest: formatTime(earliest) })
       : v.code === 'N2_NOTICE_TOO_SHORT'
-        ? t('ruleN2Refused', { lead: v.details?.leadHours ?? lead, earliest: formatTime(earliest) })
-        : (v.message ?? '');
+        ? t('ruleN2Refused', { lead: figure('leadHours') ?? lead, earliest: formatTime(earliest) })
+        : v.message;
   return (
     <p class="rule refused" role="alert" data-testid="rule" data-allowed="false" data-code={v.code}>
       ✘ {words}

@@ -1,14 +1,6 @@
+import type { DiagnosticLimits } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { formatTime } from '../format';
-
-/** The limits the headend judges a box's readings by (config `diagnostics`). */
-export interface DiagnosticLimits {
-  readonly minSignalDbuv: number;
-  readonly maxSignalDbuv: number;
-  readonly minSnrDb: number;
-  readonly minMerDb: number;
-  readonly maxDecoderErrors: number;
-}
 
 interface Reading {
   readonly key: string;

@@ -1,25 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Z2Targets as Targets, ZoneFigures, ZoneMonthFigures } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import type { TextKey } from '../i18n';
-
-interface ZoneFigures {
-  readonly zoneId: string;
-  readonly zoneName: string;
-  readonly maintainer: string;
-  readonly households: number;
-  readonly ticketsOpened: number;
-  /** null: no data this month (Z2: never shown as 100 %). */
-  readonly complaintRatePct: number | null;
-  readonly replyRate24hPct: number | null;
-  readonly satisfactionPct: number | null;
-  readonly slaCompliancePct: number | null;
-  readonly flags: string[];
-}
-interface Targets {
-  readonly maxComplaintRatePct: number;
-  readonly minReplyRate24hPct: number;
-  readonly minSatisfactionPct: number;
-}
 
 interface Metric {
   readonly key: 'complaintRatePct' | 'replyRate24hPct' | 'satisfactionPct' | 'slaCompliancePct';
@@ -48,13 +30,10 @@ export function FiguresView() {
   const { api, t, fail } = useConsole();
   const d = new Date();
   const [month, setMonth] = useState(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`);
-  const [data, setData] = useState<{ targets: Targets; items: ZoneFigures[] } | undefined>();
+  const [data, setData] = useState<ZoneFigures | undefined>();
   useEffect(() => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
-    api
-      .get<{ targets: Targets; items: ZoneFigures[] }>(`/api/v1/figures/zones?month=${month}`)
-      .then(setData)
-      .catch(fail);
+    api.get<ZoneFigures>(`/api/v1/figures/zones?month=${month}`).then(setData).catch(fail);
   }, [api, fail, month]);
 
   const exportCsv = () =>
@@ -126,7 +105,7 @@ export function FiguresView() {
 }
 
 /** One metric for every zone as horizontal bars, with the target as a line; misses in red. */
-function Chart(props: { metric: Metric; rows: readonly ZoneFigures[]; targets: Targets }) {
+function Chart(props: { metric: Metric; rows: readonly ZoneMonthFigures[]; targets: Targets }) {
   const { t } = useConsole();
   const { metric, rows, targets } = props;
   const target = metric.target(targets);

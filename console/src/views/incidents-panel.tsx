@@ -1,32 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Incident, Incidents, TicketListItem, TicketPage } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { formatTime } from '../format';
 import { translateValue } from '../i18n';
-import type { TicketRow } from './ticket-types';
-
-interface Incident {
-  readonly id: string;
-  readonly zoneId: string;
-  readonly status: string;
-  readonly openedAtMs: number;
-  readonly etaMs: number;
-  readonly reportCount: number;
-}
 
 /** Outage incidents built from correlated fault reports, with their linked tickets; resolving one resolves them all. */
 export function IncidentsPanel(props: { version: number; onChanged: () => void }) {
   const { api, t, fail, lang } = useConsole();
-  const [items, setItems] = useState<Incident[]>([]);
-  const [linked, setLinked] = useState<Record<string, TicketRow[]>>({});
+  const [items, setItems] = useState<readonly Incident[]>([]);
+  const [linked, setLinked] = useState<Record<string, readonly TicketListItem[]>>({});
   const [resolution, setResolution] = useState<Record<string, string>>({});
   useEffect(() => {
     api
-      .get<{ items: Incident[] }>('/api/v1/incidents?status=open')
+      .get<Incidents>('/api/v1/incidents?status=open')
       .then(async (r) => {
         setItems(r.items);
         const entries = await Promise.all(
           r.items.map(async (i) => {
-            const tk = await api.get<{ items: TicketRow[] }>(`/api/v1/tickets?incidentId=${encodeURIComponent(i.id)}`);
+            const tk = await api.get<TicketPage>(`/api/v1/tickets?incidentId=${encodeURIComponent(i.id)}`);
             return [i.id, tk.items] as const;
           }),
         );

@@ -1,25 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { DeliveryCounts, NoticeProgress as Progress } from '@stb-notify/headend/api-types';
 import { ApiError } from '../api-client';
 import { useConsole } from '../console-context';
 import { formatTime } from '../format';
 import type { TextKey } from '../i18n';
 import { targetLabel } from './notices-view';
 
-type Counts = Record<string, number>;
-interface Progress {
-  readonly notice: {
-    readonly id: string;
-    readonly kind: string;
-    readonly status: string;
-    readonly issuedAtMs: number;
-    readonly expiresAtMs: number;
-    readonly target: Parameters<typeof targetLabel>[0];
-    readonly texts: readonly { readonly lang: string; readonly title: string; readonly body: string }[];
-  };
-  readonly total: Counts;
-  readonly byZone: Record<string, Counts>;
-  readonly pending: readonly { readonly boxId: string; readonly zoneId: string }[];
-}
+type Counts = DeliveryCounts;
 
 const STATES = ['queued', 'delivered', 'displayed', 'read', 'dismissed', 'expired', 'withdrawn'] as const;
 const sum = (c: Counts): number => STATES.reduce((a, s) => a + (c[s] ?? 0), 0);

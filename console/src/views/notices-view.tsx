@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { DeliverySummary, NoticePage, NoticeTarget } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { NoticeLink } from './notice-link';
 import { translateValue } from '../i18n';
@@ -6,32 +7,12 @@ import { formatTime } from '../format';
 import { Pager } from './pager';
 import { useSettledGet } from './use-settled-get';
 
-interface NoticeRow {
-  readonly id: string;
-  readonly kind: string;
-  readonly status: string;
-  readonly issuedAtMs: number;
-  readonly createdBy: string;
-  readonly target: {
-    readonly type: string;
-    readonly zoneIds?: string[];
-    readonly accountIds?: string[];
-    readonly boxIds?: string[];
-  };
-  readonly texts: readonly { readonly lang: string; readonly title: string }[];
-  readonly delivery: DeliverySummary;
-}
-
-interface DeliverySummary {
-  readonly boxes: number;
-  readonly delivered: number;
-  readonly displayed: number;
-  readonly withdrawn: number;
-}
-
-export function targetLabel(target: NoticeRow['target']): string {
-  const list = target.zoneIds ?? target.accountIds ?? target.boxIds ?? [];
-  return target.type === 'all' ? 'all' : `${target.type}: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ' …' : ''}`;
+/** A notice's target in a few words: its kind and the first few ids. */
+export function targetLabel(target: NoticeTarget): string {
+  if (target.type === 'all') return 'all';
+  const list =
+    target.type === 'zones' ? target.zoneIds : target.type === 'accounts' ? target.accountIds : target.boxIds;
+  return `${target.type}: ${list.slice(0, 3).join(', ')}${list.length > 3 ? ' …' : ''}`;
 }
 
 /** Kinds an operator filters by (what the rules and operators send). */
@@ -73,7 +54,7 @@ export function NoticesView() {
   if (text.trim()) q.set('q', text.trim());
   if (kind) q.set('kind', kind);
   if (status) q.set('status', status);
-  const page = useSettledGet<{ items: NoticeRow[]; total: number }>(`/api/v1/notices?${q}`);
+  const page = useSettledGet<NoticePage>(`/api/v1/notices?${q}`);
   const filter = (set: (v: string) => void) => (v: string) => {
     setOffset(0);
     set(v);

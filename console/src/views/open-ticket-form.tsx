@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Ticket } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { fromLocalInput } from '../format';
 
@@ -49,7 +50,7 @@ export function OpenTicketForm(props: { onOpened: (id: string) => void }) {
           ...(f.zoneId.trim() ? { zoneId: f.zoneId.trim() } : {}),
         };
         api
-          .post<{ id: string }>('/api/v1/tickets', body)
+          .post<Ticket>('/api/v1/tickets', body)
           .then((tk) => {
             setF({ ...f, summary: '', callerWords: '' });
             props.onOpened(tk.id);

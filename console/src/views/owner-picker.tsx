@@ -1,19 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StaffMember, StaffMembers, Zone, Zones } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { translateValue } from '../i18n';
-
-interface StaffMember {
-  readonly staffNo: string;
-  readonly name: string;
-  readonly role: string;
-  readonly zoneId: string;
-  readonly leftAtMs: number;
-}
-interface Zone {
-  readonly id: string;
-  readonly name: string;
-  readonly maintainer: string;
-}
 
 /**
  * Z3: whom a ticket can be handed to — the staff still here (by staff number) and the zones'
@@ -21,9 +9,9 @@ interface Zone {
  */
 export function OwnerPicker(props: { value: string; current: string; onChange: (to: string) => void }) {
   const { api, t, fail, lang } = useConsole();
-  const [choices, setChoices] = useState<{ staff: StaffMember[]; zones: Zone[] } | undefined>();
+  const [choices, setChoices] = useState<{ staff: readonly StaffMember[]; zones: readonly Zone[] } | undefined>();
   useEffect(() => {
-    Promise.all([api.get<{ items: StaffMember[] }>('/api/v1/staff'), api.get<{ items: Zone[] }>('/api/v1/zones')])
+    Promise.all([api.get<StaffMembers>('/api/v1/staff'), api.get<Zones>('/api/v1/zones')])
       .then(([s, z]) => setChoices({ staff: s.items.filter((m) => m.leftAtMs === 0), zones: z.items }))
       .catch(fail);
   }, [api, fail]);

@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { RuleVerdict } from '@stb-notify/headend/api-types';
 import type { ApiClient } from '../api-client';
-
-export interface RuleVerdict {
-  readonly allowed: boolean;
-  readonly code?: string;
-  readonly message?: string;
-  readonly details?: { earliestStartAtMs?: number; earliestAllowedAtMs?: number; leadHours?: number };
-}
 
 /**
  * Asks the headend whether a scheduled time passes the rule (N4 maintenance lead, N2

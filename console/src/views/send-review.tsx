@@ -1,16 +1,5 @@
+import type { Reach } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
-
-/** What POST /api/v1/notices/reach answers: the boxes a target holds now, per zone, and how many are online. */
-export interface Reach {
-  readonly boxes: number;
-  readonly online: number;
-  readonly zones: ReadonlyArray<{
-    readonly zoneId: string;
-    readonly name: string;
-    readonly boxes: number;
-    readonly online: number;
-  }>;
-}
 
 /**
  * The review before a send (issue 18): how many boxes the notice reaches, per zone and online

@@ -1,22 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Approval, Ticket, TicketDetail as Detail } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { formatTime, fromLocalInput, readableDetail, toLocalInput } from '../format';
 import { ApiError } from '../api-client';
 import { translateValue } from '../i18n';
-import type { TicketEvent, TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
 import { OwnerPicker } from './owner-picker';
 import { DiagnosticsPanel } from './diagnostics-panel';
-import type { DiagnosticLimits } from './diagnostics-panel';
 
 type Action = 'reply' | 'pause' | 'extend' | 'reassign' | 'resolve' | 'severity';
-
-/** GET /api/v1/tickets/:id: the ticket, its history, and the limits its box's diagnostics are judged by. */
-type Detail = TicketRow & {
-  events: TicketEvent[];
-  diagnostics: Record<string, unknown>;
-  diagnosticLimits?: DiagnosticLimits;
-};
 
 /** One ticket: its facts, its history, and the actions its state allows, each with its reason. */
 export function TicketDetail(props: { id: string; version: number; onChanged: () => void }) {
@@ -71,7 +63,7 @@ export function TicketDetail(props: { id: string; version: number; onChanged: ()
       const body = { reason, ...(f.note ? { note: f.note } : {}), ...(missing.length > 0 ? { missing } : {}) };
       // T2/T3: a pause that restarts the limit is answered 202 with the approval it waits for.
       void api
-        .post<{ kind?: string }>(`${path}/pause`, body)
+        .post<Ticket | Approval>(`${path}/pause`, body)
         .then((r) => {
           if (r.kind === 'pause') setAsked(true);
           done();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TicketListItem, TicketPage } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
 import { formatDuration, formatTime } from '../format';
 import { translateValue } from '../i18n';
@@ -7,7 +8,6 @@ import { CallbacksPanel } from './callbacks-panel';
 import { IncidentsPanel } from './incidents-panel';
 import { OpenTicketForm } from './open-ticket-form';
 import { TicketDetail } from './ticket-detail';
-import type { TicketRow } from './ticket-types';
 import { OPEN_STATUSES } from './ticket-types';
 import { useNow } from './use-now';
 
@@ -20,7 +20,7 @@ export function TicketsView(props: { selected: string | undefined }) {
   const [number, setNumber] = useState('');
   const [zone, setZone] = useState('');
   const [breached, setBreached] = useState(false);
-  const [rows, setRows] = useState<{ items: TicketRow[]; at: number } | undefined>();
+  const [rows, setRows] = useState<{ items: readonly TicketListItem[]; at: number } | undefined>();
   const [version, setVersion] = useState(0);
   const now = useNow();
   const changed = () => setVersion((v) => v + 1);
@@ -33,7 +33,7 @@ export function TicketsView(props: { selected: string | undefined }) {
     if (zone.trim()) q.set('zoneId', zone.trim());
     if (breached) q.set('breached', 'true');
     api
-      .get<{ items: TicketRow[] }>(`/api/v1/tickets?${q}`)
+      .get<TicketPage>(`/api/v1/tickets?${q}`)
       .then((r) => setRows({ items: r.items, at: Date.now() }))
       .catch(fail);
   }, [api, fail, number, status, zone, breached, version]);

@@ -1,21 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Zone, Zones } from '@stb-notify/headend/api-types';
 import { useConsole } from '../console-context';
-
-interface Zone {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly maintainer: string;
-}
 
 /** Zones from the registry, searchable by id, name or maintainer, chosen with checkboxes. */
 export function ZonePicker(props: { chosen: readonly string[]; onChange: (ids: string[]) => void }) {
   const { api, t, fail } = useConsole();
-  const [zones, setZones] = useState<Zone[] | undefined>();
+  const [zones, setZones] = useState<readonly Zone[] | undefined>();
   const [q, setQ] = useState('');
   useEffect(() => {
     api
-      .get<{ items: Zone[] }>('/api/v1/zones')
+      .get<Zones>('/api/v1/zones')
       .then((r) => setZones(r.items))
       .catch(fail);
   }, [api, fail]);
