@@ -8,20 +8,18 @@ import type { TypeBoxProvider } from '../typebox-provider';
 import { actorName } from '../auth';
 import { Approval } from '../responses/approval-responses';
 import { withErrors } from '../responses/error-responses';
-import { Ticket, TicketDetail, TicketPage } from '../responses/ticket-responses';
+import {
+  SEVERITIES,
+  Ticket,
+  TicketDetail,
+  TicketPage,
+  TICKET_KINDS,
+  TICKET_STATUSES,
+} from '../responses/ticket-responses';
 import { Id, IdParams, lit, Ms, page, Paging } from '../schemas';
 
-const KINDS = [
-  'repair',
-  'installation',
-  'relocation',
-  'service-restore',
-  'complaint',
-  'install-no-survey',
-  'line-survey',
-] as const;
-const SEVERITIES = ['urgent', 'ordinary', 'complex'] as const;
-const STATUSES = ['assigned', 'in_progress', 'paused', 'resolved', 'closed'] as const;
+const KINDS = TICKET_KINDS;
+const STATUSES = TICKET_STATUSES;
 
 const ListQuery = Type.Object(
   {
