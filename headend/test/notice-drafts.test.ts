@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 import { staffToken } from './support/staff-fixtures';
+import { HOUR } from './support/manual-clock';
 
 interface Draft {
   id: string;
@@ -94,6 +95,35 @@ describe('notice drafts', () => {
     const refused = await t.api('POST', '/api/v1/notices', { ...whole, texts: [], draftId: kept.id }, zhang);
     expect(refused.status).toBe(400);
     expect((await t.api('GET', `/api/v1/notice-drafts/${kept.id}`)).status).toBe(200);
+  });
+
+  it('planned work and a suspension from a draft take it in their own commit; a refused one keeps it', async () => {
+    const start = t.clock.now() + 50 * HOUR;
+    const work = { zoneIds: ['z-east'], startsAtMs: start, endsAtMs: start + 4 * HOUR, reason: '光缆迁改' };
+    const d = await create({ kind: 'MAINTENANCE', reason: '光缆迁改' });
+    const [a, b] = await Promise.all([
+      t.api('POST', '/api/v1/maintenance', { ...work, draftId: d.id }, zhang),
+      t.api('POST', '/api/v1/maintenance', { ...work, draftId: d.id }, li),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${d.id}`)).status).toBe(404);
+    // N4: the planned work's reminder was committed with it (the notice is replaced before the work).
+    const planned = a.status === 201 ? a : b;
+    expect(planned.body.reminderAtMs).toBe(start - 2 * HOUR);
+    t.clock.set(start - 2 * HOUR);
+    await t.h.scheduler.runDue();
+    const { notice } = planned.body as { notice: { id: string; collapseKey: string } };
+    const sent = (await t.api('GET', '/api/v1/notices?kind=MAINTENANCE')).body.items as Array<{ collapseKey: string }>;
+    expect(sent.filter((n) => n.collapseKey === notice.collapseKey)).toHaveLength(2);
+
+    const overdue = { accountId: 'acct-2', amountMinor: 5200, suspendAtMs: t.clock.now() + 30 * HOUR };
+    const s1 = await create({ kind: 'SUSPENSION', amountMinor: 5200 });
+    expect((await t.api('POST', '/api/v1/billing/overdue', { ...overdue, draftId: s1.id }, zhang)).status).toBe(201);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${s1.id}`)).status).toBe(404);
+    // The account has its suspension already: this one is refused, and its draft is still there.
+    const s2 = await create({ kind: 'SUSPENSION', amountMinor: 5200 });
+    expect((await t.api('POST', '/api/v1/billing/overdue', { ...overdue, draftId: s2.id }, zhang)).status).toBe(409);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${s2.id}`)).status).toBe(200);
   });
 
   it('refuses what a draft cannot hold and deletes with an audit entry', async () => {

@@ -114,6 +114,8 @@ export function ComposeView() {
 
   async function send(): Promise<void> {
     const withTexts = textList.length > 0 ? { texts: textList } : {};
+    // Its draft is deleted in the send's own commit (any kind): one draft is never sent twice.
+    const withDraft = drafts.draft === undefined ? {} : { draftId: drafts.draft.id };
     let noticeId: string;
     if (kind === 'MAINTENANCE') {
       const planned = await api.post<PlannedMaintenance>('/api/v1/maintenance', {
@@ -122,6 +124,7 @@ export function ComposeView() {
         endsAtMs: fromLocalInput(endsAt),
         reason: reason.trim(),
         ...withTexts,
+        ...withDraft,
       });
       noticeId = planned.notice.id;
     } else if (kind === 'OUTAGE') {
@@ -132,8 +135,9 @@ export function ComposeView() {
         reason: reason.trim(),
         ...(Number.isFinite(etaMs) ? { etaMs } : {}),
         ...withTexts,
+        ...withDraft,
       });
-      await drafts.done(true);
+      drafts.done();
       go('#/tickets');
       return;
     } else if (kind === 'SUSPENSION') {
@@ -142,22 +146,22 @@ export function ComposeView() {
         amountMinor: Math.round(Number(amount) * 100),
         currency: 'CNY',
         suspendAtMs: fromLocalInput(suspendAt),
+        ...withDraft,
       });
       noticeId = s.warningNoticeId;
     } else {
       // The same target the review counted.
-      // Its draft is deleted in the send's own commit: one draft is never sent twice.
       const sent = await api.post<NoticeStatus>('/api/v1/notices', {
         kind,
         target: reachTarget(),
         texts: textList,
         display,
         priority,
-        ...(drafts.draft === undefined ? {} : { draftId: drafts.draft.id }),
+        ...withDraft,
       });
       noticeId = sent.notice.id;
     }
-    await drafts.done(kind !== 'ANNOUNCEMENT');
+    drafts.done();
     go(`#/notices/${noticeId}`);
   }
 

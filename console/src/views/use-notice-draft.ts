@@ -11,12 +11,8 @@ export function useNoticeDraft(): {
   draft: Draft | undefined;
   open: (d: Draft) => void;
   save: (content: DraftContent) => Promise<void>;
-  /**
-   * After a send the draft is done. An announcement's draft went in the send's own commit
-   * (draftId); planned work, outages and suspensions go through their rules' routes, which take
-   * no draft: `remove` deletes theirs after the send.
-   */
-  done: (remove: boolean) => Promise<void>;
+  /** After a send: the headend deleted the draft in the send's own commit (draftId). */
+  done: () => void;
 } {
   const { api } = useConsole();
   const [draft, setDraft] = useState<Draft | undefined>();
@@ -33,10 +29,6 @@ export function useNoticeDraft(): {
             });
       setDraft(saved);
     },
-    done: async (remove) => {
-      setDraft(undefined);
-      if (remove && draft !== undefined)
-        await api.request('DELETE', `/api/v1/notice-drafts/${encodeURIComponent(draft.id)}`).catch(() => undefined);
-    },
+    done: () => setDraft(undefined),
   };
 }

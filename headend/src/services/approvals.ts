@@ -2,11 +2,12 @@ import type { Clock } from '@stb-notify/protocol';
 import { newId } from '../domain/ids';
 import { HeadendError, notFound } from '../errors';
 import type { Approval, ApprovalStatus, StaffMember } from '../ports/staff-store';
-import type { Stores } from '../ports/store';
+import type { StorePorts, Stores } from '../ports/store';
 import type { PauseReason, Severity } from '../ports/ticket-store';
 import type { ApiToken } from '../ports/token-store';
 import type { MaintenanceRules, OutageInput } from './maintenance-rules';
 import type { TicketLifecycle } from './tickets/ticket-lifecycle';
+import { consumeDraft } from './consume-draft';
 
 /** What a request asks for, by kind. */
 export type ApprovalRequest =
@@ -50,7 +51,13 @@ export class Approvals {
     return member;
   }
 
-  async request(r: ApprovalRequest, reason: string, actor: ApiToken | undefined): Promise<Approval> {
+  /** `fromDraft`: the draft the request was written in (issue 18), deleted with it in one unit of work. */
+  async request(
+    r: ApprovalRequest,
+    reason: string,
+    actor: ApiToken | undefined,
+    fromDraft?: string,
+  ): Promise<Approval> {
     const by = await this.person(actor, 'asking for an approval');
     if (reason.trim() === '') throw new HeadendError('VALIDATION', 'an approval request needs a reason');
     const now = this.d.clock.now();
@@ -69,10 +76,13 @@ export class Approvals {
       note: '',
       result: '',
     };
-    if (!(await this.d.stores.staff.insertApproval(a))) {
-      throw new HeadendError('CONFLICT', `a ${r.kind} request for ${subject} is already waiting for a supervisor`);
-    }
-    await this.audit('approval.requested', a, by, { reason });
+    await this.d.stores.transaction(async (tx) => {
+      await consumeDraft(tx, fromDraft);
+      if (!(await tx.staff.insertApproval(a))) {
+        throw new HeadendError('CONFLICT', `a ${r.kind} request for ${subject} is already waiting for a supervisor`);
+      }
+      await this.audit('approval.requested', a, by, { reason }, tx);
+    });
     return a;
   }
 
@@ -199,8 +209,14 @@ export class Approvals {
     }
   }
 
-  private async audit(action: string, a: Approval, by: StaffMember, detail: Record<string, unknown>) {
-    await this.d.stores.audit.append({
+  private async audit(
+    action: string,
+    a: Approval,
+    by: StaffMember,
+    detail: Record<string, unknown>,
+    via: StorePorts = this.d.stores,
+  ) {
+    await via.audit.append({
       atMs: this.d.clock.now(),
       actor: `staff:${by.staffNo}`,
       action,

@@ -6,6 +6,14 @@ import type { Stores } from '../ports/store';
 import type { NoticeService } from './notice-service';
 import type { Scheduler } from './scheduler';
 
+export interface OverdueInput {
+  readonly accountId: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  /** When to suspend; default now + suspensionNoticeHours. N2: never sooner than 24 h from now. */
+  readonly suspendAtMs?: number;
+}
+
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 

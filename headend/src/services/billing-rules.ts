@@ -3,19 +3,12 @@ import { HeadendError, notFound } from '../errors';
 import type { Invoice, Payment, Suspension } from '../ports/billing-store';
 import type { Delivery } from '../ports/notice-store';
 import { DAY, HOUR } from './billing-deps';
-import type { BillingRulesDeps } from './billing-deps';
+import type { BillingRulesDeps, OverdueInput } from './billing-deps';
 import { crashPoint } from './crash-points';
 import { Outgoing } from './notice-input';
+import { consumeDraft } from './consume-draft';
 import type { PaymentOutcome } from './payment-rules';
 import { PaymentRules } from './payment-rules';
-
-export interface OverdueInput {
-  readonly accountId: string;
-  readonly amountMinor: number;
-  readonly currency: string;
-  /** When to suspend; default now + suspensionNoticeHours. N2: never sooner than 24 h from now. */
-  readonly suspendAtMs?: number;
-}
 
 /**
  * N1 fee-due reminders, N2 suspension only after 24 h notice to every box, N3 restore on
@@ -112,7 +105,7 @@ export class BillingRules {
   }
 
   /** N2: the account is overdue. Warn every box now; suspend no sooner than 24 h later. */
-  async accountOverdue(input: OverdueInput, actor: string): Promise<Suspension> {
+  async accountOverdue(input: OverdueInput, actor: string, fromDraft?: string): Promise<Suspension> {
     await this.requireAccount(input.accountId);
     const now = this.d.clock.now();
     const suspendAt = input.suspendAtMs ?? now + this.d.rules.suspensionNoticeHours * HOUR;
@@ -150,6 +143,7 @@ export class BillingRules {
     // overdue events handled at once, one inserts it; the others write nothing.
     const claimed = await this.d.stores.transaction(async (tx) => {
       if (!(await tx.billing.insertSuspension(s))) return false;
+      await consumeDraft(tx, fromDraft); // issue 18: its draft goes with it
       await this.d.notices.stage(tx, warning);
       await this.d.scheduler.schedule(
         { kind: 'suspend', runAtMs: suspendAt, payload: { suspensionId: s.id }, dedupeKey: `suspend:${s.id}` },

@@ -8,6 +8,8 @@ import type { Stores } from '../ports/store';
 import type { NoticeInput } from './notice-input';
 import type { NoticeService } from './notice-service';
 import type { Scheduler } from './scheduler';
+import { consumeDraft } from './consume-draft';
+import { Outgoing } from './notice-input';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -18,6 +20,8 @@ export interface MaintenanceInput {
   readonly reason: string;
   /** Operator-written texts; default texts are generated from the window and reason. */
   readonly texts?: readonly Text[];
+  /** Issue 18: the draft it was written in, deleted with it. */
+  readonly draftId?: string;
 }
 
 export interface OutageInput {
@@ -75,23 +79,35 @@ export class MaintenanceRules {
       throw refusal;
     }
     await this.requireZones(input.zoneIds);
-    const notice = await this.d.notices.send({
-      kind: 'MAINTENANCE',
-      target: { type: 'zones', zoneIds: input.zoneIds },
-      collapseKey: newId('mnt', this.d.clock.now()),
-      texts: input.texts ?? this.d.texts.maintenance(input.startsAtMs, input.endsAtMs, input.reason, false),
-      detail: { startsAtMs: input.startsAtMs, endsAtMs: input.endsAtMs, zoneIds: input.zoneIds, reason: input.reason },
-      expiresAtMs: input.endsAtMs,
-      createdBy: actor,
-    });
     // The reminder replaces the first notice on the box (same collapse key) shortly before the work.
     const reminderAtMs = input.startsAtMs - this.d.rules.maintenanceReminderMinutes * 60_000;
-    await this.d.scheduler.schedule({
-      kind: 'maintenance-reminder',
-      runAtMs: reminderAtMs,
-      payload: { noticeId: notice.id },
-      dedupeKey: `mnt-reminder:${notice.id}`,
+    // One unit of work (issue 15): the notice (through the outbox), its reminder and the draft it was written in.
+    const out = new Outgoing();
+    const notice = await this.d.stores.transaction(async (tx) => {
+      await consumeDraft(tx, input.draftId);
+      const n = await this.d.notices.stageInto(
+        tx,
+        {
+          kind: 'MAINTENANCE',
+          target: { type: 'zones', zoneIds: input.zoneIds },
+          collapseKey: newId('mnt', this.d.clock.now()),
+          texts: input.texts ?? this.d.texts.maintenance(input.startsAtMs, input.endsAtMs, input.reason, false),
+          detail: {
+            startsAtMs: input.startsAtMs,
+            endsAtMs: input.endsAtMs,
+            zoneIds: input.zoneIds,
+            reason: input.reason,
+          },
+          expiresAtMs: input.endsAtMs,
+          createdBy: actor,
+        },
+        out,
+      );
+      const job = { kind: 'maintenance-reminder', runAtMs: reminderAtMs, payload: { noticeId: n.id } };
+      await this.d.scheduler.schedule({ ...job, dedupeKey: `mnt-reminder:${n.id}` }, tx.jobs);
+      return n;
     });
+    await this.d.notices.dispatch(out.items, out.prepared);
     return { notice, reminderAtMs };
   }
 

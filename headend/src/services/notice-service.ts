@@ -10,6 +10,7 @@ import { KIND_DEFAULTS } from './notice-input';
 import type { BoxRef, NoticeInput, Outgoing, PreparedNotice } from './notice-input';
 import { NoticePublisher } from './notice-publisher';
 import { PublishedMarks } from './published-marks';
+import { consumeDraft } from './consume-draft';
 import type { StorePorts, Stores } from '../ports/store';
 
 export interface NoticeServiceDeps {
@@ -139,8 +140,7 @@ export class NoticeService {
   async send(input: NoticeInput, fromDraft?: string): Promise<NoticeRecord> {
     const p = await this.prepare(input);
     const record = await this.d.stores.transaction(async (tx) => {
-      if (fromDraft !== undefined && !(await tx.drafts.delete(fromDraft)))
-        throw new HeadendError('CONFLICT', `draft ${fromDraft} was sent or deleted already`, { draftId: fromDraft });
+      await consumeDraft(tx, fromDraft);
       return this.stage(tx, p);
     });
     await this.dispatch([{ noticeId: record.id, op: 'publish' }], [p]);

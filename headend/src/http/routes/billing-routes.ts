@@ -37,7 +37,8 @@ const PaymentBody = Type.Object(
   { additionalProperties: false },
 );
 const OverdueBody = Type.Object(
-  { accountId: Id, ...Money, suspendAtMs: Type.Optional(Ms) },
+  // draftId (issue 18): the draft it was written in, deleted with it.
+  { accountId: Id, ...Money, suspendAtMs: Type.Optional(Ms), draftId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 const RescheduleBody = Type.Object({ suspendAtMs: Ms }, { additionalProperties: false });
@@ -134,6 +135,7 @@ export function billingRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
           ...(b.suspendAtMs === undefined ? {} : { suspendAtMs: b.suspendAtMs }),
         },
         actorName(req),
+        b.draftId,
       );
       reply.status(201);
       return s;

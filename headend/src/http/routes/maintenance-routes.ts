@@ -18,6 +18,8 @@ const MaintenanceBody = Type.Object(
     endsAtMs: Ms,
     reason: Type.String({ minLength: 1, maxLength: 256 }),
     texts: Type.Optional(Texts),
+    /** Issue 18: the draft it was written in; deleted with it, so it is sent once. */
+    draftId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -37,6 +39,8 @@ const OutageBody = Type.Object(
     ...OutageFields.properties,
     /** Why it is an outage and not planned work (kept on the approval). */
     reason: Type.String({ minLength: 1, maxLength: 512 }),
+    /** Issue 18: the draft it was written in; deleted with it, so it is sent once. */
+    draftId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -99,7 +103,7 @@ export function maintenanceRoutes(fastify: FastifyInstance, ctx: ApiContext): vo
         ...(b.texts === undefined ? {} : { texts: b.texts }),
       };
       reply.status(202);
-      return ctx.approvals.request({ kind: 'outage', outage }, b.reason, req.actor);
+      return ctx.approvals.request({ kind: 'outage', outage }, b.reason, req.actor, b.draftId);
     },
   );
 }
