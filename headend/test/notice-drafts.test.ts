@@ -116,6 +116,16 @@ describe('notice drafts', () => {
     const sent = (await t.api('GET', '/api/v1/notices?kind=MAINTENANCE')).body.items as Array<{ collapseKey: string }>;
     expect(sent.filter((n) => n.collapseKey === notice.collapseKey)).toHaveLength(2);
 
+    // N4: an outage by hand is a request for a supervisor; the request takes the draft.
+    const maintainer = await staffToken(t, 'M-1', 'maintainer', '王五');
+    const o = await create({ kind: 'OUTAGE', reason: '光缆被挖断' });
+    const outage = { zoneIds: ['z-west'], reason: '光缆被挖断', draftId: o.id };
+    expect((await t.api('POST', '/api/v1/outages', outage, maintainer)).status).toBe(202);
+    expect((await t.api('GET', `/api/v1/notice-drafts/${o.id}`)).status).toBe(404);
+    const again = await t.api('POST', '/api/v1/outages', outage, maintainer);
+    expect(again.status).toBe(409);
+    expect(again.body.details).toEqual({ draftId: o.id });
+
     const overdue = { accountId: 'acct-2', amountMinor: 5200, suspendAtMs: t.clock.now() + 30 * HOUR };
     const s1 = await create({ kind: 'SUSPENSION', amountMinor: 5200 });
     expect((await t.api('POST', '/api/v1/billing/overdue', { ...overdue, draftId: s1.id }, zhang)).status).toBe(201);
