@@ -38,26 +38,19 @@ export class BillingRules {
   ): Promise<{ reminderAtMs: number[] }> {
     await this.requireAccount(inv.accountId);
     const now = this.d.clock.now();
-    await this.d.stores.billing.upsertInvoice(inv);
     const times = this.d.rules.feeReminderDaysBefore
       .map((days) => ({ days, at: inv.dueAtMs - days * DAY }))
       .filter((r) => r.at > now);
     // Due sooner than the earliest reminder: remind once, now.
     if (times.length === 0 && inv.dueAtMs > now) times.push({ days: 0, at: now });
-    for (const t of times) {
-      await this.d.scheduler.schedule({
-        kind: 'fee-reminder',
-        runAtMs: t.at,
-        payload: { invoiceId: inv.id },
-        dedupeKey: `fee:${inv.id}:${t.days}`,
-      });
-    }
-    await this.d.stores.audit.append({
-      atMs: now,
-      actor,
-      action: 'invoice.due',
-      subject: inv.accountId,
-      detail: { ...inv },
+    // One unit of work (issue 15): an invoice stored without its reminders would never be reminded of (N1).
+    await this.d.stores.transaction(async (tx) => {
+      await tx.billing.upsertInvoice(inv);
+      for (const t of times) {
+        const job = { kind: 'fee-reminder', runAtMs: t.at, payload: { invoiceId: inv.id } };
+        await this.d.scheduler.schedule({ ...job, dedupeKey: `fee:${inv.id}:${t.days}` }, tx.jobs);
+      }
+      await tx.audit.append({ atMs: now, actor, action: 'invoice.due', subject: inv.accountId, detail: { ...inv } });
     });
     return { reminderAtMs: times.map((t) => t.at) };
   }
@@ -207,20 +200,21 @@ export class BillingRules {
         },
       );
     }
-    await this.d.stores.billing.updateSuspension(s.id, { suspendAtMs });
-    await this.d.stores.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
-    await this.d.scheduler.schedule({
-      kind: 'suspend',
-      runAtMs: suspendAtMs,
-      payload: { suspensionId: s.id },
-      dedupeKey: `suspend:${s.id}:${suspendAtMs}`,
-    });
-    await this.d.stores.audit.append({
-      atMs: this.d.clock.now(),
-      actor,
-      action: 'suspension.rescheduled',
-      subject: accountId,
-      detail: { id: s.id, suspendAtMs },
+    // One unit of work (issue 15): a crash between cancelling the old job and scheduling the new
+    // one would leave a suspension that never runs.
+    await this.d.stores.transaction(async (tx) => {
+      await tx.billing.updateSuspension(s.id, { suspendAtMs });
+      await tx.jobs.cancelByKeyPrefix(`suspend:${s.id}`);
+      const job = { kind: 'suspend', runAtMs: suspendAtMs, payload: { suspensionId: s.id } };
+      await this.d.scheduler.schedule({ ...job, dedupeKey: `suspend:${s.id}:${suspendAtMs}` }, tx.jobs);
+      const detail = { id: s.id, suspendAtMs };
+      await tx.audit.append({
+        atMs: this.d.clock.now(),
+        actor,
+        action: 'suspension.rescheduled',
+        subject: accountId,
+        detail,
+      });
     });
     return { ...s, suspendAtMs };
   }
