@@ -9,14 +9,14 @@ import { NoticeKind, Symptom } from '@stb-notify/protocol';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProvisioningResult } from '../src/services/provisioning-service';
-import { HOUR, ManualClock, T0 } from './support/manual-clock';
+import { DAY, HOUR, ManualClock, T0 } from './support/manual-clock';
 import { freePort } from './support/mosquitto';
 import { TestBox, until } from './support/test-box';
 
 const CHILD = fileURLToPath(new URL('./support/crashable-headend.ts', import.meta.url));
 const PG_URL = process.env.STB_NOTIFY_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-type CrashPoint = 'payment.committed' | 'suspension.committed' | 'ticket.committed';
+type CrashPoint = 'payment.committed' | 'suspension.committed' | 'ticket.committed' | 'ticket.resolved';
 
 /** A headend process on `dir`, its clock moved over IPC, killable with SIGKILL. */
 class HeadendProcess {
@@ -288,6 +288,20 @@ describe('a headend killed right after a decision is committed', () => {
         ticketNumber: tickets[0]?.number,
         reportId: 'rep-crash',
       });
+
+      // T4: the resolution commits with its follow-up — the survey on the box and its timeout.
+      h = await restart('ticket.resolved');
+      const resolved = h.api('POST', `/api/v1/tickets/${String(tickets[0]?.id)}/resolve`, { resolution: '更换音频线' });
+      await resolved.catch(() => undefined); // killed before it answers
+      expect(await h.exited()).toBe('SIGKILL');
+      h = await restart();
+      await until(() => kinds(box, NoticeKind.NOTICE_KIND_SURVEY_REQUEST).length > 0, 'box asked its survey', 20_000);
+      expect(new Set(kinds(box, NoticeKind.NOTICE_KIND_SURVEY_REQUEST)).size).toBe(1);
+      // Left unanswered, the survey times out into a callback (T4: a follow-up for every repair).
+      clock.advance(3 * DAY);
+      await h.setClock(clock.now());
+      const callbacks = (await h.api('GET', '/api/v1/callbacks')).body.items as Array<{ ticketId: string }>;
+      expect(callbacks.map((c) => c.ticketId)).toEqual([tickets[0]?.id]);
     },
   );
 });

@@ -6,6 +6,8 @@
  */
 const armed = new Set((process.env.STB_NOTIFY_CRASH_AT ?? '').split(',').filter((p) => p !== ''));
 
-export function crashPoint(name: 'payment.committed' | 'suspension.committed' | 'ticket.committed'): void {
+export function crashPoint(
+  name: 'payment.committed' | 'suspension.committed' | 'ticket.committed' | 'ticket.resolved',
+): void {
   if (armed.has(name)) process.kill(process.pid, 'SIGKILL');
 }

@@ -133,9 +133,9 @@ export class TicketBoxLink {
     };
   }
 
-  /** T4: the after-repair survey on the box. */
-  async survey(t: Ticket, surveyId: string, answerByMs: number): Promise<void> {
-    await this.d.notices.send({
+  /** T4: the after-repair survey on the box (staged with the resolution: TicketFollowUp.stage). */
+  surveyNotice(t: Ticket, surveyId: string, answerByMs: number): NoticeInput {
+    return {
       kind: 'SURVEY_REQUEST',
       target: { type: 'boxes', boxIds: [t.boxId] },
       accountId: t.accountId,
@@ -144,6 +144,6 @@ export class TicketBoxLink {
       detail: { surveyId, ticketId: t.id, ticketNumber: t.number, questionId: 'repair-v1', answerByMs },
       expiresAtMs: answerByMs,
       createdBy: 'system:T4',
-    });
+    };
   }
 }

@@ -23,5 +23,17 @@ export interface TicketDeps {
   readonly cfg: HeadendConfig['tickets'];
 }
 
+/** What a ticket change sends and schedules in its own unit of work (TicketLifecycle.change). */
+export interface ChangeEffects {
+  /** The box's TICKET_UPDATE (default: sent). */
+  readonly notify?: boolean;
+  /** T2: what a pause waits for, said on the TV. */
+  readonly missing?: readonly string[];
+  /** The new deadline's breach check (T1, T8). */
+  readonly breachCheck?: boolean;
+  /** T4: a resolution's follow-up — the survey on the box and its timeout, or a callback. */
+  readonly followUp?: boolean;
+}
+
 export const MINUTE = 60 * 1000;
 export const HOUR = 60 * MINUTE;

@@ -4,6 +4,8 @@ import { HeadendError, notFound } from '../../errors';
 import type { Callback, Ticket } from '../../ports/ticket-store';
 import { ticketDeadline } from '../../domain/ticket-deadline';
 import { Outgoing } from '../notice-input';
+import type { PreparedNotice } from '../notice-input';
+import type { StorePorts } from '../../ports/store';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
 import { HOUR } from './ticket-deps';
@@ -33,31 +35,35 @@ export class TicketFollowUp {
     );
   }
 
-  async start(t: Ticket): Promise<void> {
+  /**
+   * T4, in the unit of work that resolved `t` (issue 15: a crash cannot lose a follow-up): the
+   * survey on the box (through the outbox) with its timeout, or a callback when there is no box.
+   */
+  async stage(tx: StorePorts, out: Outgoing, t: Ticket): Promise<void> {
     const now = this.d.clock.now();
-    if (t.boxId === '') return this.queueCallback(t, now);
+    if (t.boxId === '') return this.queueCallback(t, now, tx);
     const surveyId = newId('s', now);
     const answerByMs = now + this.d.cfg.surveyAnswerHours * HOUR;
-    await this.d.stores.tickets.update(
+    let survey: PreparedNotice;
+    try {
+      survey = await this.d.notices.prepare(this.box.surveyNotice(t, surveyId, answerByMs), tx);
+    } catch (err) {
+      this.d.log.error({ err, ticket: t.id }, 'no survey for this box (gone from the registry): phone instead');
+      return this.queueCallback(t, now, tx);
+    }
+    await tx.tickets.update(
       t.id,
       { surveyId, answerByMs },
       { ticketId: t.id, atMs: now, actor: 'system:T4', type: 'survey', detail: { surveyId, answerByMs } },
     );
-    try {
-      await this.box.survey(t, surveyId, answerByMs);
-    } catch (err) {
-      this.d.log.error({ err, ticket: t.id }, 'survey notice failed: phone instead');
-      return this.queueCallback(t, now);
-    }
-    await this.d.scheduler.schedule({
-      kind: 'survey-timeout',
-      runAtMs: answerByMs,
-      payload: { ticketId: t.id, resolution: t.resolutions },
-      dedupeKey: `survey:${t.id}:${surveyId}`,
-    });
+    out.prepared.push(survey);
+    out.items.push({ noticeId: survey.record.id, op: 'publish' });
+    await this.d.notices.stage(tx, survey);
+    const job = { kind: 'survey-timeout', runAtMs: answerByMs, payload: { ticketId: t.id, resolution: t.resolutions } };
+    await this.d.scheduler.schedule({ ...job, dedupeKey: `survey:${t.id}:${surveyId}` }, tx.jobs);
   }
 
-  private async queueCallback(t: Ticket, now: number): Promise<void> {
+  private async queueCallback(t: Ticket, now: number, via: StorePorts = this.d.stores): Promise<void> {
     const resolvedAt = t.resolvedAtMs || now;
     const c: Callback = {
       id: newId('cb', now),
@@ -70,7 +76,7 @@ export class TicketFollowUp {
       doneAtMs: 0,
       agent: '',
     };
-    await this.d.stores.tickets.insertCallback(c);
+    await via.tickets.insertCallback(c);
   }
 
   private async surveyTimeout(ticketId: string, resolution: number): Promise<void> {

@@ -1,12 +1,13 @@
 import { ticketDeadline } from '../../domain/ticket-deadline';
 import { HeadendError, notFound } from '../../errors';
 import type { PauseReason, Severity, Ticket, TicketChange } from '../../ports/ticket-store';
+import { crashPoint } from '../crash-points';
 import { Outgoing } from '../notice-input';
 import { NO_FOLLOW_UP } from './blank-ticket';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
 import { handOverTo } from './ticket-owner';
-import type { TicketDeps } from './ticket-deps';
+import type { ChangeEffects, TicketDeps } from './ticket-deps';
 import type { TicketFollowUp } from './ticket-follow-up';
 
 const FINISHED = new Set(['resolved', 'closed']);
@@ -42,22 +43,18 @@ export class TicketLifecycle {
     return this.breaches.settle(t, actor, now);
   }
 
-  /**
-   * One unit of work: the compare-and-set update with its event, the box's TICKET_UPDATE
-   * (`notify`, with what is still `missing`) and a new deadline's `breachCheck` (outbox, issue 15).
-   */
+  /** One unit of work (issue 15): the compare-and-set update with its event and its `effects`. */
   async change(
     t: Ticket,
     change: TicketChange,
     actor: string,
     type: string,
     detail: Record<string, unknown>,
-    effects: { readonly notify?: boolean; readonly missing?: readonly string[]; readonly breachCheck?: boolean } = {},
+    effects: ChangeEffects = {},
   ): Promise<Ticket> {
     const out = new Outgoing();
     const updated = await this.d.stores.transaction(async (tx) => {
-      // Compare-and-set on the state the change was decided on: a concurrent pause and resolve,
-      // or two resolves, cannot both apply (the loser is told to look again).
+      // Compare-and-set on the state decided on: of a pause and a resolve at once, one applies.
       const u = await tx.tickets.updateIf(
         t.id,
         { status: t.status, resolutions: t.resolutions, dueAtMs: t.dueAtMs },
@@ -67,9 +64,11 @@ export class TicketLifecycle {
       if (u === undefined) return undefined;
       if (effects.breachCheck === true) await this.breaches.schedule(u, tx.jobs);
       if (effects.notify !== false) await this.box.stageUpdate(tx, out, u, { missing: effects.missing ?? [] });
+      if (effects.followUp === true) await this.followUp.stage(tx, out, u); // T4
       return u;
     });
     if (updated === undefined) throw new HeadendError('CONFLICT', `ticket ${t.id} changed meanwhile: look at it again`);
+    if (effects.followUp === true) crashPoint('ticket.resolved');
     await this.d.notices.dispatch(out.items, out.prepared);
     return updated;
   }
@@ -274,8 +273,8 @@ export class TicketLifecycle {
       actor,
       'resolved',
       { resolution, resolutionNo: t.resolutions + 1, onTime: t.breachCount === 0 },
+      { followUp: true },
     );
-    await this.followUp.start(updated); // T4
     return updated;
   }
 
