@@ -7,6 +7,7 @@ import { NO_FOLLOW_UP } from './blank-ticket';
 import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
 import { handOverTo } from './ticket-owner';
+import { resolveIncident } from './incident-resolution';
 import type { ChangeEffects, TicketDeps } from './ticket-deps';
 import type { TicketFollowUp } from './ticket-follow-up';
 
@@ -278,21 +279,8 @@ export class TicketLifecycle {
     return updated;
   }
 
-  /** Resolving an incident resolves every linked ticket (each gets its follow-up) and withdraws the outage notice. */
-  async resolveIncident(id: string, resolution: string, actor: string): Promise<{ resolvedTickets: number }> {
-    const incident = await this.d.stores.tickets.getIncident(id);
-    if (incident === undefined) throw notFound('incident', id);
-    if (incident.status !== 'open') throw new HeadendError('CONFLICT', `incident ${id} is already resolved`);
-    const now = this.d.clock.now();
-    await this.d.stores.tickets.updateIncident(id, { status: 'resolved', resolvedAtMs: now });
-    const linked = (await this.d.stores.tickets.list({ incidentId: id, limit: 100_000, offset: 0 })).items.filter(
-      (t) => !FINISHED.has(t.status),
-    );
-    for (const t of linked) await this.resolve(t.id, resolution, actor);
-    if (incident.noticeId !== '') {
-      const n = await this.d.stores.notices.get(incident.noticeId);
-      if (n?.status === 'sent') await this.d.notices.cancel(incident.noticeId, 'outage over', actor);
-    }
-    return { resolvedTickets: linked.length };
+  /** The outage is over: its tickets resolved (T4 follow-ups), then the incident and its notice (incident-resolution.ts). */
+  resolveIncident(id: string, resolution: string, actor: string): Promise<{ resolvedTickets: number }> {
+    return resolveIncident(this.d, (ticketId) => this.resolve(ticketId, resolution, actor), id, actor);
   }
 }
