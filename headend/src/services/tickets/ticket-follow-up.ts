@@ -98,15 +98,10 @@ export class TicketFollowUp {
     // Not fixed after all, while the box's new report of the same fault is already a ticket
     // (one open ticket per fault): that ticket carries the work, this one the answer.
     const newer = resolved === false ? await this.d.stores.tickets.findOpenByFaultKey(t.faultKey) : undefined;
-    if (newer !== undefined && newer.id !== t.id) {
-      await this.d.stores.tickets.addReport(newer.id, now, undefined, {
-        ticketId: newer.id,
-        atMs: now,
-        actor,
-        type: 'report',
-        detail: { ...detail, followUpOf: t.id, customerResolved: false },
-      });
-      detail = { ...detail, workedAs: newer.id };
+    const worked = newer !== undefined && newer.id !== t.id ? newer : undefined;
+    const report = { ...detail, followUpOf: t.id, customerResolved: false };
+    if (worked !== undefined) {
+      detail = { ...detail, workedAs: worked.id };
     } else if (resolved === false) {
       // Not fixed after all: the work reopens with the full limit from now; the breaches the
       // ticket had stay (they are facts), this resolution keeps its "not fixed" answer, and
@@ -141,19 +136,32 @@ export class TicketFollowUp {
       await this.d.notices.dispatch(out.items, out.prepared);
       return reopened;
     }
-    const closed = await this.d.stores.tickets.recordOutcome(
-      t.id,
-      t.resolutions,
-      { followUp, atMs: now, rating, customerResolved },
-      { followUp, followUpAtMs: now, rating, customerResolved, status: 'closed', closedAtMs: now },
-      {
-        ticketId: t.id,
+    // The outcome and the newer ticket's report (a "not fixed" answer) commit together: one
+    // answer is counted once, also when the box sends it twice at once.
+    const closed = await this.d.stores.transaction(async (tx) => {
+      const c = await tx.tickets.recordOutcome(
+        t.id,
+        t.resolutions,
+        { followUp, atMs: now, rating, customerResolved },
+        { followUp, followUpAtMs: now, rating, customerResolved, status: 'closed', closedAtMs: now },
+        {
+          ticketId: t.id,
+          atMs: now,
+          actor,
+          type: followUp === 'survey' ? 'survey' : 'callback',
+          detail: { ...detail, followUp },
+        },
+      );
+      if (c === undefined || worked === undefined) return c;
+      await tx.tickets.addReport(worked.id, now, undefined, {
+        ticketId: worked.id,
         atMs: now,
         actor,
-        type: followUp === 'survey' ? 'survey' : 'callback',
-        detail: { ...detail, followUp },
-      },
-    );
+        type: 'report',
+        detail: report,
+      });
+      return c;
+    });
     return closed ?? this.movedOn(t);
   }
 
