@@ -41,16 +41,19 @@ export class ProvisioningService {
     const now = this.d.clock.now();
     const bundle = provisionBox(this.d.dataDir.ca(), boxId, this.d.dataDir.noticeKeys(), now, own);
     const credential = randomBytes(24).toString('base64url');
-    await this.d.stores.registry.setBoxCredentials(boxId, {
-      uplinkPublicKey: bundle.uplinkPublicKey,
-      credentialHash: hashCredential(credential),
-      // Only this certificate connects from now on: every earlier one is revoked.
-      certFingerprint: new X509Certificate(bundle.certPem).fingerprint256,
-      certSerial: certificateSerial(bundle.certPem),
-      provisionedAtMs: now,
+    // The new credentials and their audit entry commit together (issue 15).
+    await this.d.stores.transaction(async (tx) => {
+      await tx.registry.setBoxCredentials(boxId, {
+        uplinkPublicKey: bundle.uplinkPublicKey,
+        credentialHash: hashCredential(credential),
+        // Only this certificate connects from now on: every earlier one is revoked.
+        certFingerprint: new X509Certificate(bundle.certPem).fingerprint256,
+        certSerial: certificateSerial(bundle.certPem),
+        provisionedAtMs: now,
+      });
+      await tx.audit.append({ atMs: now, actor, action: 'box.provisioned', subject: boxId, detail: {} });
     });
     this.d.keys.invalidate(boxId);
-    await this.d.stores.audit.append({ atMs: now, actor, action: 'box.provisioned', subject: boxId, detail: {} });
     return { ...bundle, zoneId: box.zoneId, accountId: box.accountId, credential, broker: this.d.brokerUrls() };
   }
 

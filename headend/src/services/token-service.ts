@@ -24,15 +24,10 @@ export class TokenService {
   /** Adds a staff member (staff number, name, phone, role), audited; a staff number is never reused. */
   async addStaff(m: Omit<StaffMember, 'createdAtMs' | 'leftAtMs'>, actor: string): Promise<StaffMember> {
     const member: StaffMember = { ...m, createdAtMs: this.clock.now(), leftAtMs: 0 };
-    if (!(await this.stores.staff.insertStaff(member))) {
-      throw new HeadendError('CONFLICT', `staff number ${m.staffNo} exists`);
-    }
-    await this.stores.audit.append({
-      atMs: member.createdAtMs,
-      actor,
-      action: 'staff.added',
-      subject: m.staffNo,
-      detail: { name: m.name, role: m.role, zoneId: m.zoneId },
+    await this.stores.transaction(async (tx) => {
+      if (!(await tx.staff.insertStaff(member))) throw new HeadendError('CONFLICT', `staff number ${m.staffNo} exists`);
+      const detail = { name: m.name, role: m.role, zoneId: m.zoneId };
+      await tx.audit.append({ atMs: member.createdAtMs, actor, action: 'staff.added', subject: m.staffNo, detail });
     });
     return member;
   }
