@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from './support/manual-clock';
-import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import { useSeededHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 
 /** Issue 15: a billing decision and the jobs it schedules commit together, also when several arrive at once. */
 describe('billing decisions are one unit of work each', () => {
+  const headend = useSeededHeadend();
   let t: TestHeadend;
-
-  beforeEach(async () => {
-    t = await startTestHeadend();
-    await seedRegistry(t);
-  });
-  afterEach(async () => {
-    await t.stop();
-    await removeDir(t.dir);
+  beforeEach(() => {
+    t = headend();
   });
 
   const pendingJobs = async (kind: string) =>

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PRESENCE_KEEP_MS } from '../src/ports/registry-store';
 import { DAY, HOUR } from './support/manual-clock';
-import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import { useSeededHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 import { provisionBox, until } from './support/test-box';
 
@@ -14,15 +14,10 @@ interface History {
 
 /** Issue 18: the console's box page shows when a box was online — its connects, disconnects and hellos. */
 describe('a box’s online history', () => {
+  const headend = useSeededHeadend();
   let t: TestHeadend;
-
-  beforeEach(async () => {
-    t = await startTestHeadend();
-    await seedRegistry(t);
-  });
-  afterEach(async () => {
-    await t.stop();
-    await removeDir(t.dir);
+  beforeEach(() => {
+    t = headend();
   });
 
   const history = async (id: string, query = ''): Promise<History> => {

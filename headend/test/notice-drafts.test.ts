@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSeededHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
 import { staffToken } from './support/staff-fixtures';
 import { HOUR } from './support/manual-clock';
@@ -21,19 +21,15 @@ const whole = {
 
 /** Issue 18: an operator writes a notice now and sends it later; it is sent once, whoever sends it. */
 describe('notice drafts', () => {
-  let t: TestHeadend;
   let zhang: string;
   let li: string;
 
+  const headend = useSeededHeadend();
+  let t: TestHeadend;
   beforeEach(async () => {
-    t = await startTestHeadend();
-    await seedRegistry(t);
+    t = headend();
     zhang = await staffToken(t, 'op-1', 'operator', '张三');
     li = await staffToken(t, 'op-2', 'operator', '李四');
-  });
-  afterEach(async () => {
-    await t.stop();
-    await removeDir(t.dir);
   });
 
   const create = async (content: unknown, tok = zhang): Promise<Draft> => {

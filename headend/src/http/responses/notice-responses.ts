@@ -7,20 +7,10 @@ import type {
   Text,
 } from '../../ports/notice-store';
 import type { ZoneReach } from '../../ports/registry-store';
+import { NOTICE_KINDS } from '../../domain/notice-props';
 import { describes } from './describes';
 import { At, Count, itemsOf, listOf, oneOf, openRecord, pageOf } from './response-shapes';
 
-export const NOTICE_KINDS = [
-  'FEE_DUE',
-  'SUSPENSION_WARNING',
-  'SUSPENDED',
-  'RESTORED',
-  'MAINTENANCE',
-  'OUTAGE',
-  'ANNOUNCEMENT',
-  'TICKET_UPDATE',
-  'SURVEY_REQUEST',
-] as const;
 export const DELIVERY_VIEWS = [
   'queued',
   'delivered',
