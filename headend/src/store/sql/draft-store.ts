@@ -1,17 +1,10 @@
+import type { Selectable } from 'kysely';
 import type { DraftStore, NoticeDraft } from '../../ports/draft-store';
 import type { Page } from '../../ports/registry-store';
+import type { NoticeDraftsTable } from './schema';
 import type { SqlContext } from './sql-context';
 
-const COLUMNS = ['id', 'created_by', 'created_at_ms', 'updated_by', 'updated_at_ms', 'content_json'] as const;
-
-function toDraft(r: {
-  id: string;
-  created_by: string;
-  created_at_ms: number;
-  updated_by: string;
-  updated_at_ms: number;
-  content_json: string;
-}): NoticeDraft {
+function toDraft(r: Selectable<NoticeDraftsTable>): NoticeDraft {
   return {
     id: r.id,
     createdBy: r.created_by,
@@ -41,14 +34,14 @@ export class SqlDraftStore implements DraftStore {
   }
 
   async get(id: string): Promise<NoticeDraft | undefined> {
-    const r = await this.ctx.db.selectFrom('notice_drafts').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    const r = await this.ctx.db.selectFrom('notice_drafts').selectAll().where('id', '=', id).executeTakeFirst();
     return r === undefined ? undefined : toDraft(r);
   }
 
   async list(o: { limit: number; offset: number }): Promise<Page<NoticeDraft>> {
     const rows = await this.ctx.db
       .selectFrom('notice_drafts')
-      .select(COLUMNS)
+      .selectAll()
       .orderBy('updated_at_ms', 'desc')
       .orderBy('id', 'desc')
       .limit(o.limit)
