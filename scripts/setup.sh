@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debs=(ca-certificates)
+# Brokers the scale-out tests start on spare ports of their own: Mosquitto (MQTT 5) and a
+# 3-node NATS cluster with JetStream (issue 21).
+debs+=(mosquitto nats-server)
 # The box app's browser tests (issue: stb-app) add chromium and a CJK font here.
 if [ -f stb-app/debian-packages.txt ]; then
   while read -r p; do [ -n "$p" ] && [ "${p#\#}" = "$p" ] && debs+=("$p"); done < stb-app/debian-packages.txt

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { BoxAuthenticator } from './services/box-authenticator';
 import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
 import { ExternalMqttBroker } from './broker/external-mqtt-broker';
+import { NatsClusterBroker } from './broker/nats-cluster-broker';
 import type { HeadendConfig } from './config/config-schema';
 import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
@@ -108,23 +109,37 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   const texts = new NoticeTexts(config.timeZone, config.hotline);
   const app = createHttpApp(log);
   const external = config.broker.url !== '';
-  const broker: Broker & { readonly mqttsPort?: number } = external
-    ? await ExternalMqttBroker.connect({
-        url: config.broker.url,
-        tls: { ...dataDir.headendClient(clock.now()), caPem: dataDir.ca().certPem },
-        clientId: `${HEADEND_IDENTITY}-${config.broker.instance}`,
-        group: config.broker.group,
-        log,
-      })
-    : await EmbeddedAedesBroker.start({
-        tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
-        mqtts: config.mqtts,
-        httpServer: app.server,
-        wsPath: '/mqtt',
-        authenticator: new BoxAuthenticator(stores.registry),
-        log,
-        onRefused: (what, reason) => metrics.brokerRefused.inc({ what, reason }),
-      });
+  const tlsClient = { ...dataDir.headendClient(clock.now()), caPem: dataDir.ca().certPem };
+  const natsServers = config.broker.nats === '' ? [] : config.broker.nats.split(',');
+  const broker: Broker & { readonly mqttsPort?: number } =
+    natsServers.length > 0
+      ? await NatsClusterBroker.connect({
+          natsServers,
+          mqttUrls: config.broker.url.split(','),
+          tls: tlsClient,
+          instance: config.broker.instance,
+          group: config.broker.group,
+          replicas: natsServers.length,
+          ackWaitMs: config.broker.redeliverAfterSeconds * 1000,
+          log,
+        })
+      : external
+        ? await ExternalMqttBroker.connect({
+            url: config.broker.url,
+            tls: tlsClient,
+            clientId: `${HEADEND_IDENTITY}-${config.broker.instance}`,
+            group: config.broker.group,
+            log,
+          })
+        : await EmbeddedAedesBroker.start({
+            tls: { ...dataDir.server(), caPem: dataDir.ca().certPem },
+            mqtts: config.mqtts,
+            httpServer: app.server,
+            wsPath: '/mqtt',
+            authenticator: new BoxAuthenticator(stores.registry),
+            log,
+            onRefused: (what, reason) => metrics.brokerRefused.inc({ what, reason }),
+          });
   const notices = new NoticeService({
     stores,
     broker,

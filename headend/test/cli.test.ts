@@ -77,6 +77,35 @@ describe('the stb-notify command', { timeout: 120_000 }, () => {
     expect(role.out).toContain('operator, billing, maintainer, supervisor, read-only');
   });
 
+  it('broker nats writes one configuration per node and the users file; a malformed --node is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-cli-nats-'));
+    try {
+      const out = join(dir, 'nats');
+      const nodes = ['n1:127.0.0.1:14222:18883:16222:18222', 'n2:127.0.0.1:24222:28883:26222:28222'];
+      const r = run([
+        'broker',
+        'nats',
+        '--data-dir',
+        join(dir, 'data'),
+        '--out',
+        out,
+        ...nodes.flatMap((n) => ['--node', n]),
+      ]);
+      expect(r.status, r.out).toBe(0);
+      const n1 = readFileSync(join(out, 'n1.conf'), 'utf8');
+      expect(n1).toContain('server_name: "n1"');
+      expect(n1).toContain('routes: ["nats-route://127.0.0.1:26222"]');
+      expect(n1).toContain('verify_and_map: true');
+      expect(n1).toContain('listen: "127.0.0.1:18883"');
+      expect(readFileSync(join(out, 'users.conf'), 'utf8')).toContain('"OU=stb-headend,CN=stb-headend"');
+      const bad = run(['broker', 'nats', '--data-dir', join(dir, 'data'), '--out', out, '--node', 'n1:127.0.0.1:4222']);
+      expect(bad.status).not.toBe(0);
+      expect(bad.out).toContain('VALIDATION: --node: name:host:client:mqtt:route:monitor');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('start brings the headend up with a first operator token; a box is provisioned from the CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stb-cli-'));
     const child = spawn(

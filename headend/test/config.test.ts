@@ -58,6 +58,29 @@ describe('configuration: flags > environment > file > defaults, validated with c
     }
   });
 
+  it('a NATS cluster (issue 21) needs its MQTT endpoints; a list of brokers needs a NATS cluster', () => {
+    const nats = 'tls://10.0.0.1:4222,tls://10.0.0.2:4222';
+    expect(() => loadConfig({ env: { STB_NOTIFY_BROKER_NATS: nats } })).toThrow(/broker\.nats: needs broker\.url/);
+    expect(() => loadConfig({ env: { STB_NOTIFY_BROKER_URL: 'mqtts://a:8883,mqtts://b:8883' } })).toThrow(
+      /broker\.url: a list of brokers only with broker\.nats/,
+    );
+    expect(() =>
+      loadConfig({ env: { STB_NOTIFY_BROKER_NATS: 'nats://a:4222', STB_NOTIFY_BROKER_URL: 'mqtts://a:1' } }),
+    ).toThrow(/broker\.nats/);
+    const c = loadConfig({
+      env: {
+        STB_NOTIFY_BROKER_NATS: nats,
+        STB_NOTIFY_BROKER_URL: 'mqtts://10.0.0.1:8883,mqtts://10.0.0.2:8883',
+        STB_NOTIFY_BROKER_REDELIVER_SECONDS: '5',
+      },
+    });
+    expect(c.broker).toMatchObject({
+      nats,
+      boxUrl: 'mqtts://10.0.0.1:8883,mqtts://10.0.0.2:8883',
+      redeliverAfterSeconds: 5,
+    });
+  });
+
   it('a config file that is not JSON is a clear error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stb-cfg-'));
     const file = join(dir, 'c.json');

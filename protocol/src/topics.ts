@@ -1,5 +1,5 @@
 import { ProtocolError, ProtocolErrorCode } from './errors';
-import { isValidId } from './ids';
+import { isTopicId } from './ids';
 
 /**
  * Topic layout (version prefix first, so a v2 can live beside v1 on one broker):
@@ -24,7 +24,7 @@ export type UplinkTopic = { readonly dir: 'up'; readonly boxId: string; readonly
 export type ParsedTopic = DownlinkTopic | UplinkTopic;
 
 function requireId(id: string, what: string): string {
-  if (!isValidId(id)) {
+  if (!isTopicId(id)) {
     throw new ProtocolError(ProtocolErrorCode.BAD_ID, `${what} ${JSON.stringify(id)} is not a valid id`);
   }
   return id;
@@ -61,10 +61,10 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
   const rest = topic.slice(TOPIC_PREFIX.length + 1).split('/');
   if (rest[0] === 'down') {
     if (rest.length === 2 && rest[1] === 'all') return { dir: 'down', scope: 'all' };
-    if (rest.length === 3 && rest[1] === 'zone' && isValidId(rest[2] ?? '')) {
+    if (rest.length === 3 && rest[1] === 'zone' && isTopicId(rest[2] ?? '')) {
       return { dir: 'down', scope: 'zone', zoneId: rest[2] as string };
     }
-    if (rest.length === 3 && rest[1] === 'box' && isValidId(rest[2] ?? '')) {
+    if (rest.length === 3 && rest[1] === 'box' && isTopicId(rest[2] ?? '')) {
       return { dir: 'down', scope: 'box', boxId: rest[2] as string };
     }
     return undefined;
@@ -72,7 +72,7 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
   if (rest[0] === 'up' && rest.length === 3) {
     const boxId = rest[1] ?? '';
     const kind = rest[2] ?? '';
-    if (isValidId(boxId) && isUplinkKind(kind)) return { dir: 'up', boxId, kind };
+    if (isTopicId(boxId) && isUplinkKind(kind)) return { dir: 'up', boxId, kind };
   }
   return undefined;
 }

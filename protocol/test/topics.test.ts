@@ -35,6 +35,19 @@ describe('topics', () => {
     }
   });
 
+  it('box and zone ids hold no "." (a NATS cluster maps "/" to ".": a dot would add a subject level)', () => {
+    expect(() => boxTopic('a.b')).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_ID }));
+    expect(() => zoneTopic('z.1')).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_ID }));
+    expect(() => uplinkTopic('a.b', 'fault')).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_ID }));
+    expect(parseTopic('stb/v1/up/a.b/fault')).toBeUndefined();
+    expect(parseTopic('stb/v1/down/box/a.b')).toBeUndefined();
+    expect(parseTopic(uplinkTopic('stb-0001:a_b', 'fault'))).toEqual({
+      dir: 'up',
+      boxId: 'stb-0001:a_b',
+      kind: 'fault',
+    });
+  });
+
   it('foreign and malformed topics parse to undefined', () => {
     for (const t of [
       '',

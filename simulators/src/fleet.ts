@@ -1,5 +1,5 @@
-import type { Clock } from '@stb-notify/protocol';
 import { SimBox } from './sim-box';
+import type { SimBoxOptions } from './sim-box';
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -27,7 +27,7 @@ export async function until(cond: () => boolean | Promise<boolean>, timeoutMs: n
 export class Fleet {
   readonly boxes: SimBox[];
 
-  constructor(bundles: readonly unknown[], opts: { clock: Clock; brokerUrl?: string; autoDisplay?: boolean }) {
+  constructor(bundles: readonly unknown[], opts: SimBoxOptions) {
     this.boxes = bundles.map((b) => new SimBox(b, opts));
   }
 

@@ -8,6 +8,10 @@ export interface SimBoxOptions {
   readonly clock: Clock;
   /** Broker URL to use instead of the bundle's (ws://host:port/mqtt). */
   readonly brokerUrl?: string;
+  /** MQTT over TLS with the bundle's certificate (a broker cluster) instead of WebSocket with its credential. */
+  readonly mqtts?: boolean;
+  /** How long the box waits for an answer to a fault report before sending it again (box core default: 2 min). */
+  readonly reportRetryMs?: number;
   /** Show every notice at once (sends the displayed receipt), as a TV that is on. */
   readonly autoDisplay?: boolean;
 }
@@ -28,15 +32,18 @@ export class SimBox {
   readonly platform: StaticPlatform;
   readonly storage = new MemoryStorage();
   readonly timings = new Map<string, NoticeTiming>();
+  /** How many times the box core put each notice on screen or in the mailbox (once is right). */
+  readonly shown = new Map<string, number>();
   readonly config: BoxConfig;
 
   constructor(bundle: unknown, o: SimBoxOptions) {
     // A broker URL given here wins over the bundle's (the scale-out bench points boxes at an
     // external broker, and bundles from a headend without its own broker carry no ws URL).
     const b = bundle as { broker?: Record<string, string> };
+    const via = o.mqtts === true ? 'mqtts' : 'ws';
     const checked = configFromBundle(
-      o.brokerUrl === undefined ? bundle : { ...b, broker: { ...b.broker, ws: o.brokerUrl } },
-      'ws',
+      o.brokerUrl === undefined ? bundle : { ...b, broker: { ...b.broker, [via]: o.brokerUrl } },
+      via,
     );
     if (!checked.ok) throw new Error(`bad bundle: ${checked.reason}`);
     this.config = { ...checked.config, ...(o.brokerUrl ? { brokerUrl: o.brokerUrl } : {}) };
@@ -48,8 +55,10 @@ export class SimBox {
       clock: o.clock,
       signer: createNodeSigner(this.config.uplinkKeyId, this.config.uplinkSeed),
       verifier: createNodeVerifier(),
+      ...(o.reportRetryMs === undefined ? {} : { reportRetryMs: o.reportRetryMs }),
     });
     this.session.on('notice', (m) => {
+      this.shown.set(m.noticeId, (this.shown.get(m.noticeId) ?? 0) + 1);
       const at = performance.now();
       this.timings.set(m.noticeId, { deliveredAt: at, displayedAt: 0 });
       if (o.autoDisplay !== false && m.display !== 'MAILBOX') {

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { HeadendError } from '../errors';
 import type { Broker } from '../ports/broker';
 import { MAX_PACKET_BYTES } from './embedded-aedes-broker';
+import { publishQos1 } from './publish-qos1';
 
 export interface ExternalBrokerOptions {
   /** mqtts://host:port (client certificate) or mqtt://host:port (a broker without TLS, e.g. tests). */
@@ -141,11 +142,8 @@ export class ExternalMqttBroker implements Broker {
     return ok;
   }
 
-  async publish(topic: string, payload: Uint8Array, opts: { readonly retain?: boolean } = {}): Promise<void> {
-    await this.publisher.publishAsync(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), {
-      qos: 1,
-      retain: opts.retain === true,
-    });
+  publish(topic: string, payload: Uint8Array, opts: { readonly retain?: boolean } = {}): Promise<void> {
+    return publishQos1(this.publisher, topic, payload, opts);
   }
 
   onUplink(handler: (topic: string, payload: Uint8Array) => Promise<boolean>): void {

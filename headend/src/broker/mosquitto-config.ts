@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allTopic, uplinkFilter, zoneTopic } from '@stb-notify/protocol';
 import { createCrl } from '@stb-notify/protocol/node';
 import type { DataDir } from '../pki/data-dir';
+import { writeBrokerTls, writeConfigFile as write } from './config-file';
 import { MAX_PACKET_BYTES } from './embedded-aedes-broker';
 import { HEADEND_IDENTITY } from '../pki/data-dir';
 import type { RegistryStore } from '../ports/registry-store';
@@ -85,27 +85,16 @@ export function mosquittoConf(opts: MosquittoOptions): string {
   ].join('\n');
 }
 
-function write(path: string, text: string, secret = false): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, text, { mode: secret ? 0o600 : 0o644 });
-  if (secret) chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
-}
-
 /** Writes everything a Mosquitto node needs to serve this headend's boxes; returns the file names. */
 export async function writeMosquittoFiles(
   dataDir: DataDir,
   registry: RegistryStore,
   opts: MosquittoOptions,
 ): Promise<string[]> {
-  mkdirSync(opts.dir, { recursive: true });
-  const server = dataDir.server();
-  write(join(opts.dir, 'ca.pem'), dataDir.ca().certPem);
-  write(join(opts.dir, 'server.pem'), server.certPem);
-  write(join(opts.dir, 'server-key.pem'), server.keyPem, true);
+  const tls = writeBrokerTls(dataDir, opts.dir);
   write(join(opts.dir, 'acl.conf'), await mosquittoAcl(registry));
   const revoked = await registry.revokedCertificates();
   write(join(opts.dir, 'crl.pem'), createCrl(dataDir.ca(), revoked, { nowMs: Date.now() }));
   write(join(opts.dir, 'mosquitto.conf'), mosquittoConf(opts));
-  return ['mosquitto.conf', 'acl.conf', 'crl.pem', 'ca.pem', 'server.pem', 'server-key.pem'];
+  return ['mosquitto.conf', 'acl.conf', 'crl.pem', ...tls];
 }

@@ -10,6 +10,7 @@ import { openStores } from '../store/open-stores';
  * argument errors and `config print` do not load the broker, the stores or fastify.
  */
 export { writeMosquittoFiles } from '../broker/mosquitto-config';
+export { writeNatsFiles } from '../broker/nats-config';
 export { startHeadend } from '../headend';
 export { DataDir, openStores };
 

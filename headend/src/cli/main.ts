@@ -1,6 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { parseNatsNode } from './nats-node-flag';
 import { HeadendError } from '../errors';
 import { ROLES } from '../ports/token-store';
 import type { Role } from '../ports/token-store';
@@ -153,6 +154,40 @@ withConfigFlags(
     try {
       const files = await writeMosquittoFiles(dataDir, stores.registry, { dir: o.out, host: o.listenHost, port });
       console.log(`wrote ${files.join(', ')} to ${o.out}\nrun: mosquitto -c ${join(o.out, 'mosquitto.conf')}`);
+    } finally {
+      await stores.close();
+    }
+  });
+
+withConfigFlags(
+  broker
+    .command('nats')
+    .description(
+      'write a NATS cluster configuration for this headend (issue 21): per node TLS with client certificates ' +
+        'mapped to users, JetStream, MQTT and the routes; a users file implementing the access rule ' +
+        '(run again after registry changes, then reload every node: nats-server --signal reload=<pid>)',
+    ),
+)
+  .requiredOption('--out <dir>', 'directory for the node configurations, users.conf and the certificates')
+  .option(
+    '--node <name:host:client:mqtt:route:monitor>',
+    'a node and its ports, e.g. n1:10.0.0.1:4222:8883:6222:8222 (repeat for each node)',
+    (v: string, all: string[]) => [...all, v],
+    [] as string[],
+  )
+  .action(async (o: ConfigFlags & { out: string; node: string[] }) => {
+    const config = await configFrom(o);
+    const nodes = o.node.map(parseNatsNode);
+    if (nodes.length === 0) throw new HeadendError('VALIDATION', '--node: name at least one node');
+    const { DataDir, openStores, writeNatsFiles } = await runtime();
+    const dataDir = new DataDir(config.dataDir);
+    dataDir.init({ nowMs: Date.now(), hosts: [config.publicHost] });
+    const stores = await openStores(config.database);
+    try {
+      const files = await writeNatsFiles(dataDir, stores.registry, { dir: o.out, nodes });
+      console.log(
+        `wrote ${files.join(', ')} to ${o.out}\nrun on each node: nats-server -c ${join(o.out, '<node>.conf')}`,
+      );
     } finally {
       await stores.close();
     }

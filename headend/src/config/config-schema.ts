@@ -15,10 +15,12 @@ const port = (dflt: number) =>
   Type.Integer({ minimum: 0, maximum: 65535, default: dflt, hint: 'an integer 0-65535 (0 = a free port)' });
 const positive = (dflt: number, unit: string) =>
   Type.Number({ exclusiveMinimum: 0, default: dflt, hint: `a positive number (${unit})` });
-const brokerUrl = Type.String({
-  pattern: '^$|^mqtts?://[^/:]+(:\\d{1,5})?/?$',
+const oneBrokerUrl = 'mqtts?://[^/:,]+(:\\d{1,5})?/?';
+/** A NATS cluster's MQTT endpoints: downlink goes to the first that answers. */
+const brokerUrls = Type.String({
+  pattern: `^$|^${oneBrokerUrl}(,${oneBrokerUrl})*$`,
   default: '',
-  hint: 'mqtts://host:port or mqtt://host:port (empty: the embedded broker)',
+  hint: 'mqtts://host:port, or a comma-separated list of them for a NATS cluster (empty: the embedded broker)',
 });
 const isoDates = Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', hint: 'YYYY-MM-DD' }), { default: [] });
 
@@ -32,13 +34,29 @@ export const ConfigSchema = closed({
   mqtts: closed({ host: host('0.0.0.0'), port: port(18883) }),
   /** Scale-out: an external MQTT broker instead of the embedded one. */
   broker: closed({
-    url: brokerUrl,
+    url: brokerUrls,
     /** What boxes are told to connect to (provisioning bundles); default: url. */
-    boxUrl: brokerUrl,
+    boxUrl: brokerUrls,
     /** Shared-subscription group of all headend instances. */
     group: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', default: 'stb-headend', hint: '1-64 of [A-Za-z0-9_-]' }),
     /** This instance's name (its MQTT client id is `stb-headend-<instance>`). Default: host name. */
     instance: Type.String({ pattern: '^[A-Za-z0-9_.-]{0,64}$', default: '', hint: '0-64 of [A-Za-z0-9_.-]' }),
+    /**
+     * Issue 21: a NATS cluster with JetStream — its NATS endpoints (tls://host:port, comma-separated)
+     * carry the uplink stream; `url` lists the same nodes' MQTT endpoints for downlink.
+     */
+    nats: Type.String({
+      pattern: '^$|^tls://[^/:,]+:\\d{1,5}(,tls://[^/:,]+:\\d{1,5})*$',
+      default: '',
+      hint: 'tls://host:port, comma-separated (empty: an MQTT 5 broker or the embedded one)',
+    }),
+    /** NATS cluster: an uplink message a dead instance held goes to another one after this long. */
+    redeliverAfterSeconds: Type.Integer({
+      minimum: 1,
+      maximum: 3600,
+      default: 10,
+      hint: 'an integer 1-3600 (seconds)',
+    }),
   }),
   /** Host name boxes use to reach this headend (written into provisioning bundles). */
   publicHost: host('localhost'),

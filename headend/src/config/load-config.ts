@@ -24,6 +24,8 @@ export const ENV_KEYS: Record<string, string> = {
   STB_NOTIFY_BROKER_URL: 'broker.url',
   STB_NOTIFY_BROKER_BOX_URL: 'broker.boxUrl',
   STB_NOTIFY_INSTANCE: 'broker.instance',
+  STB_NOTIFY_BROKER_NATS: 'broker.nats',
+  STB_NOTIFY_BROKER_REDELIVER_SECONDS: 'broker.redeliverAfterSeconds',
   STB_NOTIFY_TIME_ZONE: 'timeZone',
   STB_NOTIFY_HOTLINE: 'hotline',
   STB_NOTIFY_LOG_LEVEL: 'logLevel',
@@ -62,6 +64,10 @@ function crossChecks(c: HeadendConfig): string[] {
   }
   if (c.broker.url === '' && c.broker.boxUrl !== '')
     errors.push('broker.boxUrl: only with broker.url (external broker)');
+  if (c.broker.nats !== '' && c.broker.url === '')
+    errors.push("broker.nats: needs broker.url, the cluster nodes' MQTT endpoints (issue 21)");
+  if (c.broker.nats === '' && c.broker.url.includes(','))
+    errors.push('broker.url: a list of brokers only with broker.nats (a NATS cluster)');
   if (c.tickets.callbackWithinHours <= c.tickets.surveyAnswerHours)
     errors.push('tickets.callbackWithinHours: must be more than surveyAnswerHours (T4)');
   return errors;

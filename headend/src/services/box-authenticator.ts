@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isValidId } from '@stb-notify/protocol';
+import { isTopicId } from '@stb-notify/protocol';
 import type { BoxIdentity } from '@stb-notify/protocol';
 import type { RegistryStore } from '../ports/registry-store';
 
@@ -31,7 +31,7 @@ export class BoxAuthenticator {
     const subject = cert.subject ?? {};
     // A certificate with several CNs or OUs is not one we issued.
     const boxId = typeof subject.CN === 'string' ? subject.CN : '';
-    if (subject.OU !== 'stb-box' || !isValidId(boxId)) return { ok: false, reason: 'not-a-box-certificate' };
+    if (subject.OU !== 'stb-box' || !isTopicId(boxId)) return { ok: false, reason: 'not-a-box-certificate' };
     if (clientId !== boxId) return { ok: false, reason: 'client-id-mismatch' };
     const box = await this.registry.getBox(boxId);
     if (box === undefined) return { ok: false, reason: 'unknown-box' };
@@ -48,7 +48,7 @@ export class BoxAuthenticator {
     clientId: string,
   ): Promise<AuthOutcome> {
     const boxId = username ?? '';
-    if (!isValidId(boxId)) return { ok: false, reason: 'unknown-box' };
+    if (!isTopicId(boxId)) return { ok: false, reason: 'unknown-box' };
     if (clientId !== boxId) return { ok: false, reason: 'client-id-mismatch' };
     const box = await this.registry.getBox(boxId);
     if (box === undefined) return { ok: false, reason: 'unknown-box' };

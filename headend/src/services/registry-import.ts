@@ -1,4 +1,4 @@
-import { isValidId } from '@stb-notify/protocol';
+import { isTopicId, isValidId } from '@stb-notify/protocol';
 import type { Clock } from '@stb-notify/protocol';
 import { parseCsv } from '../domain/csv';
 import { HeadendError } from '../errors';
@@ -73,7 +73,8 @@ export async function importRegistry(
   const accounts = [...(data.accounts ?? [])];
   const boxes = data.boxes ?? [];
   zones.forEach((z, i) => {
-    if (!isValidId(z.id)) problems.push(`zones[${i}].id: invalid id ${JSON.stringify(z.id)}`);
+    if (!isTopicId(z.id))
+      problems.push(`zones[${i}].id: invalid zone id ${JSON.stringify(z.id)} (1-64 of A-Z a-z 0-9 _ - :)`);
     if (z.type !== 'urban' && z.type !== 'township' && z.type !== 'rural')
       problems.push(`zones[${i}].type: must be urban, township or rural (Z1, T7)`);
     if (!z.name) problems.push(`zones[${i}].name: required`);
@@ -94,7 +95,8 @@ export async function importRegistry(
   const knownZones = new Set([...zones.map((z) => z.id), ...stored.keys()]);
   const knownAccounts = new Set(accounts.map((a) => a.id));
   for (const [i, b] of boxes.entries()) {
-    if (!isValidId(b.id)) problems.push(`boxes[${i}].id: invalid id ${JSON.stringify(b.id)}`);
+    if (!isTopicId(b.id))
+      problems.push(`boxes[${i}].id: invalid box id ${JSON.stringify(b.id)} (1-64 of A-Z a-z 0-9 _ - :)`);
     // The broker ACL grants this user name the headend's topics (external broker mode).
     if (b.id === HEADEND_IDENTITY) problems.push(`boxes[${i}].id: ${HEADEND_IDENTITY} is reserved for the headend`);
     if (!isValidId(b.accountId)) problems.push(`boxes[${i}].accountId: invalid id ${JSON.stringify(b.accountId)}`);

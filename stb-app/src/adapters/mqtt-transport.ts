@@ -9,6 +9,11 @@ import type { Transport, TransportFactory } from '../core/ports';
  * certificate in Node. Reconnecting is the session's job (jittered backoff), not MQTT.js's.
  */
 export function mqttTransport(config: BoxConfig): TransportFactory {
+  // A broker cluster (issue 21) is a comma-separated list of node URLs. Each box starts on a
+  // node picked from its id, so a fleet spreads over the nodes, and moves to the next node on
+  // every new connection: when its node dies, the reconnect lands on a live one.
+  const urls = config.brokerUrl.split(',').filter((u) => u !== '');
+  let next = [...config.boxId].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % Math.max(1, urls.length);
   return () => {
     let client: MqttClient | undefined;
     // Publishes waiting for their PUBACK. With a persistent session and no auto-reconnect,
@@ -33,7 +38,9 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
             ? { ca: config.tls.caPem, cert: config.tls.certPem, key: config.tls.keyPem, rejectUnauthorized: true }
             : { username: config.boxId, password: config.credential }),
         };
-        const c = mqtt.connect(config.brokerUrl, opts);
+        const url = urls[next % urls.length] ?? config.brokerUrl;
+        next++;
+        const c = mqtt.connect(url, opts);
         client = c;
         return new Promise<void>((resolve, reject) => {
           let up = false;

@@ -1,4 +1,4 @@
-import { fromBase64, isValidId } from '@stb-notify/protocol';
+import { fromBase64, isTopicId } from '@stb-notify/protocol';
 import type { TrustedKey } from '@stb-notify/protocol';
 
 /**
@@ -31,7 +31,7 @@ export function configFromBundle(b: unknown, prefer: 'ws' | 'mqtts' = 'ws'): Bun
   const broker = (o.broker ?? {}) as Record<string, unknown>;
   const url = String(prefer === 'ws' ? (broker.ws ?? '') : (broker.mqtts ?? ''));
   const seed = fromBase64(str('uplinkSeed'));
-  if (!isValidId(str('boxId')) || !isValidId(str('zoneId')))
+  if (!isTopicId(str('boxId')) || !isTopicId(str('zoneId')))
     return { ok: false, reason: 'bundle lacks a valid boxId and zoneId' };
   if (seed?.length !== 32) return { ok: false, reason: 'bundle lacks the uplink seed' };
   if (url === '') return { ok: false, reason: `bundle lacks a ${prefer} broker URL` };

@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NatsNode } from '../../src/broker/nats-config';
+import { freePort } from './mosquitto';
+import { until } from './test-box';
+
+export const NATS_SERVER = process.env.NATS_SERVER_PATH ?? '/usr/sbin/nats-server';
+
+export function natsServerInstalled(): boolean {
+  return existsSync(NATS_SERVER);
+}
+
+/** Three nodes on free loopback ports (never the machine's own NATS on 4222). */
+export async function clusterNodes(count = 3): Promise<NatsNode[]> {
+  const nodes: NatsNode[] = [];
+  for (let i = 1; i <= count; i++) {
+    nodes.push({
+      name: `n${i}`,
+      host: '127.0.0.1',
+      clientPort: await freePort(),
+      mqttPort: await freePort(),
+      routePort: await freePort(),
+      monitorPort: await freePort(),
+    });
+  }
+  return nodes;
+}
+
+export interface RunningNode {
+  readonly node: NatsNode;
+  proc: ChildProcess;
+  log: string;
+}
+
+/** A cluster of nats-server processes started from the files `writeNatsFiles` wrote to `dir`. */
+export class NatsCluster {
+  readonly running: RunningNode[] = [];
+
+  constructor(
+    readonly dir: string,
+    readonly nodes: readonly NatsNode[],
+  ) {}
+
+  private spawnNode(node: NatsNode): RunningNode {
+    const proc = spawn(NATS_SERVER, ['-c', join(this.dir, `${node.name}.conf`)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const r: RunningNode = { node, proc, log: '' };
+    proc.stderr?.on('data', (d: Buffer) => {
+      r.log = (r.log + d.toString()).slice(-20_000);
+    });
+    return r;
+  }
+
+  /** Starts every node and waits until each reports JetStream healthy (a meta leader elected). */
+  async start(): Promise<void> {
+    for (const n of this.nodes) this.running.push(this.spawnNode(n));
+    for (const r of this.running) await this.healthy(r);
+  }
+
+  async healthy(r: RunningNode, timeoutMs = 30_000): Promise<void> {
+    let last = '';
+    await until(
+      async () => {
+        if (r.proc.exitCode !== null) throw new Error(`nats-server ${r.node.name} exited: ${r.log}`);
+        try {
+          const res = await fetch(`http://127.0.0.1:${r.node.monitorPort}/healthz`);
+          last = `${res.status} ${await res.text()}`;
+          return res.ok;
+        } catch (err) {
+          last = String(err);
+          return false;
+        }
+      },
+      `nats node ${r.node.name} healthy`,
+      timeoutMs,
+    ).catch((err: unknown) => {
+      throw new Error(`${String(err)} (last answer: ${last}; log: ${r.log.slice(-2000)})`);
+    });
+  }
+
+  /** SIGKILL: the node dies with whatever it held in memory. */
+  kill(name: string): void {
+    const r = this.running.find((x) => x.node.name === name);
+    r?.proc.kill('SIGKILL');
+  }
+
+  /** Starts a killed node again with the same configuration and store. */
+  async restart(name: string): Promise<void> {
+    const i = this.running.findIndex((x) => x.node.name === name);
+    const old = this.running[i];
+    if (old === undefined) throw new Error(`no node ${name}`);
+    if (old.proc.exitCode === null && old.proc.signalCode === null) {
+      await new Promise<void>((res) => old.proc.once('exit', () => res()));
+    }
+    const r = this.spawnNode(old.node);
+    this.running[i] = r;
+    await this.healthy(r);
+  }
+
+  /** Every node rereads its configuration (the users file after a registry import). */
+  reload(): void {
+    for (const r of this.running) if (r.proc.exitCode === null) r.proc.kill('SIGHUP');
+  }
+
+  mqttUrl(name: string): string {
+    const n = this.nodes.find((x) => x.name === name);
+    if (n === undefined) throw new Error(`no node ${name}`);
+    return `mqtts://127.0.0.1:${n.mqttPort}`;
+  }
+
+  natsServers(): string[] {
+    return this.nodes.map((n) => `tls://127.0.0.1:${n.clientPort}`);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.running.map(async (r) => {
+        if (r.proc.exitCode !== null || r.proc.signalCode !== null) return;
+        const exited = new Promise<void>((res) => r.proc.once('exit', () => res()));
+        r.proc.kill('SIGTERM');
+        await exited;
+      }),
+    );
+  }
+}
