@@ -11,6 +11,8 @@ import { BoxAuthenticator } from './services/box-authenticator';
 import { EmbeddedAedesBroker } from './broker/embedded-aedes-broker';
 import { ExternalMqttBroker } from './broker/external-mqtt-broker';
 import { NatsClusterBroker } from './broker/nats-cluster-broker';
+import { boxSessionProfile } from './broker/nats-config';
+import type { BrokerUrls } from './services/provisioning-service';
 import type { HeadendConfig } from './config/config-schema';
 import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
@@ -79,7 +81,7 @@ export function accountServices(d: {
   readonly dataDir: DataDir;
   readonly clock: Clock;
   readonly keys: BoxKeyLookup;
-  readonly brokerUrls: () => { mqtts: string; ws: string };
+  readonly brokerUrls: () => BrokerUrls;
 }): { readonly tokens: TokenService; readonly provisioning: ProvisioningService } {
   return {
     tokens: new TokenService(d.stores, d.clock),
@@ -161,7 +163,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     dataDir,
     clock,
     keys,
-    brokerUrls: () => ({ mqtts: urls.mqtts, ws: urls.ws }),
+    brokerUrls: () => ({ mqtts: urls.mqtts, ws: urls.ws, ...boxSessionProfile(natsServers.length > 0) }),
   });
   const receipts = new ReceiptBatcher(stores.notices, log);
   const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });

@@ -87,11 +87,13 @@ describe('boxes on a 3-node NATS cluster, two headend instances', () => {
   beforeAll(async () => {
     if (!natsServerInstalled()) {
       skipped = 'nats-server is not installed (scripts/setup.sh installs it)';
+      console.warn(`skipping the NATS cluster tests: ${skipped}`);
       return;
     }
     const pgUrl = new URL(PG_URL);
     if (!(await portOpen(Number(pgUrl.port || 5432), pgUrl.hostname))) {
       skipped = `no PostgreSQL at ${PG_URL} (CI runs one)`;
+      console.warn(`skipping the NATS cluster tests: ${skipped}`);
       return;
     }
     dir = mkdtempSync(join(tmpdir(), 'stb-nats-'));

@@ -134,6 +134,27 @@ export class NatsClusterBroker implements Broker {
 
   /** Creates the uplink stream and the shared consumer, or leaves them as another instance made them. */
   private async ensureStream(): Promise<void> {
+    await this.retrying('create the uplink stream', () => this.ensureStreamOnce());
+  }
+
+  /**
+   * JetStream answers "timeout" while a node that died held a leader and the cluster elects
+   * another (measured: ~4 s). An instance starting then, or its consumer, keeps trying.
+   */
+  private async retrying<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const until = Date.now() + 6 * (this.opts.connectTimeoutMs ?? 10_000);
+    for (;;) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (Date.now() > until) throw err;
+        this.opts.log.warn({ err: String(err) }, `NATS cluster: cannot ${what} yet; trying again`);
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    }
+  }
+
+  private async ensureStreamOnce(): Promise<void> {
     const jsm = await jetstreamManager(this.nc);
     await jsm.streams.info(UPLINK_STREAM).catch(() =>
       jsm.streams.add({
@@ -160,7 +181,9 @@ export class NatsClusterBroker implements Broker {
   }
 
   private async consume(): Promise<void> {
-    const consumer = await jetstream(this.nc).consumers.get(UPLINK_STREAM, this.opts.group);
+    const consumer = await this.retrying('reach the uplink consumer', () =>
+      jetstream(this.nc).consumers.get(UPLINK_STREAM, this.opts.group),
+    );
     const messages = await consumer.consume({ max_messages: MAX_HANDLING });
     this.messages = messages;
     for await (const m of messages) {

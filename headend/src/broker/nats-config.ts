@@ -25,16 +25,24 @@ export interface NatsNode {
 export interface NatsClusterOptions {
   readonly dir: string;
   readonly nodes: readonly NatsNode[];
-  /**
-   * Replicas of the JetStream consumer behind each box's QoS 1 subscription. 1 (default): a
-   * subscription is cheap (measured: see the README's "Running at scale"); its consumer lives
-   * on one node, and when that node dies the box's pending QoS 1 copies go with it — the
-   * headend's resend-on-hello delivers them when the box reconnects. Sessions, retained
-   * messages and the uplink stream stay replicated on every node.
-   */
+  /** Replicas of the JetStream consumer behind a QoS 1 subscription (boxes use QoS 0 here: see boxSessionProfile). */
   readonly consumerReplicas?: number;
-  /** Keep the per-subscription consumers in memory (default true; same reasoning). */
+  /** Keep QoS 1 subscriptions' consumers in memory (default true). */
   readonly consumerMemory?: boolean;
+}
+
+/**
+ * How boxes use a NATS cluster, chosen from measurements on NATS 2.9 (README, "Running at
+ * scale"): every QoS 1 subscription is a JetStream consumer. Replicated consumers could not be
+ * created as fast as boxes connect (1,000 boxes at 100 connections/s: subscriptions refused);
+ * one-replica consumers die with their node, and boxes that had theirs there were left
+ * subscribed to nothing after reconnecting. So on a cluster a box subscribes with QoS 0 and a
+ * clean session: no per-box state in JetStream, a node's death loses only what was in flight
+ * to its boxes, and the headend's resend-on-hello — a box says hello on every connection —
+ * delivers what a box missed. Uplink stays QoS 1 into a replicated stream.
+ */
+export function boxSessionProfile(cluster: boolean): { cleanSession: boolean; subscribeQos: 0 | 1 } {
+  return cluster ? { cleanSession: true, subscribeQos: 0 } : { cleanSession: false, subscribeQos: 1 };
 }
 
 /** NATS subject token rules: MQTT `/` becomes `.`, so no id in a topic may hold `.`, `*`, `>` or spaces. */
@@ -118,7 +126,7 @@ export function natsNodeConf(opts: NatsClusterOptions, node: NatsNode): string {
     '  ack_wait: "30s"',
     '  max_ack_pending: 100',
     `  stream_replicas: ${Math.min(3, opts.nodes.length)}`,
-    `  consumer_replicas: ${opts.consumerReplicas ?? Math.min(3, opts.nodes.length)}`,
+    `  consumer_replicas: ${opts.consumerReplicas ?? 1}`,
     `  consumer_memory_storage: ${opts.consumerMemory ?? true}`,
     '}',
     `include ${quote('users.conf')}`,

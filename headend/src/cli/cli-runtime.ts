@@ -11,6 +11,7 @@ import { openStores } from '../store/open-stores';
  */
 export { writeMosquittoFiles } from '../broker/mosquitto-config';
 export { writeNatsFiles } from '../broker/nats-config';
+import { boxSessionProfile } from '../broker/nats-config';
 export { startHeadend } from '../headend';
 export { DataDir, openStores };
 
@@ -33,6 +34,7 @@ export async function offlineServices(config: HeadendConfig, opts: { readonly pr
     brokerUrls: () => ({
       mqtts: external ? config.broker.boxUrl : `mqtts://${config.publicHost}:${config.mqtts.port}`,
       ws: external ? '' : `ws://${config.publicHost}:${config.http.port}/mqtt`,
+      ...boxSessionProfile(config.broker.nats !== ''),
     }),
   });
   return { ...services, close: () => stores.close() };

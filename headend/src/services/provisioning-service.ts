@@ -12,12 +12,22 @@ import type { Stores } from '../ports/store';
 import type { BoxKeyLookup } from './box-key-lookup';
 
 /** What a box receives at provisioning: the protocol bundle plus where and how to connect. */
+/** Where and how a box connects, as its provisioning bundle tells it. */
+export interface BrokerUrls {
+  readonly mqtts: string;
+  readonly ws: string;
+  /** A clean MQTT session on every connection (a NATS cluster, issue 21; see nats-config.ts). */
+  readonly cleanSession: boolean;
+  /** The QoS the box subscribes with: 1, or 0 on a NATS cluster (see nats-config.ts). */
+  readonly subscribeQos: 0 | 1;
+}
+
 export interface ProvisioningResult extends BoxBundle {
   readonly zoneId: string;
   readonly accountId: string;
   /** Password for MQTT over WebSocket (username = box id). Shown once; only its hash is stored. */
   readonly credential: string;
-  readonly broker: { readonly mqtts: string; readonly ws: string };
+  readonly broker: BrokerUrls;
 }
 
 export class ProvisioningService {
@@ -27,7 +37,7 @@ export class ProvisioningService {
       readonly dataDir: DataDir;
       readonly clock: Clock;
       readonly keys: BoxKeyLookup;
-      readonly brokerUrls: () => { mqtts: string; ws: string };
+      readonly brokerUrls: () => BrokerUrls;
     },
   ) {}
 

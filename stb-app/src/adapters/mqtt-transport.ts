@@ -4,7 +4,7 @@ import type { BoxConfig } from '../core/box-config';
 import type { Transport, TransportFactory } from '../core/ports';
 
 /**
- * MQTT.js transport (3.1.1, QoS 1, persistent session, client id = box id). Over
+ * MQTT.js transport (3.1.1, QoS 1, persistent session — as the bundle says on a NATS cluster — client id = box id). Over
  * WebSocket with the provisioning credential in a browser; over TLS with the box
  * certificate in Node. Reconnecting is the session's job (jittered backoff), not MQTT.js's.
  */
@@ -29,7 +29,7 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
         const opts: IClientOptions = {
           protocolVersion: 4,
           clientId: config.boxId,
-          clean: false,
+          clean: config.cleanSession === true,
           reconnectPeriod: 0,
           connectTimeout: 15_000,
           // ≥ 60 s: browsers throttle timers of hidden pages, shorter keep-alives break there.
@@ -65,7 +65,7 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
         if (client === undefined) throw new Error('not connected');
         const c = client;
         return new Promise<number[]>((resolve, reject) => {
-          c.subscribe([...topics], { qos: 1 }, (err, granted) => {
+          c.subscribe([...topics], { qos: config.subscribeQos ?? 1 }, (err, granted) => {
             if (granted !== undefined) resolve(granted.map((g) => g.qos));
             else reject(err ?? new Error('subscribe failed'));
           });

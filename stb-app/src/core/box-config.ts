@@ -11,6 +11,10 @@ export interface BoxConfig {
   readonly zoneId: string;
   readonly accountId: string;
   readonly brokerUrl: string;
+  /** A clean MQTT session on every connection (the bundle says so on a NATS cluster); default persistent. */
+  readonly cleanSession?: boolean;
+  /** The QoS of the box's subscriptions: 1, or 0 when the bundle says so (a NATS cluster). */
+  readonly subscribeQos?: 0 | 1;
   readonly credential: string;
   readonly uplinkKeyId: string;
   readonly uplinkSeed: Uint8Array;
@@ -52,6 +56,8 @@ export function configFromBundle(b: unknown, prefer: 'ws' | 'mqtts' = 'ws'): Bun
       zoneId: str('zoneId'),
       accountId: str('accountId'),
       brokerUrl: url,
+      ...(broker.cleanSession === true ? { cleanSession: true } : {}),
+      ...(broker.subscribeQos === 0 ? { subscribeQos: 0 as const } : {}),
       credential: str('credential'),
       uplinkKeyId: str('uplinkKeyId') || `box:${str('boxId')}`,
       uplinkSeed: seed,

@@ -61,7 +61,12 @@ export const Provisioning = describes<ProvisioningResult>()(
     uplinkPublicKey: Type.String(),
     trustedKeys: listOf(Type.Object({ keyId: Type.String(), publicKey: Type.String(), notAfterMs: At })),
     credential: Type.String({ description: 'password for MQTT over WebSocket (username = box id); shown once' }),
-    broker: Type.Object({ mqtts: Type.String(), ws: Type.String() }),
+    broker: Type.Object({
+      mqtts: Type.String(),
+      ws: Type.String(),
+      cleanSession: Type.Boolean(),
+      subscribeQos: Type.Union([Type.Literal(0), Type.Literal(1)]),
+    }),
   }),
 );
 export const Provisionings = itemsOf(Provisioning);
