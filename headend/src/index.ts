@@ -3,3 +3,8 @@ export type { HeadendConfig } from './config/config-schema';
 export { startHeadend } from './headend';
 export type { Headend, HeadendOptions } from './headend';
 export type { ProvisioningResult } from './services/provisioning-service';
+export { writeNatsFiles } from './broker/nats-config';
+export type { NatsNode } from './broker/nats-config';
+export { UPLINK_STREAM } from './broker/nats-cluster-broker';
+export { DataDir } from './pki/data-dir';
+export { openStores } from './store/open-stores';

@@ -16,6 +16,11 @@ export function zoneId(i: number): string {
  * WebSocket. Box i lives in zone i mod zones; boxes are grouped into accounts.
  */
 export async function provisionFleet(h: Headend, layout: FleetLayout): Promise<unknown[]> {
+  return h.provisioning.provisionForWebSocket(await registerFleet(h, layout), 'simulator');
+}
+
+/** Registers zones, accounts and boxes (box i in zone i mod zones); returns the box ids. */
+export async function registerFleet(h: Headend, layout: FleetLayout): Promise<string[]> {
   const per = layout.boxesPerAccount ?? 2;
   const zones = Array.from({ length: layout.zones }, (_, i) => ({
     id: zoneId(i),
@@ -37,5 +42,5 @@ export async function provisionFleet(h: Headend, layout: FleetLayout): Promise<u
       zoneId: zoneId(i % layout.zones),
     })),
   );
-  return h.provisioning.provisionForWebSocket(ids, 'simulator');
+  return ids;
 }

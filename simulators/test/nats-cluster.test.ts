@@ -15,7 +15,7 @@ import { importRegistry } from '../../headend/src/services/registry-import';
 import { TokenService } from '../../headend/src/services/token-service';
 import { openStores } from '../../headend/src/store/open-stores';
 import { freePort, portOpen } from '../../headend/test/support/mosquitto';
-import { clusterNodes, NatsCluster, natsServerInstalled } from '../../headend/test/support/nats-cluster';
+import { clusterNodes, NatsCluster, natsServerInstalled } from '../src/bench/nats-cluster';
 import { removeDir } from '../../headend/test/support/test-headend';
 import { Fleet, until } from '../src/fleet';
 import { SimBox } from '../src/sim-box';

@@ -12,19 +12,26 @@ import type { WorkerCommand, WorkerReply } from './ipc';
 let fleet: Fleet | undefined;
 let raw: MqttClient[] = [];
 let rawUrl = '';
+/** Where raw clients publish their fault-sized uplink: the raw broker's topics, or a box's own on a cluster. */
+let rawUplink = 'raw/up';
 let rawReceived = 0;
 
 function reply(r: WorkerReply): void {
   process.send?.(r);
 }
 
-async function rawConnect(id: string): Promise<MqttClient> {
-  const c = mqtt.connect(rawUrl, {
+async function rawConnect(
+  id: string,
+  tls?: { url: string; ca: string; cert: string; key: string },
+): Promise<MqttClient> {
+  // On a NATS cluster: the box's certificate, a clean session (as boxes there).
+  const c = mqtt.connect(tls?.url ?? rawUrl, {
     protocolVersion: 4,
     clientId: id,
-    clean: false,
+    clean: tls !== undefined,
     reconnectPeriod: 0,
     keepalive: 120,
+    ...(tls === undefined ? {} : { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: true }),
   });
   // Attached before CONNACK: a resumed session delivers its queued messages right after it.
   c.on('message', (topic, payload) => {
@@ -42,7 +49,11 @@ async function rawConnect(id: string): Promise<MqttClient> {
 async function handle(m: WorkerCommand): Promise<WorkerReply> {
   switch (m.cmd) {
     case 'sim-start':
-      fleet = new Fleet(m.bundles, { clock: systemClock, brokerUrl: m.brokerUrl });
+      fleet = new Fleet(m.bundles, {
+        clock: systemClock,
+        ...(m.brokerUrl === undefined ? {} : { brokerUrl: m.brokerUrl }),
+        ...(m.mqtts === true ? { mqtts: true } : {}),
+      });
       await fleet.start(m.spreadMs);
       await fleet.waitOnline(300_000);
       return { ok: true, online: fleet.online() };
@@ -65,13 +76,31 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
       return { ok: true };
     case 'raw-start': {
       rawUrl = m.url;
+      rawUplink = m.cluster === undefined ? 'raw/up' : 'stb/v1/up';
       const step = m.ids.length > 0 ? m.spreadMs / m.ids.length : 0;
       const out: MqttClient[] = [];
+      const cluster = m.cluster;
       await pool(m.ids, 200, async (id) => {
         if (step > 0) await new Promise((r) => setTimeout(r, step * 200));
-        const c = await rawConnect(id);
-        await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 });
-        out.push(c);
+        if (cluster === undefined) {
+          const c = await rawConnect(id);
+          await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 });
+          out.push(c);
+          return;
+        }
+        // The cluster's access rule: the box's own topics, QoS 0 as boxes subscribe there.
+        const i = m.ids.indexOf(id);
+        for (let attempt = 0; ; attempt++) {
+          const url = cluster.urls[(i + attempt) % cluster.urls.length] ?? '';
+          const tls = { url, ca: cluster.caPem, cert: cluster.certs[i] ?? '', key: cluster.keyPem };
+          const c = await rawConnect(id, tls).catch(() => undefined);
+          if (c !== undefined) {
+            await c.subscribeAsync(['stb/v1/down/all', `stb/v1/down/box/${id}`], { qos: 0 });
+            out.push(c);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
+        }
       });
       raw = out;
       return { ok: true, online: raw.length };
@@ -79,7 +108,8 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
     case 'raw-ingest': {
       const body = Buffer.alloc(m.bytes, 7);
       await pool(raw, 500, async (c) => {
-        await c.publishAsync(`raw/up/${c.options.clientId ?? ''}/fault`, body, { qos: 1 });
+        const id = c.options.clientId ?? '';
+        await c.publishAsync(`${rawUplink}/${id}/fault`, body, { qos: 1 });
       });
       return { ok: true };
     }

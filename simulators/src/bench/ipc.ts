@@ -1,11 +1,18 @@
 /** Messages between the bench orchestrator and its fleet worker processes. */
 export type WorkerCommand =
-  | { cmd: 'sim-start'; bundles: unknown[]; brokerUrl: string; spreadMs: number }
+  | { cmd: 'sim-start'; bundles: unknown[]; brokerUrl?: string; spreadMs: number; mqtts?: boolean }
   | { cmd: 'sim-stop' }
   | { cmd: 'sim-restart'; spreadMs: number }
   | { cmd: 'sim-count'; noticeIds: string[] }
   | { cmd: 'sim-fault' }
-  | { cmd: 'raw-start'; url: string; ids: string[]; spreadMs: number }
+  | {
+      cmd: 'raw-start';
+      url: string;
+      ids: string[];
+      spreadMs: number;
+      /** On a NATS cluster: each client's certificate (same order as ids), the shared key and CA, the topics. */
+      cluster?: { caPem: string; keyPem: string; certs: string[]; urls: string[] };
+    }
   | { cmd: 'raw-ingest'; bytes: number }
   | { cmd: 'raw-count' }
   | { cmd: 'raw-stop' }

@@ -29,15 +29,21 @@ const N = (() => {
   }
   return v;
 })();
-/** Scale-out mode: `--broker mosquitto|mqtt://host:port` (boxes and headend on that broker) and `--database postgres://…`. */
+/** Scale-out mode: `--broker mosquitto|nats-cluster|mqtt://host:port` (boxes and headend on that broker) and `--database postgres://…`. */
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const BROKER_FLAG = flag('--broker');
+if (BROKER_FLAG === 'nats-cluster') {
+  // Issue 21: its own run (a 3-node cluster, boxes over TLS), its own table.
+  const { runClusterBench } = await import('./cluster-bench');
+  await runClusterBench(process.argv.includes('--boxes') ? N : 30_000);
+  process.exit(0);
+}
 const DATABASE = flag('--database');
 if (BROKER_FLAG !== undefined && BROKER_FLAG !== 'mosquitto' && !/^mqtt:\/\/[^/]+$/.test(BROKER_FLAG)) {
-  console.error('--broker: mosquitto (spawn one configured for the bench) or mqtt://host:port');
+  console.error('--broker: mosquitto (spawn one configured for the bench), nats-cluster, or mqtt://host:port');
   process.exit(2);
 }
 const spawned = BROKER_FLAG === 'mosquitto' ? await spawnBenchMosquitto() : undefined;

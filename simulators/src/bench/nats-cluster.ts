@@ -2,9 +2,18 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NatsNode } from '../../src/broker/nats-config';
-import { freePort } from './mosquitto';
-import { until } from './test-box';
+import { createServer } from 'node:net';
+import type { NatsNode } from '@stb-notify/headend';
+import { until } from '../fleet';
+
+async function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
 
 export const NATS_SERVER = process.env.NATS_SERVER_PATH ?? '/usr/sbin/nats-server';
 
@@ -34,7 +43,10 @@ export interface RunningNode {
   log: string;
 }
 
-/** A cluster of nats-server processes started from the files `writeNatsFiles` wrote to `dir`. */
+/**
+ * A cluster of nats-server processes started from the files `writeNatsFiles` wrote to `dir`
+ * (the cluster tests and `npm run bench -- --broker nats-cluster`).
+ */
 export class NatsCluster {
   readonly running: RunningNode[] = [];
 
@@ -62,7 +74,7 @@ export class NatsCluster {
 
   async healthy(r: RunningNode, timeoutMs = 30_000): Promise<void> {
     let last = '';
-    await until(
+    const ok = await until(
       async () => {
         if (r.proc.exitCode !== null) throw new Error(`nats-server ${r.node.name} exited: ${r.log}`);
         try {
@@ -74,11 +86,10 @@ export class NatsCluster {
           return false;
         }
       },
-      `nats node ${r.node.name} healthy`,
       timeoutMs,
-    ).catch((err: unknown) => {
-      throw new Error(`${String(err)} (last answer: ${last}; log: ${r.log.slice(-2000)})`);
-    });
+      50,
+    );
+    if (!ok) throw new Error(`nats node ${r.node.name} not healthy (last answer: ${last}; log: ${r.log.slice(-2000)})`);
   }
 
   /** SIGKILL: the node dies with whatever it held in memory. */
