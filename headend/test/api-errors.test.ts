@@ -210,6 +210,25 @@ describe('API input errors are 4xx with a code, never 500', () => {
     expect((await t.api('GET', '/api/v1/boxes/box-50')).status).toBe(404);
   });
 
+  it('a box or zone id with "." is refused at import: on a NATS cluster it would add a subject level', async () => {
+    const r = await t.api('POST', '/api/v1/registry/import', {
+      zones: [{ id: 'z.dot', name: 'n', type: 'urban', maintainer: 'm' }],
+      boxes: [{ id: 'box.70', accountId: 'acct.70', zoneId: 'z-east' }],
+    });
+    expect(r).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION',
+        details: {
+          problems: [
+            'zones[0].id: invalid zone id "z.dot" (1-64 of A-Z a-z 0-9 _ - :)',
+            'boxes[0].id: invalid box id "box.70" (1-64 of A-Z a-z 0-9 _ - :)',
+          ],
+        },
+      },
+    });
+  });
+
   it('CSV import: good rows land, a ragged line is refused with its number', async () => {
     const csv = (body: string) =>
       t.h.app.inject({

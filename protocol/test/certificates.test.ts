@@ -4,7 +4,7 @@ import { connect, createServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { createCa, issueBoxCert, issueServerCert, newNoticeKeySet, provisionBox } from '../src/node/index';
+import { createCa, issueBoxCert, issueServerCert, newNoticeKeySet, provisionBox, serialHex } from '../src/node/index';
 
 const ca = createCa({ commonName: 'Test Operator CA' });
 const server = issueServerCert(ca, ['localhost', '127.0.0.1']);
@@ -21,6 +21,34 @@ describe('certificates built with node-forge verify with Node crypto and TLS', (
     expect(caCert.ca).toBe(true);
     expect(bundle.trustedKeys).toHaveLength(1);
     expect(bundle.uplinkKeyId).toBe('box:box-42');
+  });
+
+  it('serials are positive DER integers whatever the random bytes', () => {
+    for (const first of [0x00, 0x01, 0x7f, 0x80, 0xff]) {
+      const hex = serialHex(Uint8Array.from([first, 0x00, ...new Array<number>(14).fill(0x44)]));
+      expect(hex).toHaveLength(32);
+      const lead = Number.parseInt(hex.slice(0, 2), 16);
+      expect(lead >= 0x01 && lead <= 0x7f, hex).toBe(true);
+    }
+  });
+
+  it('every certificate of a thousand-box fleet parses and verifies', () => {
+    // About one certificate in 2,000 once had a serial no TLS stack could read.
+    const pub = new X509Certificate(issueBoxCert(ca, 'key-holder').certPem).publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    });
+    const caKey = new X509Certificate(ca.certPem).publicKey;
+    const unreadable: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const { certPem } = issueBoxCert(ca, `fleet-${i}`, { publicKeyPem: pub.toString() });
+      try {
+        if (!new X509Certificate(certPem).verify(caKey)) unreadable.push(`fleet-${i}: bad signature`);
+      } catch (err) {
+        unreadable.push(`fleet-${i}: ${(err as Error).message}`);
+      }
+    }
+    expect(unreadable).toEqual([]);
   });
 
   it('a certificate from another CA does not verify', () => {

@@ -3,16 +3,27 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import type { Server } from 'node:net';
 import type { NatsNode } from '@stb-notify/headend';
 import { until } from '../fleet';
 
-async function freePort(): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
+/**
+ * `count` distinct free loopback ports: every listener stays open until all are picked (a
+ * port closed and asked for again can come back, and two nodes would then clash).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve) => {
+          const s = createServer().listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+  return ports;
 }
 
 export const NATS_SERVER = process.env.NATS_SERVER_PATH ?? '/usr/sbin/nats-server';
@@ -23,18 +34,16 @@ export function natsServerInstalled(): boolean {
 
 /** Three nodes on free loopback ports (never the machine's own NATS on 4222). */
 export async function clusterNodes(count = 3): Promise<NatsNode[]> {
-  const nodes: NatsNode[] = [];
-  for (let i = 1; i <= count; i++) {
-    nodes.push({
-      name: `n${i}`,
-      host: '127.0.0.1',
-      clientPort: await freePort(),
-      mqttPort: await freePort(),
-      routePort: await freePort(),
-      monitorPort: await freePort(),
-    });
-  }
-  return nodes;
+  const ports = await freePorts(4 * count);
+  const port = (i: number): number => ports[i] ?? 0;
+  return Array.from({ length: count }, (_, i) => ({
+    name: `n${i + 1}`,
+    host: '127.0.0.1',
+    clientPort: port(4 * i),
+    mqttPort: port(4 * i + 1),
+    routePort: port(4 * i + 2),
+    monitorPort: port(4 * i + 3),
+  }));
 }
 
 export interface RunningNode {
