@@ -48,7 +48,14 @@ interface Measured {
   readonly brokerUs: number;
 }
 
-export async function runClusterBench(N: number): Promise<void> {
+/** Runs the cluster bench (`--boxes N`, default 30,000: more than one process holds here) and exits. */
+export async function runClusterBench(): Promise<never> {
+  const i = process.argv.indexOf('--boxes');
+  await clusterBench(i >= 0 ? Number(process.argv[i + 1]) : 30_000);
+  process.exit(0);
+}
+
+async function clusterBench(N: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stb-bench-cluster-'));
   const dataDir = new DataDir(join(dir, 'data'));
   dataDir.init({ nowMs: Date.now(), hosts: ['127.0.0.1'] });

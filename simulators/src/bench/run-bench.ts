@@ -35,10 +35,7 @@ function flag(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const BROKER_FLAG = flag('--broker');
-if (BROKER_FLAG === 'nats-cluster') {
-  await (await import('./cluster-bench')).runClusterBench(process.argv.includes('--boxes') ? N : 30_000);
-  process.exit(0);
-}
+if (BROKER_FLAG === 'nats-cluster') await (await import('./cluster-bench')).runClusterBench();
 const DATABASE = flag('--database');
 if (BROKER_FLAG !== undefined && BROKER_FLAG !== 'mosquitto' && !/^mqtt:\/\/[^/]+$/.test(BROKER_FLAG)) {
   console.error('--broker: mosquitto (spawn one configured for the bench), nats-cluster, or mqtt://host:port');
