@@ -55,7 +55,7 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
         ...(m.mqtts === true ? { mqtts: true } : {}),
       });
       await fleet.start(m.spreadMs);
-      await fleet.waitOnline(300_000);
+      await fleet.waitOnline(m.spreadMs + 300_000);
       return { ok: true, online: fleet.online() };
     case 'sim-stop':
       await fleet?.stop();
