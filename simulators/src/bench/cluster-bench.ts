@@ -8,7 +8,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
@@ -21,6 +21,7 @@ import pino from 'pino';
 import { until } from '../fleet';
 import { registerFleet } from '../provision-fleet';
 import { clusterNodes, NatsCluster } from './nats-cluster';
+import { machineInfo } from './machine';
 import { counts, slices, Worker } from './workers';
 
 const log = (s: string) => console.log(`[bench:cluster] ${s}`);
@@ -234,12 +235,7 @@ async function clusterBench(N: number): Promise<void> {
     });
     const result = {
       date: new Date().toISOString(),
-      machine: {
-        cores: cpus().length,
-        cpu: cpus()[0]?.model ?? '',
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-      },
+      machine: machineInfo(),
       boxes: N,
       nodes: 3,
       workers: workers.length,

@@ -3,7 +3,7 @@
  * core, MQTT over WebSocket) against a raw-broker baseline measured in the same run.
  * Writes docs/benchmarks.json and docs/benchmarks.md.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { provisionFleet } from '../provision-fleet';
 import { RawBroker } from './raw-broker';
 import { StepProfiler } from './cpu-profile';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
+import { machineInfo } from './machine';
 import { counts, slices, Worker } from './workers';
 
 const N = (() => {
@@ -383,12 +384,7 @@ async function main(): Promise<void> {
       });
     const result = {
       date: new Date().toISOString(),
-      machine: {
-        cores: cpus().length,
-        cpu: cpus()[0]?.model ?? '',
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-      },
+      machine: machineInfo(),
       boxes: N,
       workers: workers.length,
       transport: SCALE_OUT
