@@ -63,6 +63,9 @@ export class NatsClusterBroker implements Broker {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Messages being handled: one timer tells JetStream they are still in progress (not one timer each). */
+  private readonly handling = new Set<JsMsg>();
+  private progress: ReturnType<typeof setInterval> | undefined;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -181,6 +184,12 @@ export class NatsClusterBroker implements Broker {
   }
 
   private async consume(): Promise<void> {
+    this.progress = setInterval(
+      () => {
+        for (const m of this.handling) m.working();
+      },
+      Math.max(500, this.opts.ackWaitMs / 2),
+    );
     const consumer = await this.retrying('reach the uplink consumer', () =>
       jetstream(this.nc).consumers.get(UPLINK_STREAM, this.opts.group),
     );
@@ -195,7 +204,7 @@ export class NatsClusterBroker implements Broker {
 
   private async handle(m: JsMsg): Promise<void> {
     const topic = m.subject.replaceAll('.', '/');
-    const working = setInterval(() => m.working(), Math.max(500, this.opts.ackWaitMs / 2));
+    this.handling.add(m);
     try {
       let ok = true;
       if (parseTopic(topic)?.dir === 'up') for (const h of this.handlers) ok = (await h(topic, m.data)) && ok;
@@ -211,7 +220,7 @@ export class NatsClusterBroker implements Broker {
       this.opts.log.error({ err, topic }, 'uplink dispatch failed');
       m.nak(1_000);
     } finally {
-      clearInterval(working);
+      this.handling.delete(m);
     }
   }
 
@@ -236,6 +245,7 @@ export class NatsClusterBroker implements Broker {
 
   async close(): Promise<void> {
     this.messages?.stop();
+    clearInterval(this.progress);
     await this.loop;
     await Promise.all(this.inFlight);
     await Promise.all([this.nc.drain(), this.publisher.endAsync()]);
