@@ -92,6 +92,8 @@ export function checkDownlink(d: Downlink): string | undefined {
       const bad = keys.some((k) => !isValidId(k.keyId ?? '') || (k.ed25519?.length ?? 0) !== 32);
       return bad ? 'trustedKeys holds a malformed key' : undefined;
     }
+    case 'helloAnswer':
+      return isValidId(d.helloAnswer?.bootId ?? '') ? undefined : 'helloAnswer.bootId is not a valid id';
     default:
       return 'downlink has no body';
   }
@@ -143,7 +145,9 @@ export function checkUplink(u: Uplink): string | undefined {
     case 'hello': {
       const h = u.hello;
       if (!h || h.model === '' || !short(h.model) || !short(h.firmware) || !short(h.appVersion)) return 'hello fields';
-      return short(h.locale) && short(h.bootId) ? undefined : 'hello fields';
+      if (!short(h.locale)) return 'hello fields';
+      // Echoed in the headend's HelloAnswer, so it must be an id (or absent: then no answer).
+      return (h.bootId ?? '') === '' || isValidId(h.bootId ?? '') ? undefined : 'hello.bootId is not a valid id';
     }
     default:
       return 'uplink has no body';

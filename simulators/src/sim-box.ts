@@ -12,6 +12,8 @@ export interface SimBoxOptions {
   readonly mqtts?: boolean;
   /** How long the box waits for an answer to a fault report before sending it again (box core default: 2 min). */
   readonly reportRetryMs?: number;
+  /** How long the box waits for the answer to its hello before saying it again (box core default: 30 s). */
+  readonly helloRetryMs?: number;
   /** Show every notice at once (sends the displayed receipt), as a TV that is on. */
   readonly autoDisplay?: boolean;
 }
@@ -56,6 +58,7 @@ export class SimBox {
       signer: createNodeSigner(this.config.uplinkKeyId, this.config.uplinkSeed),
       verifier: createNodeVerifier(),
       ...(o.reportRetryMs === undefined ? {} : { reportRetryMs: o.reportRetryMs }),
+      ...(o.helloRetryMs === undefined ? {} : { helloRetryMs: o.helloRetryMs }),
     });
     this.session.on('notice', (m) => {
       this.shown.set(m.noticeId, (this.shown.get(m.noticeId) ?? 0) + 1);

@@ -125,7 +125,8 @@ describe('boxes on a 3-node NATS cluster, two headend instances', () => {
     for (const id of ids) bundles.push((await api('a')('POST', `/api/v1/boxes/${id}/provision`)) as unknown as Bundle);
     // The box core, over MQTT/TLS with each box's certificate; each box starts on a node
     // picked from its id and moves to the next one when its connection drops.
-    fleet = new Fleet(bundles, { clock: systemClock, mqtts: true, reportRetryMs: 3_600_000 });
+    // A hello lost while the uplink stream elects a leader is said again after 2 s (box default 30 s).
+    fleet = new Fleet(bundles, { clock: systemClock, mqtts: true, reportRetryMs: 3_600_000, helloRetryMs: 2_000 });
     await fleet.start();
     expect(await fleet.waitOnline(60_000)).toBe(true);
   }, 180_000);

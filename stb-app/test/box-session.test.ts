@@ -234,6 +234,30 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     expect(failures).toBe(attempts);
   });
 
+  it('issue 21: a hello the headend never handled is said again until answered, then not again', async () => {
+    const notices = t.h.notices;
+    const original = notices.resendPending.bind(notices);
+    let hellos = 0;
+    // The first hello is lost on its way (on a cluster: while the uplink stream elects a leader).
+    notices.resendPending = async (boxId) => {
+      if (hellos++ === 0) throw new Error('hello lost');
+      return original(boxId);
+    };
+    const b = await box('box-1', { helloRetryMs: 1000 });
+    await waitFor(() => hellos === 1, 'first hello reached the headend');
+    await b.session.idle();
+    await t.h.settle();
+    expect(b.session.helloUnanswered).toBe(true);
+    // Said again after the retry time; this time the headend resends what is pending and answers.
+    t.clock.advance(1000);
+    await waitFor(() => !b.session.helloUnanswered, 'hello answered');
+    expect(hellos).toBe(2);
+    t.clock.advance(60_000);
+    await b.session.idle();
+    await t.h.settle();
+    expect(hellos).toBe(2);
+  });
+
   it('reports made while the headend is down are queued and sent when it is back', async () => {
     const b = await box('box-1');
     await t.h.broker.close(); // the broker goes away under the box

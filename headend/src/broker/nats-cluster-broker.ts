@@ -36,6 +36,9 @@ export interface NatsClusterBrokerOptions {
 }
 
 /** The JetStream stream holding every box's uplink until a headend instance has handled it. */
+/** How long one pull request for uplink lives (its heartbeats come at half this). */
+const PULL_EXPIRES_MS = 5_000;
+
 export const UPLINK_STREAM = 'STB_UPLINK';
 /** Uplink messages one instance handles at once; the consumer's pull buffer is the same size. */
 const MAX_HANDLING = 256;
@@ -193,7 +196,10 @@ export class NatsClusterBroker implements Broker {
     const consumer = await this.retrying('reach the uplink consumer', () =>
       jetstream(this.nc).consumers.get(UPLINK_STREAM, this.opts.group),
     );
-    const messages = await consumer.consume({ max_messages: MAX_HANDLING });
+    // Pull requests live 5 s, with a heartbeat every 2.5 s: when the consumer's leader dies, two
+    // missed heartbeats (5 s) make the client pull again from the new leader. nats.js's default
+    // (30 s, heartbeats every 15 s) left the uplink unread for 30 s after a node was killed.
+    const messages = await consumer.consume({ max_messages: MAX_HANDLING, expires: PULL_EXPIRES_MS });
     this.messages = messages;
     for await (const m of messages) {
       while (this.inFlight.size >= MAX_HANDLING) await Promise.race(this.inFlight);

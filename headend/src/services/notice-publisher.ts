@@ -7,6 +7,8 @@ import type { NoticeRecord } from '../ports/notice-store';
 import type { BoxRef } from './notice-input';
 
 const HEADEND: PartyInfo = { kind: 'headend', id: '' };
+/** A hello answer is news only while the box is waiting for it. */
+const HELLO_ANSWER_TTL_MS = 10 * 60_000;
 
 /**
  * Signs and publishes notice envelopes: broadcasts once per topic (all, or each zone),
@@ -55,6 +57,26 @@ export class NoticePublisher {
       this.d.metrics.envelopesPublished.inc({ scope: 'box' }, boxes.length);
     }
     await Promise.all(out);
+  }
+
+  /**
+   * Answers a box's hello once what it lacked was sent again: until answered, the box says
+   * hello again (an uplink can be lost on a cluster while its stream elects a leader).
+   */
+  async answerHello(boxId: string, bootId: string, resent: number): Promise<void> {
+    const now = this.d.clock.now();
+    const bytes = await sealDownlink(
+      {
+        messageId: randomUUID(),
+        sender: HEADEND,
+        recipient: { kind: 'box', id: boxId },
+        issuedAtMs: now,
+        expiresAtMs: now + HELLO_ANSWER_TTL_MS,
+      },
+      { helloAnswer: { bootId, resent } },
+      this.d.signer(),
+    );
+    await this.d.broker.publish(boxTopic(boxId), bytes);
   }
 
   /** One envelope addressed to one box (a resend after its hello). */

@@ -35,7 +35,7 @@ const OUTBOX_LEASE_MS = 30_000;
 export class NoticeService {
   private readonly cache = new Map<string, NoticeRecord>();
 
-  private readonly publisher: NoticePublisher;
+  readonly publisher: NoticePublisher;
 
   constructor(private readonly d: NoticeServiceDeps) {
     this.publisher = new NoticePublisher(d);

@@ -7,7 +7,7 @@ import { ManualClock } from './manual-clock';
  * A headend in a process of its own (a SIGKILL cannot be simulated in the test's process),
  * on a manual clock the test moves over IPC: `{ id, setClock }` sets the clock, runs the due
  * jobs and the outbox sweep, and answers `{ id }`. STB_NOTIFY_CRASH_AT arms crash points.
- * Started by headend/test/decision-crash.test.ts through `node --import tsx`.
+ * Started by headend/test/decision-crash.test.ts, compiled to JavaScript first (support/compile-child.ts).
  */
 const env = process.env;
 const clock = new ManualClock(Number(env.CRASH_T0));

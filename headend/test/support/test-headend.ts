@@ -57,7 +57,7 @@ function defaultStores(dir: string): (() => Promise<Stores>) | undefined {
 }
 
 /** A new data directory with the run's operator CA and keys copied in (made once in the global set-up). */
-function newDataDir(): string {
+export function newDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'stb-headend-'));
   const template = inject('pkiTemplate');
   if (template !== undefined) cpSync(join(template, 'pki'), join(dir, 'pki'), { recursive: true });

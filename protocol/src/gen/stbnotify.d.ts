@@ -98,7 +98,8 @@ export namespace stbnotify {
             withdrawal?: (stbnotify.v1.Withdrawal.$Properties|null);
             diagnosticsRequest?: (stbnotify.v1.DiagnosticsRequest.$Properties|null);
             trustedKeys?: (stbnotify.v1.TrustedKeys.$Properties|null);
-            body?: ("notice"|"withdrawal"|"diagnosticsRequest"|"trustedKeys");
+            helloAnswer?: (stbnotify.v1.HelloAnswer.$Properties|null);
+            body?: ("notice"|"withdrawal"|"diagnosticsRequest"|"trustedKeys"|"helloAnswer");
             static encode(message: stbnotify.v1.Downlink.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): stbnotify.v1.Downlink & stbnotify.v1.Downlink.$Shape;
         }
@@ -109,7 +110,8 @@ export namespace stbnotify {
                 withdrawal?: (stbnotify.v1.Withdrawal.$Properties|null);
                 diagnosticsRequest?: (stbnotify.v1.DiagnosticsRequest.$Properties|null);
                 trustedKeys?: (stbnotify.v1.TrustedKeys.$Properties|null);
-                body?: ("notice"|"withdrawal"|"diagnosticsRequest"|"trustedKeys");
+                helloAnswer?: (stbnotify.v1.HelloAnswer.$Properties|null);
+                body?: ("notice"|"withdrawal"|"diagnosticsRequest"|"trustedKeys"|"helloAnswer");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -117,9 +119,10 @@ export namespace stbnotify {
               withdrawal?: stbnotify.v1.Withdrawal.$Shape|null;
               diagnosticsRequest?: stbnotify.v1.DiagnosticsRequest.$Shape|null;
               trustedKeys?: stbnotify.v1.TrustedKeys.$Shape|null;
+              helloAnswer?: stbnotify.v1.HelloAnswer.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; notice?: null; withdrawal?: null; diagnosticsRequest?: null; trustedKeys?: null }|{ body?: "notice"; notice: stbnotify.v1.Notice.$Shape; withdrawal?: null; diagnosticsRequest?: null; trustedKeys?: null }|{ body?: "withdrawal"; notice?: null; withdrawal: stbnotify.v1.Withdrawal.$Shape; diagnosticsRequest?: null; trustedKeys?: null }|{ body?: "diagnosticsRequest"; notice?: null; withdrawal?: null; diagnosticsRequest: stbnotify.v1.DiagnosticsRequest.$Shape; trustedKeys?: null }|{ body?: "trustedKeys"; notice?: null; withdrawal?: null; diagnosticsRequest?: null; trustedKeys: stbnotify.v1.TrustedKeys.$Shape })
+              ({ body?: undefined; notice?: null; withdrawal?: null; diagnosticsRequest?: null; trustedKeys?: null; helloAnswer?: null }|{ body?: "notice"; notice: stbnotify.v1.Notice.$Shape; withdrawal?: null; diagnosticsRequest?: null; trustedKeys?: null; helloAnswer?: null }|{ body?: "withdrawal"; notice?: null; withdrawal: stbnotify.v1.Withdrawal.$Shape; diagnosticsRequest?: null; trustedKeys?: null; helloAnswer?: null }|{ body?: "diagnosticsRequest"; notice?: null; withdrawal?: null; diagnosticsRequest: stbnotify.v1.DiagnosticsRequest.$Shape; trustedKeys?: null; helloAnswer?: null }|{ body?: "trustedKeys"; notice?: null; withdrawal?: null; diagnosticsRequest?: null; trustedKeys: stbnotify.v1.TrustedKeys.$Shape; helloAnswer?: null }|{ body?: "helloAnswer"; notice?: null; withdrawal?: null; diagnosticsRequest?: null; trustedKeys?: null; helloAnswer: stbnotify.v1.HelloAnswer.$Shape })
             );
         }
 
@@ -571,6 +574,27 @@ export namespace stbnotify {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = stbnotify.v1.TrustedKeys.$Properties;
+        }
+
+        interface IHelloAnswer extends stbnotify.v1.HelloAnswer.$Properties {
+        }
+
+        class HelloAnswer {
+            constructor(properties?: stbnotify.v1.HelloAnswer.$Properties);
+            $unknowns?: Uint8Array[];
+            bootId: string;
+            resent: number;
+            static encode(message: stbnotify.v1.HelloAnswer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): stbnotify.v1.HelloAnswer & stbnotify.v1.HelloAnswer.$Shape;
+        }
+
+        namespace HelloAnswer {
+            interface $Properties {
+                bootId?: (string|null);
+                resent?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = stbnotify.v1.HelloAnswer.$Properties;
         }
 
         interface IUplink extends stbnotify.v1.Uplink.$Properties {

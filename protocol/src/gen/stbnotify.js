@@ -385,11 +385,12 @@ export const stbnotify = $root.stbnotify = (() => {
             Downlink.prototype.withdrawal = null;
             Downlink.prototype.diagnosticsRequest = null;
             Downlink.prototype.trustedKeys = null;
+            Downlink.prototype.helloAnswer = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(Downlink.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["notice", "withdrawal", "diagnosticsRequest", "trustedKeys"]),
+                get: $util.oneOfGetter($oneOfFields = ["notice", "withdrawal", "diagnosticsRequest", "trustedKeys", "helloAnswer"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -408,6 +409,8 @@ export const stbnotify = $root.stbnotify = (() => {
                     $root.stbnotify.v1.DiagnosticsRequest.encode(message.diagnosticsRequest, writer.uint32(26).fork(), _depth + 1).ldelim();
                 if (message.trustedKeys != null && $Object.hasOwnProperty.call(message, "trustedKeys"))
                     $root.stbnotify.v1.TrustedKeys.encode(message.trustedKeys, writer.uint32(34).fork(), _depth + 1).ldelim();
+                if (message.helloAnswer != null && $Object.hasOwnProperty.call(message, "helloAnswer"))
+                    $root.stbnotify.v1.HelloAnswer.encode(message.helloAnswer, writer.uint32(42).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -467,6 +470,13 @@ export const stbnotify = $root.stbnotify = (() => {
                                 break;
                             message.trustedKeys = $root.stbnotify.v1.TrustedKeys.decode(reader, reader.size(), $undefined, _depth + 1, message.trustedKeys);
                             message.body = "trustedKeys";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.helloAnswer = $root.stbnotify.v1.HelloAnswer.decode(reader, reader.size(), $undefined, _depth + 1, message.helloAnswer);
+                            message.body = "helloAnswer";
                             continue;
                         }
                     }
@@ -2341,6 +2351,100 @@ export const stbnotify = $root.stbnotify = (() => {
             };
 
             return TrustedKeys;
+        })();
+
+        v1.HelloAnswer = (function() {
+
+            const HelloAnswer = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            HelloAnswer.prototype.bootId = "";
+            HelloAnswer.prototype.resent = 0;
+
+            HelloAnswer.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId") && message.bootId !== "")
+                    writer.uint32(10).string(message.bootId);
+                if (message.resent != null && $Object.hasOwnProperty.call(message, "resent") && message.resent !== 0)
+                    writer.uint32(16).uint32(message.resent);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            HelloAnswer.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.stbnotify.v1.HelloAnswer();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.bootId = value;
+                            else
+                                delete message.bootId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.resent = value;
+                            else
+                                delete message.resent;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return HelloAnswer;
         })();
 
         v1.Uplink = (function() {

@@ -20,6 +20,7 @@ import type {
   Verifier,
 } from '@stb-notify/protocol';
 import { backoffDelay } from './backoff';
+import { HelloRetry } from './hello-retry';
 import type { BoxConfig } from './box-config';
 import { Emitter } from './emitter';
 import { noticeToMail } from './mail';
@@ -76,6 +77,8 @@ export interface SessionDeps {
   readonly diagnosticsIntervalMs?: number;
   /** An unanswered fault report is sent again after this long (default 2 min), and on reconnect when older than 10 s. */
   readonly reportRetryMs?: number;
+  /** An unanswered hello is sent again after this long (default 30 s), then less and less often (0: never). */
+  readonly helloRetryMs?: number;
 }
 
 const KEYS_KEY = 'stb.keys.v1';
@@ -105,6 +108,7 @@ export class BoxSession extends Emitter<SessionEvents> {
   private diagTimer: unknown;
   private flushing = false;
   private readonly tickets = new Map<string, TicketInfo>();
+  private readonly hello: HelloRetry;
 
   constructor(
     readonly config: BoxConfig,
@@ -119,6 +123,7 @@ export class BoxSession extends Emitter<SessionEvents> {
     this.signer = deps.signer;
     this.verifier = deps.verifier;
     this.keys = new KeyRing(this.loadKeys() ?? config.trustedKeys);
+    this.hello = new HelloRetry(this.timers, this.random, deps.helloRetryMs ?? 30_000);
     this.mailbox.pruneExpired(this.clock.now());
   }
 
@@ -183,6 +188,7 @@ export class BoxSession extends Emitter<SessionEvents> {
     this.timers.clearTimeout(this.retryTimer);
     this.timers.clearTimeout(this.diagTimer);
     this.timers.clearTimeout(this.reportTimer);
+    this.hello.stop();
     const t = this.transport;
     this.transport = undefined;
     this.setState('offline');
@@ -203,8 +209,9 @@ export class BoxSession extends Emitter<SessionEvents> {
       this.transport = t;
       this.attempt = 0;
       this.setState('online');
-      const info = this.deps.platform.info();
-      await this.send('hello', { hello: { ...info, bootId: Math.floor(this.random() * 1e9).toString(36) } });
+      const hello = { hello: { ...this.deps.platform.info(), bootId: Math.floor(this.random() * 1e9).toString(36) } };
+      await this.send('hello', hello);
+      this.hello.sent(hello.hello.bootId, () => void this.send('hello', hello));
       // Reports sent before the connection dropped and never answered; ones sent moments ago
       // (or still in the outbox, which flushes by itself) are left to the retry timer.
       this.resendUnanswered(Math.min(this.deps.reportRetryMs ?? 120_000, 10_000));
@@ -216,6 +223,7 @@ export class BoxSession extends Emitter<SessionEvents> {
   private onLost(t: Transport): void {
     if (this.transport !== undefined && this.transport !== t) return;
     this.transport = undefined;
+    this.hello.stop();
     // End the dead client so publishes waiting for a PUBACK fail and stay queued.
     t.close().catch(() => undefined);
     if (this.stopped) return;
@@ -306,6 +314,8 @@ export class BoxSession extends Emitter<SessionEvents> {
       else this.mailbox.update(id, { withdrawn: true });
       this.emit('withdrawn', id);
       this.emit('mailbox', this.mailbox.list());
+    } else if (d.helloAnswer) {
+      this.hello.answered(d.helloAnswer.bootId ?? '');
     } else if (d.diagnosticsRequest) {
       void this.sendDiagnostics(d.diagnosticsRequest.requestId ?? '');
     } else if (d.trustedKeys) {
@@ -332,6 +342,11 @@ export class BoxSession extends Emitter<SessionEvents> {
   /** Resolves once every uplink started so far is sent or queued (for a caller that must know nothing is under way). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The headend has not answered this connection's hello yet (it is sent again until answered). */
+  get helloUnanswered(): boolean {
+    return this.hello.waiting;
   }
 
   /** Fault reports sent and not answered yet (they are sent again until answered). */

@@ -28,6 +28,7 @@ export async function startBox(
     clock?: Clock;
     nativeCrypto?: boolean;
     reportRetryMs?: number;
+    helloRetryMs?: number;
     /** The browser's own MQTT client (default, as on the TV) or MQTT.js (as the Node boxes). */
     transport?: 'browser' | 'mqtt.js';
   } = {},
@@ -54,6 +55,7 @@ export async function startBox(
     ...(clock instanceof ManualClock ? { timers: clock } : {}),
     random: () => 0,
     ...(opts.reportRetryMs === undefined ? {} : { reportRetryMs: opts.reportRetryMs }),
+    ...(opts.helloRetryMs === undefined ? {} : { helloRetryMs: opts.helloRetryMs }),
     ...(opts.nativeCrypto === false
       ? {
           signer: createSeedSigner(checked.config.uplinkKeyId, checked.config.uplinkSeed),

@@ -5,7 +5,8 @@ import type { UplinkHandler } from '../uplink-router';
 
 /**
  * A box came online: its model, firmware and app version are recorded, and every unexpired
- * notice it has not acknowledged is sent to it again (delivery survives a headend restart).
+ * notice it has not acknowledged is sent to it again (delivery survives a headend restart),
+ * then the hello is answered.
  */
 export function helloUplink(d: { registry: RegistryStore; notices: NoticeService; clock: Clock }): UplinkHandler {
   return async (boxId, msg) => {
@@ -16,6 +17,8 @@ export function helloUplink(d: { registry: RegistryStore; notices: NoticeService
       appVersion: h?.appVersion ?? '',
       atMs: d.clock.now(),
     });
-    await d.notices.resendPending(boxId);
+    const resent = await d.notices.resendPending(boxId);
+    // The answer goes after the resends, on the same topic: a box that has it has them too.
+    if (h?.bootId) await d.notices.publisher.answerHello(boxId, h.bootId, resent);
   };
 }
