@@ -82,6 +82,7 @@ export function accountServices(d: {
   readonly clock: Clock;
   readonly keys: BoxKeyLookup;
   readonly brokerUrls: () => BrokerUrls;
+  readonly registryChanged?: () => Promise<void>;
 }): { readonly tokens: TokenService; readonly provisioning: ProvisioningService } {
   return {
     tokens: new TokenService(d.stores, d.clock),
@@ -91,6 +92,7 @@ export function accountServices(d: {
       clock: d.clock,
       keys: d.keys,
       brokerUrls: d.brokerUrls,
+      ...(d.registryChanged === undefined ? {} : { registryChanged: d.registryChanged }),
     }),
   };
 }
@@ -124,6 +126,15 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
           replicas: natsServers.length,
           ackWaitMs: config.broker.redeliverAfterSeconds * 1000,
           log,
+          ...(config.broker.natsUsersFile === ''
+            ? {}
+            : {
+                users: {
+                  registry: stores.registry,
+                  usersFile: config.broker.natsUsersFile,
+                  pidFiles: config.broker.natsPidFiles === '' ? [] : config.broker.natsPidFiles.split(','),
+                },
+              }),
         })
       : external
         ? await ExternalMqttBroker.connect({
@@ -164,6 +175,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     clock,
     keys,
     brokerUrls: () => ({ mqtts: urls.mqtts, ws: urls.ws, ...boxSessionProfile(natsServers.length > 0) }),
+    registryChanged: async () => broker.registryChanged?.(),
   });
   const receipts = new ReceiptBatcher(stores.notices, log);
   const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });

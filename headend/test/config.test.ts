@@ -67,6 +67,19 @@ describe('configuration: flags > environment > file > defaults, validated with c
     expect(() =>
       loadConfig({ env: { STB_NOTIFY_BROKER_NATS: 'nats://a:4222', STB_NOTIFY_BROKER_URL: 'mqtts://a:1' } }),
     ).toThrow(/broker\.nats/);
+    // The users file the headend keeps in step with the registry belongs to a NATS cluster.
+    expect(() => loadConfig({ env: { STB_NOTIFY_BROKER_NATS_USERS_FILE: '/etc/nats/users.conf' } })).toThrow(
+      /broker\.natsUsersFile, broker\.natsPidFiles: only with broker\.nats/,
+    );
+    expect(() =>
+      loadConfig({
+        env: {
+          STB_NOTIFY_BROKER_NATS: nats,
+          STB_NOTIFY_BROKER_URL: 'mqtts://10.0.0.1:8883',
+          STB_NOTIFY_BROKER_NATS_PID_FILES: '/run/n1.pid',
+        },
+      }),
+    ).toThrow(/broker\.natsPidFiles: needs broker\.natsUsersFile/);
     const c = loadConfig({
       env: {
         STB_NOTIFY_BROKER_NATS: nats,

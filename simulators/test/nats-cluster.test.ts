@@ -79,6 +79,9 @@ describe('boxes on a 3-node NATS cluster, two headend instances', () => {
         STB_NOTIFY_BROKER_BOX_URL: ['n1', 'n2', 'n3'].map((n) => c.mqttUrl(n)).join(','),
         STB_NOTIFY_BROKER_REDELIVER_SECONDS: String(REDELIVER_S),
         STB_NOTIFY_INSTANCE: instance,
+        // The headend keeps the cluster's users in step with the registry and reloads the nodes.
+        STB_NOTIFY_BROKER_NATS_USERS_FILE: join(c.dir, 'users.conf'),
+        STB_NOTIFY_BROKER_NATS_PID_FILES: c.nodes.map((n) => join(c.dir, `${n.name}.pid`)).join(','),
       },
     });
     headends.set(instance, { child, http });
@@ -219,6 +222,48 @@ describe('boxes on a 3-node NATS cluster, two headend instances', () => {
         timeout: 5_000,
       }),
     ).rejects.toThrow(/authorization|permissions|closed/i);
+  });
+
+  it('a box imported and provisioned through the API connects; provisioned again, its old certificate no longer does', async (ctx) => {
+    if (skipped !== '' || cluster === undefined) return ctx.skip(skipped);
+    const probe = (b: Bundle, node: string) =>
+      mqtt.connectAsync(cluster?.mqttUrl(node) ?? '', {
+        protocolVersion: 4,
+        clientId: b.boxId,
+        clean: true,
+        reconnectPeriod: 0,
+        connectTimeout: 5_000,
+        ca: b.caPem,
+        cert: b.certPem,
+        key: b.keyPem,
+        rejectUnauthorized: true,
+      });
+    // A box retries a refused connection; the users file follows provisioning within about a second.
+    const probeUntilIn = async (b: Bundle, node: string) => {
+      for (const end = Date.now() + 10_000; ;) {
+        const c = await probe(b, node).catch((err: unknown) => err as Error);
+        if (!(c instanceof Error) || Date.now() > end) return c;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    // No operator step between the API calls and the box's connection: the headend rewrote the
+    // users file and the nodes reloaded it.
+    const imported = await api('a')('POST', '/api/v1/registry/import', {
+      boxes: [{ id: 'nb-late', accountId: 'na-late', zoneId: 'nz-a' }],
+    });
+    expect(imported).toMatchObject({ boxes: 1 });
+    const first = (await api('a')('POST', '/api/v1/boxes/nb-late/provision')) as unknown as Bundle;
+    const old = await probeUntilIn(first, 'n1');
+    if (old instanceof Error) throw old;
+    const closed = new Promise<void>((r) => old.once('close', () => r()));
+    // Provisioned again (a stolen box, a replaced one): the certificate it held is revoked.
+    const second = (await api('b')('POST', '/api/v1/boxes/nb-late/provision')) as unknown as Bundle;
+    await closed; // the node dropped the connection the old certificate held
+    await expect(probe(first, 'n1')).rejects.toThrow(/not authorized|closed|refused/i);
+    const fresh = await probeUntilIn(second, 'n3');
+    if (fresh instanceof Error) throw fresh;
+    await fresh.endAsync();
+    old.end(true);
   });
 
   it('two headend instances, one SIGKILLed while handling reports: every report becomes one ticket', async (ctx) => {

@@ -11,6 +11,8 @@ import type { Broker } from '../ports/broker';
 import { MAX_PACKET_BYTES } from './embedded-aedes-broker';
 import { publishQos1 } from './publish-qos1';
 import { NATS_UPLINK_SUBJECTS } from './nats-config';
+import { NatsUsersSync } from './nats-users-sync';
+import type { NatsUsersSyncOptions } from './nats-users-sync';
 
 export interface NatsClusterBrokerOptions {
   /** The cluster's NATS endpoints (tls://host:port), for the uplink stream. */
@@ -33,12 +35,13 @@ export interface NatsClusterBrokerOptions {
   readonly ackWaitMs: number;
   readonly log: Logger;
   readonly connectTimeoutMs?: number;
+  /** Keep the cluster's users file in step with the registry (absent: the operator regenerates it). */
+  readonly users?: Omit<NatsUsersSyncOptions, 'log'>;
 }
 
-/** The JetStream stream holding every box's uplink until a headend instance has handled it. */
 /** How long one pull request for uplink lives (its heartbeats come at half this). */
 const PULL_EXPIRES_MS = 5_000;
-
+/** The JetStream stream holding every box's uplink until a headend instance has handled it. */
 export const UPLINK_STREAM = 'STB_UPLINK';
 /** Uplink messages one instance handles at once; the consumer's pull buffer is the same size. */
 const MAX_HANDLING = 256;
@@ -66,6 +69,7 @@ export class NatsClusterBroker implements Broker {
   private messages: ConsumerMessages | undefined;
   private loop: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly users: NatsUsersSync | undefined;
   /** Messages being handled: one timer tells JetStream they are still in progress (not one timer each). */
   private readonly handling = new Set<JsMsg>();
   private progress: ReturnType<typeof setInterval> | undefined;
@@ -74,7 +78,9 @@ export class NatsClusterBroker implements Broker {
     private readonly nc: NatsConnection,
     private readonly publisher: MqttClient,
     private readonly opts: NatsClusterBrokerOptions,
-  ) {}
+  ) {
+    this.users = opts.users === undefined ? undefined : new NatsUsersSync({ ...opts.users, log: opts.log });
+  }
 
   static async connect(opts: NatsClusterBrokerOptions): Promise<NatsClusterBroker> {
     if (opts.natsServers.length === 0 || opts.mqttUrls.length === 0)
@@ -249,7 +255,12 @@ export class NatsClusterBroker implements Broker {
     return undefined;
   }
 
+  async registryChanged(): Promise<void> {
+    await this.users?.changed();
+  }
+
   async close(): Promise<void> {
+    await this.users?.flush().catch(() => undefined);
     this.messages?.stop();
     clearInterval(this.progress);
     await this.loop;

@@ -50,9 +50,13 @@ export function mqttTopicToSubject(topic: string): string {
   return topic.replaceAll('/', '.');
 }
 
-/** The user name NATS derives from a certificate (verify_and_map): the subject's RDNs, OU first. */
-export function natsCertUser(commonName: string, unit: string): string {
-  return `OU=${unit},CN=${commonName}`;
+/**
+ * The user name NATS derives from a certificate (verify_and_map): the subject's RDNs, last
+ * first. A box certificate's subject ends with its serial (protocol pki issueBoxCert), so a
+ * box's user names one certificate and a revoked one maps to no user.
+ */
+export function natsCertUser(commonName: string, unit: string, serial?: string): string {
+  return `${serial === undefined ? '' : `SERIALNUMBER=${serial},`}OU=${unit},CN=${commonName}`;
 }
 
 /** The uplink subjects the headend's JetStream stream captures. */
@@ -76,12 +80,12 @@ export async function natsUsers(registry: RegistryStore): Promise<string> {
     // The headend instances: JetStream client (uplink) and MQTT publisher (downlink).
     `    { user: ${quote(natsCertUser(HEADEND_IDENTITY, 'stb-headend'))}, allowed_connection_types: ["STANDARD", "MQTT"] }`,
   ];
-  for (const b of await registry.allBoxIds()) {
+  for (const b of await registry.boxCertificates()) {
     if (b.id === HEADEND_IDENTITY) continue;
     const pub = [uplinkTopic(b.id, 'hello').replace(/hello$/, '*')].map(mqttTopicToSubject);
     const sub = [boxTopic(b.id), zoneTopic(b.zoneId), allTopic()].map(mqttTopicToSubject);
     lines.push(
-      `    { user: ${quote(natsCertUser(b.id, 'stb-box'))}, allowed_connection_types: ["MQTT"], permissions: {` +
+      `    { user: ${quote(natsCertUser(b.id, 'stb-box', b.certSerial))}, allowed_connection_types: ["MQTT"], permissions: {` +
         ` publish: { allow: ${JSON.stringify(pub)} },` +
         ` subscribe: { allow: ${JSON.stringify([...sub, '$MQTT.sub.>'])} } } }`,
     );
@@ -110,6 +114,8 @@ export function natsNodeConf(opts: NatsClusterOptions, node: NatsNode): string {
     `server_name: ${quote(node.name)}`,
     `listen: ${quote(`${node.host}:${node.clientPort}`)}`,
     `http: ${quote(`127.0.0.1:${node.monitorPort}`)}`,
+    // The headend tells the node to reload users.conf through this (broker.natsPidFiles).
+    `pid_file: ${quote(join(dir, `${node.name}.pid`))}`,
     `max_payload: ${MAX_PACKET_BYTES}`,
     'tls {',
     ...tls(true).slice(1),
@@ -136,8 +142,10 @@ export function natsNodeConf(opts: NatsClusterOptions, node: NatsNode): string {
 
 /**
  * Writes everything the cluster's servers need: the operator CA, the broker certificate, one
- * configuration per node and the shared users file. Run again after registry changes and
- * reload every node (`nats-server --signal reload=<pid>` or SIGHUP).
+ * configuration per node and the shared users file. A headend configured with
+ * broker.natsUsersFile (and the nodes' pid files) rewrites the users file and reloads the nodes
+ * after registry changes; otherwise run this again and reload every node
+ * (`nats-server --signal reload=<DIR>/<node>.pid`).
  */
 export async function writeNatsFiles(
   dataDir: DataDir,

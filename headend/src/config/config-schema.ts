@@ -50,6 +50,13 @@ export const ConfigSchema = closed({
       default: '',
       hint: 'tls://host:port, comma-separated (empty: an MQTT 5 broker or the embedded one)',
     }),
+    /**
+     * NATS cluster: the users file its nodes include (DIR/users.conf of `stb-notify broker nats
+     * --out DIR`). Set, the headend writes it again after every registry import and provisioning.
+     */
+    natsUsersFile: Type.String({ default: '', hint: 'a path (empty: the operator regenerates users.conf)' }),
+    /** NATS cluster: pid files of the nodes on this machine, told to reload after the users file changes. */
+    natsPidFiles: Type.String({ default: '', hint: 'paths, comma-separated' }),
     /** NATS cluster: an uplink message a dead instance held goes to another one after this long. */
     redeliverAfterSeconds: Type.Integer({
       minimum: 1,

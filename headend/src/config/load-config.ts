@@ -26,6 +26,8 @@ export const ENV_KEYS: Record<string, string> = {
   STB_NOTIFY_INSTANCE: 'broker.instance',
   STB_NOTIFY_BROKER_NATS: 'broker.nats',
   STB_NOTIFY_BROKER_REDELIVER_SECONDS: 'broker.redeliverAfterSeconds',
+  STB_NOTIFY_BROKER_NATS_USERS_FILE: 'broker.natsUsersFile',
+  STB_NOTIFY_BROKER_NATS_PID_FILES: 'broker.natsPidFiles',
   STB_NOTIFY_TIME_ZONE: 'timeZone',
   STB_NOTIFY_HOTLINE: 'hotline',
   STB_NOTIFY_LOG_LEVEL: 'logLevel',
@@ -66,6 +68,10 @@ function crossChecks(c: HeadendConfig): string[] {
     errors.push('broker.boxUrl: only with broker.url (external broker)');
   if (c.broker.nats !== '' && c.broker.url === '')
     errors.push("broker.nats: needs broker.url, the cluster nodes' MQTT endpoints (issue 21)");
+  if (c.broker.nats === '' && (c.broker.natsUsersFile !== '' || c.broker.natsPidFiles !== ''))
+    errors.push('broker.natsUsersFile, broker.natsPidFiles: only with broker.nats (a NATS cluster)');
+  if (c.broker.natsPidFiles !== '' && c.broker.natsUsersFile === '')
+    errors.push('broker.natsPidFiles: needs broker.natsUsersFile, the file the nodes reload');
   if (c.broker.nats === '' && c.broker.url.includes(','))
     errors.push('broker.url: a list of brokers only with broker.nats (a NATS cluster)');
   if (c.tickets.callbackWithinHours <= c.tickets.surveyAnswerHours)

@@ -16,5 +16,10 @@ export interface Broker {
   onPresence(handler: (boxId: string, online: boolean) => void): void;
   /** Boxes connected right now; undefined when the broker does not tell (external brokers). */
   connectedBoxes(): number | undefined;
+  /**
+   * The registry's boxes or certificates changed (an import, a provisioning). A broker that keeps
+   * its own list of box users (a NATS cluster) rewrites it and has its nodes reload it.
+   */
+  registryChanged?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -94,6 +94,8 @@ export interface RegistryStore {
   boxIdsForAccounts(accountIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   boxIdsForZones(zoneIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   allBoxIds(): Promise<Array<{ id: string; zoneId: string }>>;
+  /** Every box whose latest certificate may connect, with that certificate's serial (a broker's user list). */
+  boxCertificates(): Promise<Array<{ id: string; zoneId: string; certSerial: string }>>;
   setBoxCredentials(id: string, creds: BoxCredentials): Promise<void>;
   /** Certificates replaced by a later provisioning (revoked), for the brokers' CRL. */
   revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>>;

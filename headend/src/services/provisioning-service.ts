@@ -38,8 +38,18 @@ export class ProvisioningService {
       readonly clock: Clock;
       readonly keys: BoxKeyLookup;
       readonly brokerUrls: () => BrokerUrls;
+      /**
+       * The broker's own user list follows (a NATS cluster): the new certificate connects, the
+       * old one no more, within about a second (not awaited: rewrites are batched).
+       */
+      readonly registryChanged?: () => Promise<void>;
     },
   ) {}
+
+  private brokerUsersChanged(): void {
+    // A failed rewrite is logged by the broker adapter; the next change writes everything again.
+    this.d.registryChanged?.().catch(() => undefined);
+  }
 
   /**
    * Issues a certificate, an uplink signing key and a WebSocket credential to a registered
@@ -64,6 +74,7 @@ export class ProvisioningService {
       await tx.audit.append({ atMs: now, actor, action: 'box.provisioned', subject: boxId, detail: {} });
     });
     this.d.keys.invalidate(boxId);
+    this.brokerUsersChanged();
     return { ...bundle, zoneId: box.zoneId, accountId: box.accountId, credential, broker: this.d.brokerUrls() };
   }
 
@@ -111,6 +122,8 @@ export class ProvisioningService {
       subject: 'registry',
       detail: { count: boxIds.length, certificates: false },
     });
+    // A certificate these boxes held before no longer connects anywhere.
+    this.brokerUsersChanged();
     return out;
   }
 }

@@ -93,6 +93,8 @@ interface LeafOptions {
   readonly altNames?: ReadonlyArray<{ type: 2; value: string } | { type: 7; ip: string }>;
   /** Certify this public key (the holder keeps its private key); default: a new key pair, returned. */
   readonly publicKeyPem?: string;
+  /** Repeat the certificate's serial in its subject (serialNumber, 2.5.4.5): see issueBoxCert. */
+  readonly serialInSubject?: boolean;
 }
 
 function issueLeaf(o: LeafOptions): CertAndKey {
@@ -108,6 +110,7 @@ function issueLeaf(o: LeafOptions): CertAndKey {
   cert.setSubject([
     { name: 'commonName', value: o.commonName },
     { name: 'organizationalUnitName', value: o.organizationalUnit },
+    ...(o.serialInSubject === true ? [{ name: 'serialNumber', value: cert.serialNumber }] : []),
   ]);
   cert.setIssuer(caCert.subject.attributes);
   const ext: object[] = [
@@ -143,7 +146,12 @@ export function issueServerCert(
 /** Organizational unit that marks a certificate as a set-top box's. */
 export const BOX_OU = 'stb-box';
 
-/** A box's client certificate: the subject CN is the box id, OU is "stb-box". */
+/**
+ * A box's client certificate: the subject CN is the box id, OU is "stb-box", and serialNumber
+ * repeats the certificate's serial. A broker that maps certificates to users by subject (a NATS
+ * cluster, verify_and_map) then has one user per issued certificate, so a certificate revoked by
+ * provisioning the box again stops working there too.
+ */
 export function issueBoxCert(
   ca: CertAndKey,
   boxId: string,
@@ -157,6 +165,7 @@ export function issueBoxCert(
     validityDays: opts.validityDays ?? 3650,
     nowMs: opts.nowMs ?? Date.now(),
     extKeyUsage: { clientAuth: true },
+    serialInSubject: true,
   });
 }
 

@@ -73,6 +73,12 @@ function publicBox(box: Box): Omit<Box, 'credentialHash'> & { hasCredential: boo
 }
 
 export function registryRoutes(fastify: FastifyInstance, ctx: ApiContext): void {
+  // A box's zone decides what it may subscribe to: a broker with its own user list follows.
+  const imported = async (data: RegistryImport, actor: string) => {
+    const counts = await importRegistry(ctx.stores, data, actor, ctx.clock);
+    await ctx.broker.registryChanged?.();
+    return counts;
+  };
   const app = fastify.withTypeProvider<TypeBoxProvider>();
   const reg = ctx.stores.registry;
   const writers = { roles: ['operator'] as const };
@@ -195,7 +201,7 @@ export function registryRoutes(fastify: FastifyInstance, ctx: ApiContext): void 
         response: withErrors({ 200: ImportCounts }),
       },
     },
-    async (req) => importRegistry(ctx.stores, req.body as RegistryImport, actorName(req), ctx.clock),
+    async (req) => imported(req.body as RegistryImport, actorName(req)),
   );
   app.post(
     '/api/v1/registry/import/:kind',
@@ -215,7 +221,7 @@ export function registryRoutes(fastify: FastifyInstance, ctx: ApiContext): void 
     async (req) => {
       if (typeof req.body !== 'string') throw new HeadendError('BAD_CSV', 'send the CSV with Content-Type: text/csv');
       const { kind } = req.params as { kind: CsvKind };
-      return importRegistry(ctx.stores, importFromCsv(kind, req.body), actorName(req), ctx.clock);
+      return imported(importFromCsv(kind, req.body), actorName(req));
     },
   );
 }

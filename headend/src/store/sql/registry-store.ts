@@ -14,6 +14,7 @@ import type {
   Zone,
   ZoneReach,
 } from '../../ports/registry-store';
+import { boxCertificates, revokedCertificates, setBoxCredentials } from './box-certificates';
 import { presenceHistory, recordPresence } from './box-presence';
 import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
@@ -192,43 +193,16 @@ export class SqlRegistryStore implements RegistryStore {
     return this.ctx.db.selectFrom('boxes').select(['id', 'zone_id as zoneId']).orderBy('id').execute();
   }
 
-  async setBoxCredentials(id: string, c: BoxCredentials): Promise<void> {
-    // The certificate this provisioning replaces is revoked in the same write. The box row is locked
-    // first (PostgreSQL; SQLite writes one at a time), so two provisionings at once each revoke what the other issued.
-    await atomically(this.ctx, async (db) => {
-      const old = await db
-        .selectFrom('boxes')
-        .select('cert_serial')
-        .where('id', '=', id)
-        .$if(this.ctx.dialect === 'postgres', (q) => q.forUpdate())
-        .executeTakeFirst();
-      if (old !== undefined && old.cert_serial !== '' && old.cert_serial !== c.certSerial) {
-        await db
-          .insertInto('revoked_certificates')
-          .values({ serial: old.cert_serial, box_id: id, revoked_at_ms: c.provisionedAtMs })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-      await db
-        .updateTable('boxes')
-        .set({
-          uplink_public_key: c.uplinkPublicKey,
-          credential_hash: c.credentialHash,
-          cert_fingerprint: c.certFingerprint,
-          cert_serial: c.certSerial,
-          provisioned_at_ms: c.provisionedAtMs,
-        })
-        .where('id', '=', id)
-        .execute();
-    });
+  boxCertificates(): Promise<Array<{ id: string; zoneId: string; certSerial: string }>> {
+    return boxCertificates(this.ctx);
   }
 
-  async revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>> {
-    return this.ctx.db
-      .selectFrom('revoked_certificates')
-      .select(['serial as serialHex', 'box_id as boxId', 'revoked_at_ms as revokedAtMs'])
-      .orderBy('serial')
-      .execute();
+  setBoxCredentials(id: string, c: BoxCredentials): Promise<void> {
+    return setBoxCredentials(this.ctx, id, c);
+  }
+
+  revokedCertificates(): Promise<Array<{ serialHex: string; boxId: string; revokedAtMs: number }>> {
+    return revokedCertificates(this.ctx);
   }
 
   async recordHello(
