@@ -36,13 +36,13 @@ describe('the NATS users file follows the registry (issue 21)', () => {
     // 200 provisionings at once (one API call each): one read of the registry, one file.
     await Promise.all(Array.from({ length: 200 }, () => sync.changed()));
     expect(r.reads()).toBe(1);
-    expect(readFileSync(usersFile, 'utf8')).toContain('"SERIALNUMBER=aa01,OU=stb-box,CN=box-1"');
+    expect(readFileSync(usersFile, 'utf8')).toContain('"urn:stb-notify:box:box-1:aa01"');
     // Provisioned again: the old certificate's user goes, the new one comes.
     boxes[0] = { id: 'box-1', zoneId: 'z-east', certSerial: 'bb02' };
     await sync.changed();
     expect(r.reads()).toBe(2);
     const text = readFileSync(usersFile, 'utf8');
-    expect(text).toContain('"SERIALNUMBER=bb02,OU=stb-box,CN=box-1"');
+    expect(text).toContain('"urn:stb-notify:box:box-1:bb02"');
     expect(text).not.toContain('aa01');
     // Only its own, its zone's and the broadcast subjects (the protocol access rule).
     expect(text).toContain('subscribe: { allow: ["stb.v1.down.box.box-1","stb.v1.down.zone.z-east","stb.v1.down.all"');
@@ -60,7 +60,7 @@ describe('the NATS users file follows the registry (issue 21)', () => {
       log,
     });
     await sync.changed();
-    expect(readFileSync(join(dir, 'users.conf'), 'utf8')).toContain('CN=box-2');
+    expect(readFileSync(join(dir, 'users.conf'), 'utf8')).toContain('urn:stb-notify:box:box-2:cc03');
     expect(errors).toMatchObject([{ msg: 'NATS users file written, but some nodes could not be told to reload' }]);
   });
 });

@@ -18,8 +18,8 @@ describe('certificates built with node-forge verify with Node crypto and TLS', (
     expect(boxCert.verify(caCert.publicKey)).toBe(true);
     expect(boxCert.subject).toContain('CN=box-42');
     expect(boxCert.subject).toContain('OU=stb-box');
-    // Issue 21: the serial in the subject gives each certificate its own user on a NATS cluster.
-    expect(boxCert.subject).toContain(`serialNumber=${boxCert.serialNumber.toLowerCase()}`);
+    // Issue 21: the box and the serial in a URI give each certificate its own user on a NATS cluster.
+    expect(boxCert.subjectAltName).toBe(`URI:urn:stb-notify:box:box-42:${boxCert.serialNumber.toLowerCase()}`);
     expect(caCert.ca).toBe(true);
     expect(bundle.trustedKeys).toHaveLength(1);
     expect(bundle.uplinkKeyId).toBe('box:box-42');

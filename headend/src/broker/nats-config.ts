@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allTopic, boxTopic, uplinkTopic, zoneTopic } from '@stb-notify/protocol';
+import { boxCertUri } from '@stb-notify/protocol/node';
 import type { DataDir } from '../pki/data-dir';
 import { HEADEND_IDENTITY } from '../pki/data-dir';
 import type { RegistryStore } from '../ports/registry-store';
@@ -50,13 +51,9 @@ export function mqttTopicToSubject(topic: string): string {
   return topic.replaceAll('/', '.');
 }
 
-/**
- * The user name NATS derives from a certificate (verify_and_map): the subject's RDNs, last
- * first. A box certificate's subject ends with its serial (protocol pki issueBoxCert), so a
- * box's user names one certificate and a revoked one maps to no user.
- */
-export function natsCertUser(commonName: string, unit: string, serial?: string): string {
-  return `${serial === undefined ? '' : `SERIALNUMBER=${serial},`}OU=${unit},CN=${commonName}`;
+/** The user name NATS derives from a certificate's subject (verify_and_map): its RDNs, last first. */
+export function natsCertUser(commonName: string, unit: string): string {
+  return `OU=${unit},CN=${commonName}`;
 }
 
 /** The uplink subjects the headend's JetStream stream captures. */
@@ -66,7 +63,8 @@ const quote = (s: string): string => JSON.stringify(s);
 
 /**
  * The protocol access rule (protocol/src/topics.ts boxMayAccess) as NATS users: one entry per
- * box (NATS config files have no per-user templates), named by its certificate's subject.
+ * box (NATS config files have no per-user templates), named by its certificate's URI (boxCertUri:
+ * the box and the serial of the one certificate it may use now).
  * A box may publish only its own uplink subjects and subscribe only to its own, its zone's and
  * the broadcast subject, and connect only over MQTT (so it never reaches JetStream's API or
  * another client's delivery subjects). `$MQTT.sub.>` is the delivery subject of the box's own
@@ -85,7 +83,7 @@ export async function natsUsers(registry: RegistryStore): Promise<string> {
     const pub = [uplinkTopic(b.id, 'hello').replace(/hello$/, '*')].map(mqttTopicToSubject);
     const sub = [boxTopic(b.id), zoneTopic(b.zoneId), allTopic()].map(mqttTopicToSubject);
     lines.push(
-      `    { user: ${quote(natsCertUser(b.id, 'stb-box', b.certSerial))}, allowed_connection_types: ["MQTT"], permissions: {` +
+      `    { user: ${quote(boxCertUri(b.id, b.certSerial))}, allowed_connection_types: ["MQTT"], permissions: {` +
         ` publish: { allow: ${JSON.stringify(pub)} },` +
         ` subscribe: { allow: ${JSON.stringify([...sub, '$MQTT.sub.>'])} } } }`,
     );

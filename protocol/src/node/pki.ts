@@ -93,8 +93,8 @@ interface LeafOptions {
   readonly altNames?: ReadonlyArray<{ type: 2; value: string } | { type: 7; ip: string }>;
   /** Certify this public key (the holder keeps its private key); default: a new key pair, returned. */
   readonly publicKeyPem?: string;
-  /** Repeat the certificate's serial in its subject (serialNumber, 2.5.4.5): see issueBoxCert. */
-  readonly serialInSubject?: boolean;
+  /** Name the box and this certificate's serial in a URI subject alternative name: see issueBoxCert. */
+  readonly boxUri?: boolean;
 }
 
 function issueLeaf(o: LeafOptions): CertAndKey {
@@ -110,7 +110,6 @@ function issueLeaf(o: LeafOptions): CertAndKey {
   cert.setSubject([
     { name: 'commonName', value: o.commonName },
     { name: 'organizationalUnitName', value: o.organizationalUnit },
-    ...(o.serialInSubject === true ? [{ name: 'serialNumber', value: cert.serialNumber }] : []),
   ]);
   cert.setIssuer(caCert.subject.attributes);
   const ext: object[] = [
@@ -120,6 +119,8 @@ function issueLeaf(o: LeafOptions): CertAndKey {
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ];
   if (o.altNames !== undefined) ext.push({ name: 'subjectAltName', altNames: o.altNames });
+  if (o.boxUri === true)
+    ext.push({ name: 'subjectAltName', altNames: [{ type: 6, value: boxCertUri(o.commonName, cert.serialNumber) }] });
   cert.setExtensions(ext);
   signCert(cert, o.ca.keyPem);
   return { certPem: forge.pki.certificateToPem(cert), keyPem };
@@ -147,11 +148,17 @@ export function issueServerCert(
 export const BOX_OU = 'stb-box';
 
 /**
- * A box's client certificate: the subject CN is the box id, OU is "stb-box", and serialNumber
- * repeats the certificate's serial. A broker that maps certificates to users by subject (a NATS
- * cluster, verify_and_map) then has one user per issued certificate, so a certificate revoked by
- * provisioning the box again stops working there too.
+ * The URI a box certificate carries as its subject alternative name: the box and the
+ * certificate's serial. A broker that maps certificates to users (a NATS cluster,
+ * verify_and_map) names each box's user by it: one user per issued certificate, so a certificate
+ * revoked by provisioning the box again stops working there too, and the lookup is by exact
+ * name — NATS 2.9 compares a subject DN with every user in turn, under the server's lock.
  */
+export function boxCertUri(boxId: string, serial: string): string {
+  return `urn:stb-notify:box:${boxId}:${serial.toLowerCase()}`;
+}
+
+/** A box's client certificate: the subject CN is the box id, OU is "stb-box"; its URI is boxCertUri. */
 export function issueBoxCert(
   ca: CertAndKey,
   boxId: string,
@@ -165,7 +172,7 @@ export function issueBoxCert(
     validityDays: opts.validityDays ?? 3650,
     nowMs: opts.nowMs ?? Date.now(),
     extKeyUsage: { clientAuth: true },
-    serialInSubject: true,
+    boxUri: true,
   });
 }
 
