@@ -28,10 +28,9 @@ const log = (s: string) => console.log(`[bench:cluster] ${s}`);
 const PER_WORKER = 5000;
 const TIMEOUT = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
 /**
- * Boxes connect this far apart on average. Every MQTT connection to NATS 2.9 writes its
- * session to a replicated JetStream stream; faster than the cluster takes them, connections
- * time out, boxes retry on another node, take their own session over and churn (measured:
- * 4 ms apart, 30,000 boxes never settled). BENCH_CONNECT_SPACING_MS overrides.
+ * Boxes connect this far apart on average (83/s: 30,000 boxes online in 405 s, none retried).
+ * Every MQTT connection to NATS 2.9 writes its session to a replicated JetStream stream; much
+ * faster than the cluster takes them, connections are reset. BENCH_CONNECT_SPACING_MS overrides.
  */
 const CONNECT_SPACING_MS = Number(process.env.BENCH_CONNECT_SPACING_MS ?? 12);
 const texts = [{ lang: 'zh-CN', title: '全网广播', body: '自2027年1月1日起，基本收视费调整为每月26元。' }];
