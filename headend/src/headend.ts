@@ -132,7 +132,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
                 users: {
                   registry: stores.registry,
                   usersFile: config.broker.natsUsersFile,
-                  pidFiles: config.broker.natsPidFiles === '' ? [] : config.broker.natsPidFiles.split(','),
+                  pidFiles: config.broker.natsPidFiles.split(',').flatMap((f) => (f.trim() === '' ? [] : [f.trim()])),
                 },
               }),
         })

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -63,4 +64,56 @@ describe('the NATS users file follows the registry (issue 21)', () => {
     expect(readFileSync(join(dir, 'users.conf'), 'utf8')).toContain('urn:stb-notify:box:box-2:cc03');
     expect(errors).toMatchObject([{ msg: 'NATS users file written, but some nodes could not be told to reload' }]);
   });
+
+  it('a stale pid file naming another process sends it nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stb-nats-users-'));
+    const other = spawn('sleep', ['60']);
+    try {
+      writeFileSync(join(dir, 'n1.pid'), String(other.pid));
+      const errors: Array<{ failed?: string[] }> = [];
+      const log = pino({ level: 'error' }, { write: (line: string) => void errors.push(JSON.parse(line)) });
+      const r = registry([{ id: 'box-3', zoneId: 'z-east', certSerial: 'dd04' }]);
+      await new NatsUsersSync({
+        registry: r.store,
+        usersFile: join(dir, 'users.conf'),
+        pidFiles: [join(dir, 'n1.pid')],
+        log,
+      }).changed();
+      expect(errors[0]?.failed?.[0]).toMatch(/is sleep, not nats-server/);
+      expect(other.exitCode).toBeNull();
+      expect(other.signalCode).toBeNull();
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
+  it('a rewrite that failed is tried again by itself; an id NATS cannot carry is skipped in the open', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'stb-nats-users-')), 'not-yet');
+    const r = registry([
+      { id: 'box-4', zoneId: 'z-east', certSerial: 'ee05' },
+      { id: 'old.box', zoneId: 'z-east', certSerial: 'ff06' },
+    ]);
+    const sync = new NatsUsersSync({
+      registry: r.store,
+      usersFile: join(dir, 'users.conf'),
+      pidFiles: [],
+      log: pino({ level: 'silent' }),
+      minIntervalMs: 0,
+      retryMs: 20,
+    });
+    await expect(sync.changed()).rejects.toThrow(/ENOENT/); // its directory is missing
+    mkdirSync(dir);
+    await until(() => existsSync(join(dir, 'users.conf')));
+    const text = readFileSync(join(dir, 'users.conf'), 'utf8');
+    expect(text).toContain('urn:stb-notify:box:box-4:ee05');
+    expect(text).toContain('# skipped "old.box in z-east"');
+    expect(text).not.toContain('urn:stb-notify:box:old.box');
+  });
 });
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; !cond(); i++) {
+    if (i > 500) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -53,7 +53,8 @@ describe.skipIf(!reachable)('the headend on PostgreSQL', () => {
     const box = new TestBox({ ...bundle, broker: { ...bundle.broker, mqtts: t.h.urls.mqtts } }, t.clock);
     await box.connect();
     await box.hello();
-    await until(() => box.accepted.filter((d) => d.notice).length === 2, 'warning and suspension resent');
+    await until(() => box.accepted.length === 2, 'warning and suspension resent');
+    await until(() => box.helloAnswers.length === 1, 'hello answered');
     expect(box.accepted.map((d) => d.notice?.kind)).toEqual([2, 3]);
     await box.disconnect();
   });

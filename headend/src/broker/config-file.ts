@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataDir } from '../pki/data-dir';
 
 /** Replaces a broker configuration file atomically (a reloading broker never reads half a file). */
 export function writeConfigFile(path: string, text: string, secret = false): void {
-  const tmp = `${path}.tmp`;
+  // A temporary name of its own: several headend instances may write the same file at once.
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(tmp, text, { mode: secret ? 0o600 : 0o644 });
   if (secret) chmodSync(tmp, 0o600);
   renameSync(tmp, path);

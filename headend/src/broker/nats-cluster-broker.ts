@@ -141,6 +141,8 @@ export class NatsClusterBroker implements Broker {
     });
     const broker = new NatsClusterBroker(nc, publisher, opts);
     await broker.ensureStream();
+    // What changed while no instance was running (a crash after a provisioning) reaches the nodes.
+    void broker.users?.changed().catch(() => undefined);
     return broker;
   }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { allTopic, boxTopic, uplinkTopic, zoneTopic } from '@stb-notify/protocol';
+import { allTopic, boxTopic, isTopicId, uplinkTopic, zoneTopic } from '@stb-notify/protocol';
 import { boxCertUri } from '@stb-notify/protocol/node';
 import type { DataDir } from '../pki/data-dir';
 import { HEADEND_IDENTITY } from '../pki/data-dir';
@@ -80,6 +80,11 @@ export async function natsUsers(registry: RegistryStore): Promise<string> {
   ];
   for (const b of await registry.boxCertificates()) {
     if (b.id === HEADEND_IDENTITY) continue;
+    // A row from before ids were checked for NATS (a '.' in it) gets no user, and says so here.
+    if (!isTopicId(b.id) || !isTopicId(b.zoneId)) {
+      lines.push(`    # skipped ${JSON.stringify(`${b.id} in ${b.zoneId}`)}: not a valid id on NATS (no '.')`);
+      continue;
+    }
     const pub = [uplinkTopic(b.id, 'hello').replace(/hello$/, '*')].map(mqttTopicToSubject);
     const sub = [boxTopic(b.id), zoneTopic(b.zoneId), allTopic()].map(mqttTopicToSubject);
     lines.push(

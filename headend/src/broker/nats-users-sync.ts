@@ -34,13 +34,17 @@ interface Batch {
 export class NatsUsersSync {
   private pending: Batch | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running = false;
+  private current: Promise<void> | undefined;
+  private closed = false;
   private lastRunAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly o: NatsUsersSyncOptions & { readonly minIntervalMs?: number }) {}
+  constructor(
+    private readonly o: NatsUsersSyncOptions & { readonly minIntervalMs?: number; readonly retryMs?: number },
+  ) {}
 
   /** Resolves once a rewrite that read the registry after this call is written and every node told to reload. */
   changed(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.pending === undefined) {
       const batch: Partial<Batch> = {};
       batch.promise = new Promise<void>((resolve, reject) => Object.assign(batch, { resolve, reject }));
@@ -50,17 +54,19 @@ export class NatsUsersSync {
     return this.pending.promise;
   }
 
-  /** Writes what is pending now (shutting down). */
+  /** Shutting down: waits for the rewrite under way, writes what is pending, and takes no more. */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.running) await this.run();
+    await this.current?.catch(() => undefined);
+    this.closed = true;
+    await this.run().catch(() => undefined);
   }
 
-  private schedule(): void {
-    if (this.running || this.timer !== undefined) return;
-    const wait = Math.max(0, this.lastRunAt + (this.o.minIntervalMs ?? 1000) - performance.now());
-    this.timer = setTimeout(() => void this.run(), wait);
+  private schedule(delayMs = 0): void {
+    if (this.closed || this.current !== undefined || this.timer !== undefined) return;
+    const wait = Math.max(delayMs, this.lastRunAt + (this.o.minIntervalMs ?? 1000) - performance.now());
+    this.timer = setTimeout(() => void this.run().catch(() => undefined), wait);
   }
 
   private async run(): Promise<void> {
@@ -68,15 +74,18 @@ export class NatsUsersSync {
     const batch = this.pending;
     this.pending = undefined;
     if (batch === undefined) return;
-    this.running = true;
+    this.current = this.syncOnce();
     try {
-      await this.syncOnce();
+      await this.current;
       batch.resolve();
     } catch (err) {
-      this.o.log.error({ err }, 'NATS users file not written');
+      // Not written: the registry is read and written again after retryMs, until it is (a
+      // revocation must not wait for some later change to reach the cluster).
+      this.o.log.error({ err }, 'NATS users file not written; trying again');
       batch.reject(err);
+      if (!this.closed) setTimeout(() => void this.changed().catch(() => undefined), this.o.retryMs ?? 5000);
     } finally {
-      this.running = false;
+      this.current = undefined;
       this.lastRunAt = performance.now();
       if (this.pending !== undefined) this.schedule();
     }
@@ -87,19 +96,28 @@ export class NatsUsersSync {
     const failed: string[] = [];
     for (const file of this.o.pidFiles) {
       try {
-        const pid = Number(readFileSync(file, 'utf8').trim());
-        if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no process id in ${file}`);
-        process.kill(pid, 'SIGHUP');
+        process.kill(natsServerPid(file), 'SIGHUP');
       } catch (err) {
         failed.push(`${file}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+    // A node that is down reads the file when it starts: a failed reload is reported, not retried.
     if (failed.length > 0)
       this.o.log.error({ failed }, 'NATS users file written, but some nodes could not be told to reload');
-    else
-      this.o.log.info(
-        { file: this.o.usersFile, nodes: this.o.pidFiles.length },
-        'NATS users file written and reloaded',
-      );
+    else this.o.log.info({ file: this.o.usersFile, nodes: this.o.pidFiles.length }, 'NATS users file written');
   }
+}
+
+/** The pid a node's pid file names, if that process is a nats-server (a stale pid file must not get another process killed). */
+function natsServerPid(file: string): number {
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no process id in ${file}`);
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    throw new Error(`no process ${pid}`);
+  }
+  if (!command.startsWith('nats-server')) throw new Error(`process ${pid} is ${command}, not nats-server`);
+  return pid;
 }

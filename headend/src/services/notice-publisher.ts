@@ -7,8 +7,11 @@ import type { NoticeRecord } from '../ports/notice-store';
 import type { BoxRef } from './notice-input';
 
 const HEADEND: PartyInfo = { kind: 'headend', id: '' };
-/** A hello answer is news only while the box is waiting for it. */
-const HELLO_ANSWER_TTL_MS = 10 * 60_000;
+/**
+ * Long enough for a box whose clock runs ahead (an expired answer would be ignored, and the box
+ * would say hello again and again); an old answer does no harm: it must name the current hello.
+ */
+const HELLO_ANSWER_TTL_MS = 24 * 3_600_000;
 
 /**
  * Signs and publishes notice envelopes: broadcasts once per topic (all, or each zone),

@@ -21,6 +21,8 @@ import type { ProvisioningResult } from '../../src/services/provisioning-service
  */
 export class TestBox {
   readonly accepted: Downlink[] = [];
+  /** Boot ids of the hellos the headend answered (HelloAnswer; kept apart from `accepted`). */
+  readonly helloAnswers: string[] = [];
   readonly refused: string[] = [];
   readonly sendErrors: string[] = [];
   private readonly keys: KeyRing;
@@ -88,6 +90,10 @@ export class TestBox {
     );
     if (!r.ok) {
       this.refused.push(r.code);
+      return;
+    }
+    if (r.message.helloAnswer) {
+      this.helloAnswers.push(r.message.helloAnswer.bootId ?? '');
       return;
     }
     const n = r.message.notice;

@@ -118,9 +118,12 @@ function issueLeaf(o: LeafOptions): CertAndKey {
     { name: 'extKeyUsage', ...o.extKeyUsage },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ];
-  if (o.altNames !== undefined) ext.push({ name: 'subjectAltName', altNames: o.altNames });
-  if (o.boxUri === true)
-    ext.push({ name: 'subjectAltName', altNames: [{ type: 6, value: boxCertUri(o.commonName, cert.serialNumber) }] });
+  // One subjectAltName extension (a second one makes the certificate invalid).
+  const altNames = [
+    ...(o.altNames ?? []),
+    ...(o.boxUri === true ? [{ type: 6 as const, value: boxCertUri(o.commonName, cert.serialNumber) }] : []),
+  ];
+  if (altNames.length > 0) ext.push({ name: 'subjectAltName', altNames });
   cert.setExtensions(ext);
   signCert(cert, o.ca.keyPem);
   return { certPem: forge.pki.certificateToPem(cert), keyPem };

@@ -210,8 +210,9 @@ export class BoxSession extends Emitter<SessionEvents> {
       this.attempt = 0;
       this.setState('online');
       const hello = { hello: { ...this.deps.platform.info(), bootId: Math.floor(this.random() * 1e9).toString(36) } };
-      await this.send('hello', hello);
+      // Armed first: an answer that comes back while the hello is still being sent counts.
       this.hello.sent(hello.hello.bootId, () => void this.send('hello', hello));
+      await this.send('hello', hello);
       // Reports sent before the connection dropped and never answered; ones sent moments ago
       // (or still in the outbox, which flushes by itself) are left to the retry timer.
       this.resendUnanswered(Math.min(this.deps.reportRetryMs ?? 120_000, 10_000));

@@ -76,7 +76,8 @@ export function registryRoutes(fastify: FastifyInstance, ctx: ApiContext): void 
   // A box's zone decides what it may subscribe to: a broker with its own user list follows.
   const imported = async (data: RegistryImport, actor: string) => {
     const counts = await importRegistry(ctx.stores, data, actor, ctx.clock);
-    await ctx.broker.registryChanged?.();
+    // Committed: a failed rewrite of the broker's users is logged and retried, not this request's error.
+    await ctx.broker.registryChanged?.().catch(() => undefined);
     return counts;
   };
   const app = fastify.withTypeProvider<TypeBoxProvider>();
