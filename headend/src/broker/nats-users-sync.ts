@@ -63,9 +63,9 @@ export class NatsUsersSync {
     await this.run().catch(() => undefined);
   }
 
-  private schedule(delayMs = 0): void {
+  private schedule(): void {
     if (this.closed || this.current !== undefined || this.timer !== undefined) return;
-    const wait = Math.max(delayMs, this.lastRunAt + (this.o.minIntervalMs ?? 1000) - performance.now());
+    const wait = Math.max(0, this.lastRunAt + (this.o.minIntervalMs ?? 1000) - performance.now());
     this.timer = setTimeout(() => void this.run().catch(() => undefined), wait);
   }
 
