@@ -28,6 +28,7 @@ import { MaintenanceRules } from './services/maintenance-rules';
 import { NoticeService } from './services/notice-service';
 import { ProvisioningService } from './services/provisioning-service';
 import { ReceiptBatcher } from './services/receipt-batcher';
+import { resendUnanswered } from './services/unanswered-resend';
 import { Scheduler } from './services/scheduler';
 import { createTicketServices } from './services/tickets/ticket-services';
 import { TokenService } from './services/token-service';
@@ -166,6 +167,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   const scheduler = new Scheduler(stores.jobs, clock, metrics, log);
   // Issue 15: what a decision committed but did not publish (a crash, a broker outage) goes out.
   scheduler.addSweep(() => notices.sweepOutbox());
+  scheduler.addSweep(() => resendUnanswered({ notices, store: stores.notices, clock, metrics, log })); // N2 proof
   const billing = new BillingRules({ stores, notices, scheduler, clock, texts, metrics, log, rules: config.rules });
   const maintenance = new MaintenanceRules({ stores, notices, scheduler, clock, texts, metrics, rules: config.rules });
   const keys = new BoxKeyLookup(stores.registry);

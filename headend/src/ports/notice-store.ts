@@ -118,6 +118,20 @@ export interface DeliverySummary {
 export type OutboxOp = 'publish' | 'withdraw';
 
 /**
+ * Issue 21, N2's proof: when a delivery its box has not acknowledged is sent to the box again,
+ * counted from the notice's issue and then from each resend — a box that has the notice
+ * answers a repeat with its receipt. After the last, the box's next hello brings it.
+ */
+export const UNANSWERED_RESEND_MS: readonly number[] = [60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000];
+
+/** A delivery due to be sent again; `online`: its box is connected (or said hello and never left). */
+export interface UnansweredDelivery {
+  readonly noticeId: string;
+  readonly boxId: string;
+  readonly online: boolean;
+}
+
+/**
  * Issue 15: a committed decision still to be published to the broker. `create` adds the
  * notice's 'publish' entry and `cancel` its 'withdraw' entry in the same transaction, so a
  * crash between "decided" and "published" is repaired by the dispatcher after restart.
@@ -160,6 +174,12 @@ export interface NoticeStore {
   ): Promise<Page<Delivery>>;
   /** Ids of sent, unexpired notices this box has not acknowledged yet (state queued), oldest first. */
   pendingForBox(boxId: string, nowMs: number): Promise<string[]>;
+  /**
+   * Claims up to `limit` unexpired, unacknowledged (queued) deliveries whose resend is due,
+   * oldest due first, and moves each to its next resend time (UNANSWERED_RESEND_MS; none after
+   * the last). Concurrent claims (several headends) never return a delivery twice.
+   */
+  claimUnanswered(nowMs: number, limit: number): Promise<UnansweredDelivery[]>;
   /** Deliveries of one notice for a set of boxes (N2 proof). */
   deliveriesForBoxes(noticeId: string, boxIds: readonly string[]): Promise<Delivery[]>;
   /** Queued deliveries across all notices (metrics: queue depth). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNANSWERED_RESEND_MS } from '../../src/ports/notice-store';
 import type { NoticeRecord } from '../../src/ports/notice-store';
 import type { StoresFactory } from './stores-factory';
 
@@ -212,6 +213,50 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       expect(new Set(all).size).toBe(all.length);
       expect([...all].sort()).toEqual(ids);
       expect(claims.flat().every((e) => e.attempts === 1)).toBe(true);
+      await s.close();
+    });
+    it('unanswered deliveries (N2 proof, issue 21): sent again on a backing-off schedule until acknowledged, then never', async () => {
+      const s = await open();
+      await s.registry.upsertBoxes(boxes.map((b) => ({ id: b.boxId, accountId: 'a1', zoneId: b.zoneId })));
+      for (const b of ['b1', 'b2']) await s.registry.setOnline(b, true, T);
+      const day = 24 * 3_600_000;
+      await s.notices.create(notice('n1', { expiresAtMs: T + day }), boxes, T);
+      await s.notices.create(notice('gone', { expiresAtMs: T + 30_000 }), boxes, T);
+      const [first = 0, second = 0] = UNANSWERED_RESEND_MS;
+      expect(await s.notices.claimUnanswered(T + first - 1, 100)).toEqual([]);
+      // Due: every unacknowledged, unexpired delivery, with whether its box is online.
+      expect(await s.notices.claimUnanswered(T + first, 100)).toEqual([
+        { noticeId: 'n1', boxId: 'b1', online: true },
+        { noticeId: 'n1', boxId: 'b2', online: true },
+        { noticeId: 'n1', boxId: 'b3', online: false },
+      ]);
+      // Claimed: not again until the next step of the schedule.
+      expect(await s.notices.claimUnanswered(T + first + second - 1, 100)).toEqual([]);
+      await s.notices.applyReceipts([{ noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T + first + 5 }]);
+      expect((await s.notices.claimUnanswered(T + first + second, 100)).map((u) => u.boxId)).toEqual(['b2', 'b3']);
+      // Then each later step once, and none after the last.
+      let at = T + first + second;
+      for (const ms of UNANSWERED_RESEND_MS.slice(2)) {
+        at += ms;
+        expect((await s.notices.claimUnanswered(at, 100)).map((u) => u.boxId)).toEqual(['b2', 'b3']);
+      }
+      expect(await s.notices.claimUnanswered(T + day - 1, 100)).toEqual([]);
+      await s.close();
+    });
+
+    it('unanswered deliveries: concurrent claims never return a delivery twice; the oldest due first', async () => {
+      const s = await open();
+      const many = Array.from({ length: 60 }, (_, i) => ({ boxId: `b${String(i).padStart(2, '0')}`, zoneId: 'z1' }));
+      await s.notices.create(notice('late', { issuedAtMs: T + 10, expiresAtMs: T + 3_600_000 }), many, T);
+      await s.notices.create(notice('early', { expiresAtMs: T + 3_600_000 }), many, T);
+      const due = T + 10 + (UNANSWERED_RESEND_MS[0] ?? 0);
+      expect(new Set((await s.notices.claimUnanswered(due, 60)).map((u) => u.noticeId))).toEqual(new Set(['early']));
+      const claims = await Promise.all([1, 2, 3, 4].map(() => s.notices.claimUnanswered(due, 20)));
+      const rest = await s.notices.claimUnanswered(due, 100);
+      const all = [...claims.flat(), ...rest].map((u) => `${u.noticeId}/${u.boxId}`);
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.length).toBe(60);
+      expect(all.every((k) => k.startsWith('late/'))).toBe(true);
       await s.close();
     });
   });

@@ -31,6 +31,8 @@ export class TestBox {
   client: MqttClient | undefined;
   /** Receipt states sent automatically for each new notice. */
   autoReceipts: Array<'delivered' | 'displayed'> = ['delivered'];
+  /** Notices received again that the box already had. */
+  repeats = 0;
 
   constructor(
     readonly bundle: ProvisioningResult,
@@ -97,7 +99,13 @@ export class TestBox {
       return;
     }
     const n = r.message.notice;
-    if (n?.noticeId && this.noticeIds().includes(n.noticeId)) return; // duplicate (resend after reconnect)
+    if (n?.noticeId && this.noticeIds().includes(n.noticeId)) {
+      // A repeat (a resend after reconnect, or of a notice whose receipt was lost): answered
+      // again with its receipts, as the box core does.
+      this.repeats++;
+      for (const s of this.autoReceipts) await this.receipt(n.noticeId, s);
+      return;
+    }
     this.accepted.push(r.message);
     const answered = n?.ticketUpdate?.reportId;
     if (answered) this.unanswered.delete(answered);

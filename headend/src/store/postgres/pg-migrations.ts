@@ -133,6 +133,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   ${shared.BOX_PRESENCE_INDEX}`,
   shared.NOTICE_DRAFTS,
+  shared.UNANSWERED_DELIVERIES,
 ];
 
 /** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ExpressionBuilder, Insertable } from 'kysely';
-import { DELIVERY_RANK } from '../../ports/notice-store';
+import { DELIVERY_RANK, UNANSWERED_RESEND_MS } from '../../ports/notice-store';
 import type {
   BoxNotice,
   Delivery,
@@ -12,6 +12,7 @@ import type {
   NoticeRecord,
   NoticeStore,
   ReceiptUpdate,
+  UnansweredDelivery,
 } from '../../ports/notice-store';
 import type { Page } from '../../ports/registry-store';
 import {
@@ -31,10 +32,11 @@ import { insertRow, insertRows } from './insert-row';
 import { compiledOnce } from './compiled-once';
 import { SqlNoticeOutbox } from './notice-outbox';
 import { boxNotices } from './box-deliveries';
+import { claimUnanswered } from './unanswered-deliveries';
 
 /**
  * Rows per multi-row INSERT of deliveries: fixed, so full chunks share one statement text
- * (prepared once), and 500 × 7 parameters stay far below SQLite's and PostgreSQL's limits.
+ * (prepared once), and 500 × 8 parameters stay far below SQLite's and PostgreSQL's limits.
  */
 
 /**
@@ -62,6 +64,7 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
           rank: DELIVERY_RANK.queued,
           queued_at_ms: n.issuedAtMs,
           expires_at_ms: n.expiresAtMs,
+          resend_at_ms: n.issuedAtMs + (UNANSWERED_RESEND_MS[0] ?? 0),
         }));
         await insertRows(d, db, 'deliveries', rows);
       }
@@ -258,6 +261,10 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
       .where((eb) => eb.or([eb('expires_at_ms', '=', 0), eb('expires_at_ms', '>', nowMs)]))
       .executeTakeFirstOrThrow();
     return n;
+  }
+
+  claimUnanswered(nowMs: number, limit: number): Promise<UnansweredDelivery[]> {
+    return claimUnanswered(this.ctx, nowMs, limit);
   }
 
   async deliveryBoxes(noticeId: string): Promise<Array<{ id: string; zoneId: string }>> {

@@ -75,6 +75,8 @@ export interface DeliveriesTable {
   dismissed_at_ms: Generated<number>;
   withdrawn_at_ms: Generated<number>;
   expires_at_ms: number;
+  resends: Generated<number>;
+  resend_at_ms: number;
 }
 
 export interface JobsTable {

@@ -1,0 +1,48 @@
+import type { Clock } from '@stb-notify/protocol';
+import type { Logger } from 'pino';
+import { assertDeliverable } from '../domain/notice-props';
+import type { Metrics } from '../metrics/metrics';
+import type { NoticeStore, UnansweredDelivery } from '../ports/notice-store';
+import type { NoticeService } from './notice-service';
+
+/**
+ * Deliveries sent again per pass (a pass a second): the receipts they bring back arrive at a
+ * rate a broker cluster stores, not in the burst that lost them.
+ */
+export const UNANSWERED_PER_PASS = 500;
+
+/**
+ * Issue 21, N2's proof: a notice whose box has not acknowledged it is sent again, addressed to
+ * the box, on the schedule UNANSWERED_RESEND_MS; the box, which drops a repeat by notice id,
+ * answers it with its receipt. Only to boxes online: an offline box's hello brings it anyway.
+ * Run on every scheduler pass; returns how many envelopes went out.
+ */
+export async function resendUnanswered(d: {
+  notices: NoticeService;
+  store: NoticeStore;
+  clock: Clock;
+  metrics: Metrics;
+  log: Logger;
+}): Promise<number> {
+  const now = d.clock.now();
+  const due = await d.store.claimUnanswered(now, UNANSWERED_PER_PASS);
+  const byNotice = new Map<string, UnansweredDelivery[]>();
+  for (const u of due) if (u.online) byNotice.set(u.noticeId, [...(byNotice.get(u.noticeId) ?? []), u]);
+  let sent = 0;
+  for (const [id, boxes] of byNotice) {
+    try {
+      const record = await d.notices.get(id);
+      if (record.status !== 'sent' || (record.expiresAtMs !== 0 && record.expiresAtMs <= now)) continue;
+      const body = { notice: assertDeliverable(record) };
+      for (const b of boxes) {
+        await d.notices.publisher.toBox(record, b.boxId, body);
+        sent++;
+      }
+    } catch (err) {
+      // Its next resend (or the box's hello) tries again.
+      d.log.warn({ err, notice: id, boxes: boxes.length }, 'unanswered notice not sent again');
+    }
+  }
+  if (sent > 0) d.metrics.envelopesPublished.inc({ scope: 'unanswered' }, sent);
+  return sent;
+}
