@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { removeDir, seedRegistry, startTestHeadend } from './support/test-headend';
 import type { TestHeadend } from './support/test-headend';
+import { UNANSWERED_RESEND_MS } from '../src/ports/notice-store';
 import { report, Symptom } from './support/ticket-fixtures';
 import { provisionBox, until } from './support/test-box';
 
@@ -51,8 +52,11 @@ describe('hot paths use their indexes (SQLite query plans; PostgreSQL plans its 
       expect(r.status).toBe(201);
     }
     await until(() => box.noticeIds().length >= 2, 'notices on the box');
-    // Periodic work: the scheduler's sweeps (T6 first replies, the outbox, jobs).
+    // Periodic work: the scheduler's sweeps (T6 first replies, the outbox, unanswered
+    // deliveries — box-2's and box-3's — due once the first resend is, jobs).
     await h.tickets.lifecycle.settleFirstReplies();
+    t.clock.advance(UNANSWERED_RESEND_MS[0] ?? 0);
+    await h.scheduler.runDue();
     await h.settle();
 
     const db = prepare.mock.contexts[0] as Database.Database;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Job, JobState, JobStore, NewJob } from '../../ports/job-store';
 import type { JobsTable } from './schema';
@@ -68,7 +69,8 @@ export class SqlJobStore implements JobStore {
           )
           .orderBy('run_at_ms')
           .orderBy('id')
-          .limit(limit)
+          // A literal: SQLite compiles a statement with `limit ?` again at every run (see InlineLimits).
+          .limit(sql.lit(Math.max(1, Math.trunc(limit))))
           .$if(this.ctx.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
       )
       .returning(COLS)
