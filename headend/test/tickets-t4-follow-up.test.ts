@@ -43,6 +43,34 @@ describe('T4: every resolved ticket is followed up — survey on the box, else a
     expect((await t.api('GET', '/api/v1/follow-up-gaps')).body.items).toEqual([]);
   });
 
+  it('the answer is confirmed to the box by a TICKET_UPDATE naming the survey; sent again, it is confirmed again and counted once (issue 21)', async () => {
+    const tk = await ticket();
+    const surveyId = String(tk.surveyId);
+    const confirmations = async () =>
+      (await t.h.stores.notices.list({ limit: 50, offset: 0, kind: 'TICKET_UPDATE' })).items.filter(
+        (n) => (n.detail as { surveyId?: string }).surveyId === surveyId,
+      );
+    expect(await confirmations()).toEqual([]);
+    const events = async () => ((await ticket()).events as Array<{ type: string }>).length;
+    const before = await events();
+    const answer = { surveyId, ticketId: id, rating: 4, resolved: true };
+    await t.h.tickets.followUp.surveyAnswer('box-1', answer);
+    const after = await events();
+    expect(after).toBe(before + 1);
+    const [first] = await confirmations();
+    expect(first?.target).toEqual({ type: 'boxes', boxIds: ['box-1'] });
+    expect(first?.detail).toMatchObject({ ticketId: id, surveyId });
+    // The confirmation was lost on the way: the box sends the same answer again.
+    t.clock.advance(2 * 60_000);
+    expect(await t.h.tickets.followUp.surveyAnswer('box-1', answer)).toBeUndefined();
+    expect(await confirmations()).toHaveLength(2);
+    expect(await events()).toBe(after);
+    expect(await ticket()).toMatchObject({ status: 'closed', rating: 4 });
+    // Another box's answer for this ticket gets no confirmation.
+    await t.h.tickets.followUp.surveyAnswer('box-2', answer);
+    expect(await confirmations()).toHaveLength(2);
+  });
+
   it('"not fixed" while the box’s new report of the fault is already a ticket: that ticket carries the work', async () => {
     const tk = await ticket();
     const again = await t.h.tickets.intake.faultReport('box-1', report('r2', Symptom.SYMPTOM_NO_SOUND));

@@ -59,6 +59,7 @@ export function checkNotice(n: Notice): string | undefined {
     if (!known && !isValidId(t.ticketId ?? ''))
       return 'ticketUpdate needs a ticketId (or an incidentId for a known outage)';
     if ((t.reportId ?? '') !== '' && !isValidId(t.reportId ?? '')) return 'ticketUpdate.reportId is not a valid id';
+    if ((t.surveyId ?? '') !== '' && !isValidId(t.surveyId ?? '')) return 'ticketUpdate.surveyId is not a valid id';
     if (!enumHas(TicketStatus, t.status ?? 0)) return 'ticketUpdate.status is unknown';
     if ((t.severity ?? 0) !== 0 && !enumHas(TicketSeverity, t.severity ?? 0)) return 'ticketUpdate.severity is unknown';
   }

@@ -234,6 +234,35 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     expect(failures).toBe(attempts);
   });
 
+  it('T4, issue 21: a survey answer lost on its way is sent again until the headend confirms it, and counts once', async () => {
+    const b = await box('box-4', { reportRetryMs: 100 });
+    const tickets: string[] = [];
+    b.session.on('ticket', (x) => tickets.push(x.ticketId));
+    await b.session.reportFault(Symptom.SYMPTOM_NO_SOUND);
+    await waitFor(() => tickets.length > 0, 'ticket answer');
+    const ticketId = tickets[0] ?? '';
+    await t.api('POST', `/api/v1/tickets/${ticketId}/resolve`, { resolution: '更换音频线' });
+    const surveyId = (await t.h.stores.tickets.get(ticketId))?.surveyId ?? '';
+    const followUp = t.h.tickets.followUp;
+    const original = followUp.surveyAnswer.bind(followUp);
+    let answers = 0;
+    // The first answer is lost (a cluster acknowledged it and its stream dropped it).
+    followUp.surveyAnswer = async (...args) => (answers++ === 0 ? undefined : original(...args));
+    await b.session.answerSurvey(surveyId, ticketId, 5, true);
+    await waitFor(() => answers === 1, 'first answer reached the headend');
+    await b.session.idle();
+    await t.h.settle();
+    expect(b.session.unconfirmedSurveyAnswers).toBe(1);
+    t.clock.advance(100);
+    await waitFor(() => b.session.unconfirmedSurveyAnswers === 0, 'answer confirmed');
+    expect(await t.h.stores.tickets.get(ticketId)).toMatchObject({ status: 'closed', followUp: 'survey', rating: 5 });
+    const sent = answers;
+    t.clock.advance(1000);
+    await b.session.idle();
+    await t.h.settle();
+    expect(answers).toBe(sent);
+  });
+
   it('issue 21: a hello the headend never handled is said again until answered, then not again', async () => {
     const notices = t.h.notices;
     const original = notices.resendPending.bind(notices);

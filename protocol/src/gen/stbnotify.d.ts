@@ -448,6 +448,7 @@ export namespace stbnotify {
             incidentId: string;
             reportId: string;
             ticketNumber: number;
+            surveyId: string;
             static encode(message: stbnotify.v1.TicketUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): stbnotify.v1.TicketUpdate & stbnotify.v1.TicketUpdate.$Shape;
         }
@@ -462,6 +463,7 @@ export namespace stbnotify {
                 incidentId?: (string|null);
                 reportId?: (string|null);
                 ticketNumber?: (number|null);
+                surveyId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = stbnotify.v1.TicketUpdate.$Properties;

@@ -1709,6 +1709,7 @@ export const stbnotify = $root.stbnotify = (() => {
             TicketUpdate.prototype.incidentId = "";
             TicketUpdate.prototype.reportId = "";
             TicketUpdate.prototype.ticketNumber = 0;
+            TicketUpdate.prototype.surveyId = "";
 
             TicketUpdate.encode = function (message, writer, _depth) {
                 if (!writer)
@@ -1733,6 +1734,8 @@ export const stbnotify = $root.stbnotify = (() => {
                     writer.uint32(58).string(message.reportId);
                 if (message.ticketNumber != null && $Object.hasOwnProperty.call(message, "ticketNumber") && message.ticketNumber !== 0)
                     writer.uint32(64).uint32(message.ticketNumber);
+                if (message.surveyId != null && $Object.hasOwnProperty.call(message, "surveyId") && message.surveyId !== "")
+                    writer.uint32(74).string(message.surveyId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1836,6 +1839,15 @@ export const stbnotify = $root.stbnotify = (() => {
                                 message.ticketNumber = value;
                             else
                                 delete message.ticketNumber;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.surveyId = value;
+                            else
+                                delete message.surveyId;
                             continue;
                         }
                     }

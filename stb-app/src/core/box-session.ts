@@ -152,14 +152,24 @@ export class BoxSession extends Emitter<SessionEvents> {
    * handle is answered again, not doubled (T5).
    */
   private readonly unanswered = new Map<string, { readonly props: UplinkProps; sentAtMs: number }>();
+  /**
+   * T4: survey answers not confirmed yet (a TICKET_UPDATE carrying the survey id), sent again
+   * like reports — a broker cluster may lose a publish it acknowledged (issue 21).
+   */
+  private readonly unansweredSurveys = new Map<string, { readonly props: UplinkProps; sentAtMs: number }>();
   private reportTimer: unknown;
 
   private resendUnanswered(olderThanMs: number): void {
     const now = this.clock.now();
-    for (const r of this.unanswered.values()) {
-      if (now - r.sentAtMs < olderThanMs) continue;
-      r.sentAtMs = now;
-      void this.send('fault', r.props);
+    for (const [kind, pending] of [
+      ['fault', this.unanswered],
+      ['survey', this.unansweredSurveys],
+    ] as const) {
+      for (const r of pending.values()) {
+        if (now - r.sentAtMs < olderThanMs) continue;
+        r.sentAtMs = now;
+        void this.send(kind, r.props);
+      }
     }
   }
 
@@ -300,6 +310,7 @@ export class BoxSession extends Emitter<SessionEvents> {
         };
         if (info.ticketId !== '') this.tickets.set(info.ticketId, info);
         this.unanswered.delete(info.reportId);
+        if (tu.surveyId) this.unansweredSurveys.delete(tu.surveyId);
         this.emit('ticket', info);
       }
       this.emit('notice', mail);
@@ -458,8 +469,15 @@ export class BoxSession extends Emitter<SessionEvents> {
   }
 
   async answerSurvey(surveyId: string, ticketId: string, rating: number, resolved: boolean): Promise<void> {
-    await this.send('survey', {
+    const props: UplinkProps = {
       surveyAnswer: { surveyId, ticketId, rating, resolved, answeredAtMs: this.clock.now() },
-    });
+    };
+    this.unansweredSurveys.set(surveyId, { props, sentAtMs: this.clock.now() });
+    await this.send('survey', props);
+  }
+
+  /** Survey answers sent and not yet confirmed by the headend. */
+  get unconfirmedSurveyAnswers(): number {
+    return this.unansweredSurveys.size;
   }
 }

@@ -18,7 +18,7 @@ const SEVERITY: Record<Ticket['severity'], TicketSeverity> = {
 };
 
 /** What a TICKET_UPDATE tells the box about its ticket: status, T1 promise, T2/T3 pause. */
-function ticketDetail(t: Ticket, reportId: string) {
+function ticketDetail(t: Ticket, reportId: string, surveyId: string) {
   return {
     ticketId: t.id,
     ticketNumber: t.number,
@@ -28,6 +28,7 @@ function ticketDetail(t: Ticket, reportId: string) {
     pauseReason: t.status === 'paused' ? t.pauseReason : '',
     incidentId: t.incidentId,
     reportId,
+    surveyId,
   };
 }
 
@@ -39,10 +40,10 @@ function ticketDetail(t: Ticket, reportId: string) {
 export class TicketBoxLink {
   constructor(private readonly d: TicketDeps) {}
 
-  async update(t: Ticket, reportId = '', missing: readonly string[] = []): Promise<void> {
+  async update(t: Ticket, reportId = '', missing: readonly string[] = [], surveyId = ''): Promise<void> {
     if (t.boxId === '') return;
     try {
-      await this.d.notices.send(this.updateNotice(t, reportId, missing));
+      await this.d.notices.send(this.updateNotice(t, reportId, missing, surveyId));
     } catch (err) {
       // The ticket stands whatever happens to the notice; the box will ask again on its next report.
       this.d.log.error({ err, ticket: t.id }, 'ticket update to box failed');
@@ -59,7 +60,13 @@ export class TicketBoxLink {
     tx: StorePorts,
     out: Outgoing,
     t: Ticket,
-    o: { readonly reportId?: string; readonly missing?: readonly string[]; readonly box?: BoxRef } = {},
+    o: {
+      readonly reportId?: string;
+      /** T4: the survey answer this update confirms to the box. */
+      readonly surveyId?: string;
+      readonly missing?: readonly string[];
+      readonly box?: BoxRef;
+    } = {},
   ): Promise<void> {
     if (t.boxId === '') return;
     const box = o.box ?? (await tx.registry.getBox(t.boxId));
@@ -67,17 +74,19 @@ export class TicketBoxLink {
       this.d.log.warn({ ticket: t.id, box: t.boxId }, 'ticket update not sent: the box is not registered');
       return;
     }
-    await this.d.notices.stageInto(tx, this.updateNotice(t, o.reportId ?? '', o.missing ?? []), out, [box]);
+    await this.d.notices.stageInto(tx, this.updateNotice(t, o.reportId ?? '', o.missing ?? [], o.surveyId ?? ''), out, [
+      box,
+    ]);
   }
 
-  private updateNotice(t: Ticket, reportId: string, missing: readonly string[]): NoticeInput {
+  private updateNotice(t: Ticket, reportId: string, missing: readonly string[], surveyId = ''): NoticeInput {
     return {
       kind: 'TICKET_UPDATE',
       target: { type: 'boxes', boxIds: [t.boxId] },
       accountId: t.accountId,
       collapseKey: `ticket:${t.id}`,
       texts: this.d.texts.update(t, missing),
-      detail: ticketDetail(t, reportId),
+      detail: ticketDetail(t, reportId, surveyId),
       createdBy: 'system:tickets',
     };
   }
@@ -93,7 +102,7 @@ export class TicketBoxLink {
       accountId: t.accountId,
       collapseKey: `ticket-reply:${t.id}`,
       texts: this.d.texts.reply(t, message),
-      detail: ticketDetail(t, ''),
+      detail: ticketDetail(t, '', ''),
       createdBy: 'system:tickets',
     });
     return n.id;

@@ -92,6 +92,7 @@ export class TicketFollowUp {
     resolved: boolean | undefined,
     actor: string,
     detail: Record<string, unknown>,
+    surveyId = '',
   ): Promise<Ticket> {
     const now = this.d.clock.now();
     const customerResolved = resolved === undefined ? -1 : resolved ? 1 : 0;
@@ -129,7 +130,7 @@ export class TicketFollowUp {
         );
         if (r === undefined) return undefined;
         await this.breaches.schedule(r, tx.jobs);
-        await this.box.stageUpdate(tx, out, r);
+        await this.box.stageUpdate(tx, out, r, { surveyId });
         return r;
       });
       if (reopened === undefined) return this.movedOn(t);
@@ -137,7 +138,9 @@ export class TicketFollowUp {
       return reopened;
     }
     // The outcome and the newer ticket's report (a "not fixed" answer) commit together: one
-    // answer is counted once, also when the box sends it twice at once.
+    // answer is counted once, also when the box sends it twice at once. A survey answer is
+    // confirmed to the box (its TICKET_UPDATE names the survey) in the same unit of work.
+    const out = new Outgoing();
     const closed = await this.d.stores.transaction(async (tx) => {
       const c = await tx.tickets.recordOutcome(
         t.id,
@@ -152,6 +155,7 @@ export class TicketFollowUp {
           detail: { ...detail, followUp },
         },
       );
+      if (c !== undefined && surveyId !== '') await this.box.stageUpdate(tx, out, c, { surveyId });
       if (c === undefined || worked === undefined) return c;
       await tx.tickets.addReport(worked.id, now, undefined, {
         ticketId: worked.id,
@@ -162,6 +166,7 @@ export class TicketFollowUp {
       });
       return c;
     });
+    await this.d.notices.dispatch(out.items, out.prepared);
     return closed ?? this.movedOn(t);
   }
 
@@ -171,17 +176,36 @@ export class TicketFollowUp {
     return (await this.d.stores.tickets.get(t.id)) ?? t;
   }
 
-  /** A survey answer from the box (uplink). Refused quietly when it is not this box's open survey. */
+  /**
+   * A survey answer from the box (uplink). The box sends it until a TICKET_UPDATE naming the
+   * survey confirms it (issue 21: a broker cluster may lose an acknowledged publish). An answer
+   * already recorded, or to a survey the ticket has moved past, is confirmed again and changes
+   * nothing; one for a ticket not of this box is refused quietly.
+   */
   async surveyAnswer(boxId: string, a: SurveyAnswerProps): Promise<Ticket | undefined> {
     const t = await this.d.stores.tickets.get(a.ticketId ?? '');
-    if (t === undefined || t.boxId !== boxId || t.surveyId !== a.surveyId || t.followUp !== '') {
-      this.d.log.warn({ boxId, survey: a.surveyId, ticket: a.ticketId }, 'survey answer does not match an open survey');
+    const surveyId = a.surveyId ?? '';
+    if (t === undefined || t.boxId !== boxId) {
+      this.d.log.warn({ boxId, survey: surveyId, ticket: a.ticketId }, 'survey answer for a ticket not of this box');
       return undefined;
     }
-    const updated = await this.record(t, 'survey', a.rating ?? 0, a.resolved ?? undefined, `box:${boxId}`, {
-      rating: a.rating,
-      resolved: a.resolved,
-    });
+    if (t.surveyId !== surveyId || t.followUp !== '') {
+      this.d.log.info(
+        { boxId, survey: surveyId, ticket: t.id },
+        'survey answer seen before or too late: confirmed again',
+      );
+      await this.box.update(t, '', [], surveyId);
+      return undefined;
+    }
+    const updated = await this.record(
+      t,
+      'survey',
+      a.rating ?? 0,
+      a.resolved ?? undefined,
+      `box:${boxId}`,
+      { rating: a.rating, resolved: a.resolved },
+      surveyId,
+    );
     const cb = await this.d.stores.tickets.callbackFor(t.id, t.resolutions);
     if (cb?.status === 'open')
       await this.d.stores.tickets.completeCallback(cb.id, 'answered on the box', 'system', this.d.clock.now());
