@@ -65,10 +65,17 @@ describe('T4: every resolved ticket is followed up — survey on the box, else a
     expect(await t.h.tickets.followUp.surveyAnswer('box-1', answer)).toBeUndefined();
     expect(await confirmations()).toHaveLength(2);
     expect(await events()).toBe(after);
+    // A box sending it faster than it resends gets no more confirmations than that (each is a notice).
+    for (let i = 0; i < 5; i++) await t.h.tickets.followUp.surveyAnswer('box-1', answer);
+    expect(await confirmations()).toHaveLength(2);
+    t.clock.advance(60_000);
+    await t.h.tickets.followUp.surveyAnswer('box-1', answer);
+    expect(await confirmations()).toHaveLength(3);
     expect(await ticket()).toMatchObject({ status: 'closed', rating: 4 });
     // Another box's answer for this ticket gets no confirmation.
+    t.clock.advance(60_000);
     await t.h.tickets.followUp.surveyAnswer('box-2', answer);
-    expect(await confirmations()).toHaveLength(2);
+    expect(await confirmations()).toHaveLength(3);
   });
 
   it('"not fixed" while the box’s new report of the fault is already a ticket: that ticket carries the work', async () => {

@@ -190,6 +190,11 @@ export class TicketFollowUp {
       return undefined;
     }
     if (t.surveyId !== surveyId || t.followUp !== '') {
+      // A box resends every 2 min; a box sending faster gets no more confirmations (each is a notice).
+      const last = this.confirmedAgain.get(t.id) ?? -Infinity;
+      if (this.d.clock.now() - last < 60_000) return undefined;
+      if (this.confirmedAgain.size >= 10_000) this.confirmedAgain.clear();
+      this.confirmedAgain.set(t.id, this.d.clock.now());
       this.d.log.info(
         { boxId, survey: surveyId, ticket: t.id },
         'survey answer seen before or too late: confirmed again',
@@ -211,6 +216,9 @@ export class TicketFollowUp {
       await this.d.stores.tickets.completeCallback(cb.id, 'answered on the box', 'system', this.d.clock.now());
     return updated;
   }
+
+  /** When a ticket's survey answer was last confirmed again, by ticket id (bounded). */
+  private readonly confirmedAgain = new Map<string, number>();
 
   /** A call-centre agent records the outcome of a phone callback. */
   async completeCallback(id: string, outcome: CallbackOutcome, agent: string): Promise<Ticket> {
