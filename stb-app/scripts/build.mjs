@@ -1,4 +1,5 @@
-// Bundles the box app for /tv/: one minified IIFE for older box browsers, plus index.html;
+// Bundles the box app for /tv/: minified IIFEs for older box browsers — app.js (the UI, drawn
+// first) and session.js (the rest, loaded after the first frame) — plus index.html;
 // the pure-JS Ed25519 fallback as a script of its own; Lightning's inspector (only with
 // ?inspect). Then names carry content hashes and each file is precompressed (finish-app-build).
 //   node stb-app/scripts/build.mjs
@@ -23,6 +24,8 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: [join(root, 'src/ui/main.ts')], outfile: join(out, 'app.js') });
+// The protocol, the crypto and the MQTT client: loaded by app.js after its first frame (issue 17).
+await build({ ...common, entryPoints: [join(root, 'src/ui/session-entry.ts')], outfile: join(out, 'session.js') });
 // Pure-JS Ed25519, loaded by the app only where WebCrypto has no Ed25519 (ed25519-fallback.ts).
 await build({
   ...common,
@@ -35,5 +38,8 @@ copyFileSync(
   join(root, '../node_modules/@lightningjs/core/devtools/lightning-inspect.js'),
   join(out, 'lightning-inspect.js'),
 );
-const names = finishAppBuild(out, ['ed25519-forge.js', 'app.js', 'lightning-inspect.js', 'boot.js']);
-console.log(`stb-app: ${sizes(out, names['app.js'])}; fallback ${sizes(out, names['ed25519-forge.js'])}`);
+// Each after the files it names: session.js names ed25519-forge.js, app.js names session.js.
+const names = finishAppBuild(out, ['ed25519-forge.js', 'session.js', 'app.js', 'lightning-inspect.js', 'boot.js']);
+console.log(
+  `stb-app: ${sizes(out, names['app.js'])}; after the first frame ${sizes(out, names['session.js'])}; fallback ${sizes(out, names['ed25519-forge.js'])}`,
+);

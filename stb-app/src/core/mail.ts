@@ -58,11 +58,4 @@ export function noticeToMail(n: Notice, header: { issuedAtMs: number; expiresAtM
   };
 }
 
-/** The text in the wanted language, falling back to Chinese (always present). */
-export function textOf(m: Pick<MailItem, 'texts'>, lang: string): { title: string; body: string } {
-  return (
-    m.texts.find((t) => t.lang === lang) ??
-    m.texts.find((t) => t.lang === 'zh-CN') ??
-    m.texts[0] ?? { title: '', body: '' }
-  );
-}
+export { textOf } from './mail-text';

@@ -1,6 +1,6 @@
-import { Symptom } from '@stb-notify/protocol';
 import type { BoxSession, MailItem, TicketInfo } from '../core/index';
-import { textOf } from '../core/index';
+import { textOf } from '../core/mail-text';
+import { SYMPTOM_OTHER, SYMPTOMS } from './symptoms';
 import { strings } from './i18n';
 import type { Lang } from './i18n';
 import { MENU, renderView } from './render-view';
@@ -37,18 +37,6 @@ export interface UiOptions {
   readonly bannerMs?: number;
   readonly timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(h: unknown): void };
 }
-
-const SYMPTOMS = [
-  Symptom.SYMPTOM_NO_SIGNAL,
-  Symptom.SYMPTOM_PICTURE_FREEZE,
-  Symptom.SYMPTOM_MOSAIC,
-  Symptom.SYMPTOM_NO_SOUND,
-  Symptom.SYMPTOM_CHANNELS_MISSING,
-  Symptom.SYMPTOM_INTERACTIVE_SERVICE,
-  Symptom.SYMPTOM_BOX_REBOOTS,
-  Symptom.SYMPTOM_REMOTE_CONTROL,
-  Symptom.SYMPTOM_OTHER,
-];
 
 /**
  * The box UI as plain state: which screen, what is focused, what overlays show. Keys from
@@ -374,7 +362,7 @@ export class BoxUi {
   }
 
   private async submitFault(): Promise<void> {
-    this.faultReportId = await this.session.reportFault(SYMPTOMS[this.symptom] ?? Symptom.SYMPTOM_OTHER);
+    this.faultReportId = await this.session.reportFault(SYMPTOMS[this.symptom] ?? SYMPTOM_OTHER);
     this.faultQueued = this.session.connection !== 'online';
     this.go('fault-result');
   }

@@ -1,14 +1,15 @@
 import { Application, Component, Element, ElementCore, ElementTexturizer, Stage, Texture } from '@lightningjs/core';
-import { systemClock } from '@stb-notify/protocol';
 import { browserStorage } from '../adapters/browser-storage';
 import { MemoryStorage } from '../adapters/memory-storage';
-import { wsMqttTransport } from '../adapters/ws-mqtt-transport';
-import { StaticPlatform } from '../adapters/static-platform';
-import { BoxSession, configFromBundle, NetworkClock } from '../core/index';
+import { configFromBundle } from '../core/box-config';
+import type { BoxConfig } from '../core/box-config';
+import type { KeyValueStorage } from '../core/ports';
 import { App } from './app';
-import { boxCrypto } from './ed25519-fallback';
 import { BoxUi } from './box-ui';
+import { DeferredSession } from './deferred-session';
+import { loadScript } from './load-script';
 import { PreviewSession, previewRequest } from './preview-session';
+import type { StartSession } from './session-entry';
 
 const BUNDLE_KEY = 'stb.bundle';
 
@@ -66,6 +67,33 @@ function startPreview(root: App): void {
   window.parent.postMessage({ stbPreviewReady: true }, location.origin);
 }
 
+/**
+ * Loads session.js (the protocol, the crypto and the MQTT client: a third of the app's code,
+ * not needed to draw the first frame) and starts the box's session with it; a failed download
+ * is tried again, later and later.
+ */
+function connectAfterFirstFrame(
+  session: DeferredSession,
+  config: BoxConfig,
+  storage: KeyValueStorage,
+  attempt = 0,
+): void {
+  loadScript<{ startSession: StartSession }>('session.js', 'stbSession').then(
+    ({ startSession }) => {
+      const real = startSession(config, storage);
+      session.attach(real);
+      real.start();
+    },
+    (err: unknown) => {
+      console.warn(`stb-notify: ${String(err)}; trying again`);
+      setTimeout(
+        () => connectAfterFirstFrame(session, config, storage, attempt + 1),
+        Math.min(60_000, 2_000 * 2 ** attempt),
+      );
+    },
+  );
+}
+
 function startBox(root: App): void {
   const checked = configFromBundle(loadBundle(), 'ws');
   if (!checked.ok) {
@@ -83,22 +111,8 @@ function startBox(root: App): void {
     headendUrl: `${location.protocol}//${location.host}`,
   };
   const storage = browserStorage(`stb:${config.boxId}:`);
-  // The box keeps the network's time (corrected by the headend's signed envelopes).
-  const clock = new NetworkClock(systemClock);
-  const platform = new StaticPlatform(
-    // A browser has no box firmware to report: say what runs, not the browser's user agent.
-    // On a set-top box its middleware's platform API fills these in (ports.ts, Platform).
-    { model: 'web', firmware: 'web-0.1.0', appVersion: '0.1.0' },
-    clock,
-  );
-  const session = new BoxSession(config, {
-    transport: wsMqttTransport(config),
-    storage,
-    platform,
-    clock,
-    ...boxCrypto(config.uplinkKeyId, config.uplinkSeed),
-    diagnosticsIntervalMs: 15 * 60_000,
-  });
+  // The first frame is drawn from the stored mailbox; the session comes after it (issue 17).
+  const session = new DeferredSession(storage);
   const ui = new BoxUi(session, {
     hotline: '96956',
     settings: storage,
@@ -116,7 +130,7 @@ function startBox(root: App): void {
     },
   });
   root.attach(ui);
-  session.start();
+  requestAnimationFrame(() => setTimeout(() => connectAfterFirstFrame(session, config, storage), 0));
   // For debugging on a box and for the end-to-end tests' setup (they assert on the screen, not on this).
   (window as unknown as { __stb: unknown }).__stb = {
     session,

@@ -1,6 +1,7 @@
 import type { DiagnosticsProps } from '@stb-notify/protocol';
 import { MemoryStorage } from '../adapters/memory-storage';
-import { Emitter, Mailbox } from '../core/index';
+import { Emitter } from '../core/emitter';
+import { Mailbox } from '../core/mailbox';
 import type { ConnectionState, MailItem, SessionEvents } from '../core/index';
 import type { UiSession } from './box-ui';
 

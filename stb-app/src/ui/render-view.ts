@@ -1,5 +1,5 @@
 import type { MailItem, TicketInfo } from '../core/index';
-import { textOf } from '../core/index';
+import { textOf } from '../core/mail-text';
 import { strings } from './i18n';
 import { textPages } from './text-pages';
 import type { Lang } from './i18n';
