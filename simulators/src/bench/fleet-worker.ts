@@ -39,9 +39,14 @@ async function rawConnect(
     // The baseline's "receipt": one small publish back, as a box acknowledges what it showed.
     if (topic.startsWith('raw/down/')) c.publish(`raw/up/${id}`, payload.subarray(0, 16), { qos: 1 });
   });
+  // A CONNACK that never comes ends in 'close' (mqtt.js's connect timeout), not 'error'.
   await new Promise<void>((resolve, reject) => {
     c.once('connect', () => resolve());
     c.once('error', reject);
+    c.once('close', () => reject(new Error('closed before CONNACK')));
+  }).catch((err: unknown) => {
+    c.end(true);
+    throw err;
   });
   return c;
 }
@@ -80,6 +85,7 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
       const step = m.ids.length > 0 ? m.spreadMs / m.ids.length : 0;
       const out: MqttClient[] = [];
       const cluster = m.cluster;
+      const giveUpAt = Date.now() + (m.giveUpAfterMs ?? Infinity);
       await pool(m.ids, 200, async (id) => {
         if (step > 0) await new Promise((r) => setTimeout(r, step * 200));
         if (cluster === undefined) {
@@ -90,15 +96,21 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
         }
         // The cluster's access rule: the box's own topics, QoS 0 as boxes subscribe there.
         const i = m.ids.indexOf(id);
-        for (let attempt = 0; ; attempt++) {
+        for (let attempt = 0; Date.now() < giveUpAt; attempt++) {
           const url = cluster.urls[(i + attempt) % cluster.urls.length] ?? '';
           const tls = { url, ca: cluster.caPem, cert: cluster.certs[i] ?? '', key: cluster.keyPem };
           const c = await rawConnect(id, tls).catch(() => undefined);
-          if (c !== undefined) {
-            await c.subscribeAsync(['stb/v1/down/all', `stb/v1/down/box/${id}`], { qos: 0 });
+          const subscribed =
+            c !== undefined &&
+            (await Promise.race([
+              c.subscribeAsync(['stb/v1/down/all', `stb/v1/down/box/${id}`], { qos: 0 }).then(() => true),
+              new Promise<boolean>((r) => setTimeout(() => r(false), 30_000)),
+            ]).catch(() => false));
+          if (c !== undefined && subscribed) {
             out.push(c);
             return;
           }
+          c?.end(true);
           await new Promise((r) => setTimeout(r, 1000 + Math.random() * 2000));
         }
       });

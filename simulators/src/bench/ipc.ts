@@ -12,6 +12,8 @@ export type WorkerCommand =
       spreadMs: number;
       /** On a NATS cluster: each client's certificate (same order as ids), the shared key and CA, the topics. */
       cluster?: { caPem: string; keyPem: string; certs: string[]; urls: string[] };
+      /** On a cluster: clients not connected this many ms after the start stop trying (their count is reported). */
+      giveUpAfterMs?: number;
     }
   | { cmd: 'raw-ingest'; bytes: number }
   | { cmd: 'raw-count' }
