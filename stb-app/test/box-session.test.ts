@@ -263,6 +263,18 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     expect(answers).toBe(sent);
   });
 
+  it('T4: an answer the headend never confirms (not a survey it knows) is given up after a day', async () => {
+    const b = await box('box-4', { reportRetryMs: HOUR });
+    await b.session.answerSurvey('s-unknown', 't-unknown', 3, true);
+    expect(b.session.unconfirmedSurveyAnswers).toBe(1);
+    t.clock.advance(DAY - HOUR);
+    await b.session.idle();
+    expect(b.session.unconfirmedSurveyAnswers).toBe(1);
+    t.clock.advance(HOUR);
+    await b.session.idle();
+    expect(b.session.unconfirmedSurveyAnswers).toBe(0);
+  });
+
   it('issue 21: a hello the headend never handled is said again until answered, then not again', async () => {
     const notices = t.h.notices;
     const original = notices.resendPending.bind(notices);

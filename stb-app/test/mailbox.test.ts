@@ -33,6 +33,14 @@ describe('mailbox', () => {
     expect(box.list().map((m) => m.noticeId)).toEqual(['b', 'x']);
   });
 
+  it('an older notice with the collapse key of a newer one here (a late resend) does not replace it (issue 21)', () => {
+    const box = new Mailbox(new MemoryStorage());
+    box.add(mail('new', { collapseKey: 'k', issuedAtMs: 2000 }));
+    expect(box.add(mail('old', { collapseKey: 'k', issuedAtMs: 1000 })).outcome).toBe('stale');
+    expect(box.list().map((m) => m.noticeId)).toEqual(['new']);
+    expect(box.add(mail('old', { collapseKey: 'k', issuedAtMs: 1000 })).outcome).toBe('duplicate');
+  });
+
   it('persists across instances (reload), prunes expired mail, and survives corrupt storage', () => {
     const storage = new MemoryStorage();
     const one = new Mailbox(storage);

@@ -175,9 +175,10 @@ export interface NoticeStore {
   /** Ids of sent, unexpired notices this box has not acknowledged yet (state queued), oldest first. */
   pendingForBox(boxId: string, nowMs: number): Promise<string[]>;
   /**
-   * Claims up to `limit` unexpired, unacknowledged (queued) deliveries whose resend is due,
-   * oldest due first, and moves each to its next resend time (UNANSWERED_RESEND_MS; none after
-   * the last). Concurrent claims (several headends) never return a delivery twice.
+   * Claims up to `limit` unacknowledged (queued) deliveries whose resend is due, oldest due
+   * first, and moves each to its next resend time (UNANSWERED_RESEND_MS; none after the last,
+   * none once expired); returns the unexpired ones. Concurrent claims (several headends)
+   * never return a delivery twice.
    */
   claimUnanswered(nowMs: number, limit: number): Promise<UnansweredDelivery[]>;
   /** Deliveries of one notice for a set of boxes (N2 proof). */

@@ -212,11 +212,10 @@ export const NOTICE_DRAFTS = `
  * later and later, until it is (UNANSWERED_RESEND_MS) — a receipt lost on the way (a broker
  * cluster acknowledges an uplink publish before its stream stores it) no longer leaves a
  * delivery "queued" for ever. `resend_at_ms` = 0: no more resends (the box's hello still
- * brings what it missed).
+ * brings what it missed) — so for deliveries made before this, which may be months old.
  */
 export const UNANSWERED_DELIVERIES = `
   ALTER TABLE deliveries ADD COLUMN resends INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE deliveries ADD COLUMN resend_at_ms BIGINT NOT NULL DEFAULT 0;
-  UPDATE deliveries SET resend_at_ms = queued_at_ms + 60000 WHERE state = 'queued';
   CREATE INDEX deliveries_unanswered ON deliveries(resend_at_ms) WHERE state = 'queued';
 `;

@@ -26,6 +26,7 @@ import { Emitter } from './emitter';
 import { noticeToMail } from './mail';
 import type { MailItem } from './mail';
 import { Mailbox } from './mailbox';
+import { UnansweredUplink } from './unanswered-uplink';
 import { NetworkClock } from './network-clock';
 import { Outbox } from './outbox';
 import { realTimers } from './ports';
@@ -145,32 +146,12 @@ export class BoxSession extends Emitter<SessionEvents> {
     this.emit('state', s);
   }
 
-  /**
-   * Fault reports not answered yet (a TICKET_UPDATE carrying the report id). Sent again with
-   * the same report id after reportRetryMs (and on reconnect): a report the headend
-   * received but never handled (an instance that died mid-way) is not lost, and one it did
-   * handle is answered again, not doubled (T5).
-   */
-  private readonly unanswered = new Map<string, { readonly props: UplinkProps; sentAtMs: number }>();
-  /**
-   * T4: survey answers not confirmed yet (a TICKET_UPDATE carrying the survey id), sent again
-   * like reports — a broker cluster may lose a publish it acknowledged (issue 21).
-   */
-  private readonly unansweredSurveys = new Map<string, { readonly props: UplinkProps; sentAtMs: number }>();
+  /** Fault reports and survey answers sent again until the headend answers them (T5, T4). */
+  private readonly unanswered = new UnansweredUplink();
   private reportTimer: unknown;
 
   private resendUnanswered(olderThanMs: number): void {
-    const now = this.clock.now();
-    for (const [kind, pending] of [
-      ['fault', this.unanswered],
-      ['survey', this.unansweredSurveys],
-    ] as const) {
-      for (const r of pending.values()) {
-        if (now - r.sentAtMs < olderThanMs) continue;
-        r.sentAtMs = now;
-        void this.send(kind, r.props);
-      }
-    }
+    this.unanswered.resend(olderThanMs, this.clock.now(), (kind, props) => void this.send(kind, props));
   }
 
   start(): void {
@@ -286,12 +267,14 @@ export class BoxSession extends Emitter<SessionEvents> {
     if (d.notice) {
       const mail = noticeToMail(d.notice as never, header, now);
       const { outcome, replaced } = this.mailbox.add(mail);
-      if (outcome === 'duplicate') {
+      if (outcome === 'duplicate' || outcome === 'stale') {
         // Sent again because the headend never got this box's receipt (it was lost with a
-        // connection, or the headend crashed): answer again, so no delivery stays "queued".
+        // connection or by a broker cluster, or the headend crashed): answer again, so no
+        // delivery stays "queued" — also for mail deleted, replaced or evicted since (it did
+        // arrive), and for an older notice whose newer one is here (not shown over it).
         const known = this.mailbox.get(mail.noticeId);
-        if (known !== undefined)
-          void this.receipt(mail.noticeId, known.read ? 'read' : known.displayed ? 'displayed' : 'delivered');
+        void this.receipt(mail.noticeId, known?.read ? 'read' : known?.displayed ? 'displayed' : 'delivered');
+        if (outcome === 'stale' && d.notice.ticketUpdate) this.unanswered.answered(d.notice.ticketUpdate);
         return;
       }
       // A stale warning must not stay on screen once its news has moved on (e.g. RESTORED after SUSPENDED).
@@ -309,8 +292,7 @@ export class BoxSession extends Emitter<SessionEvents> {
           pauseReason: tu.pauseReason ?? '',
         };
         if (info.ticketId !== '') this.tickets.set(info.ticketId, info);
-        this.unanswered.delete(info.reportId);
-        if (tu.surveyId) this.unansweredSurveys.delete(tu.surveyId);
+        this.unanswered.answered(tu);
         this.emit('ticket', info);
       }
       this.emit('notice', mail);
@@ -363,7 +345,7 @@ export class BoxSession extends Emitter<SessionEvents> {
 
   /** Fault reports sent and not answered yet (they are sent again until answered). */
   get unansweredReports(): number {
-    return this.unanswered.size;
+    return this.unanswered.reportCount;
   }
 
   /** Signs and sends (or queues while offline) one uplink message. */
@@ -453,7 +435,7 @@ export class BoxSession extends Emitter<SessionEvents> {
     const props: UplinkProps = {
       faultReport: { reportId, symptom, code, diagnostics, reportedAtMs: now, automatic: false },
     };
-    this.unanswered.set(reportId, { props, sentAtMs: now });
+    this.unanswered.report(reportId, props, now);
     await this.send('fault', props);
     return reportId;
   }
@@ -472,12 +454,12 @@ export class BoxSession extends Emitter<SessionEvents> {
     const props: UplinkProps = {
       surveyAnswer: { surveyId, ticketId, rating, resolved, answeredAtMs: this.clock.now() },
     };
-    this.unansweredSurveys.set(surveyId, { props, sentAtMs: this.clock.now() });
+    this.unanswered.survey(surveyId, props, this.clock.now());
     await this.send('survey', props);
   }
 
   /** Survey answers sent and not yet confirmed by the headend. */
   get unconfirmedSurveyAnswers(): number {
-    return this.unansweredSurveys.size;
+    return this.unanswered.surveyCount;
   }
 }

@@ -4,7 +4,8 @@ import type { MailItem } from './mail';
 const KEY = 'stb.mailbox.v1';
 const SEEN_KEY = 'stb.seen.v1';
 
-export type AddOutcome = 'added' | 'replaced' | 'duplicate';
+/** `stale`: a newer notice with its collapse key is already here (a late resend of an older one). */
+export type AddOutcome = 'added' | 'replaced' | 'duplicate' | 'stale';
 
 /**
  * The on-box mailbox: persisted in local storage (survives reload and reboot), newest
@@ -63,6 +64,10 @@ export class Mailbox {
     this.seen.push(mail.noticeId);
     if (this.seen.length > this.seenCapacity) this.seen.splice(0, this.seen.length - this.seenCapacity);
     const old = mail.collapseKey === '' ? -1 : this.items.findIndex((m) => m.collapseKey === mail.collapseKey);
+    if (old >= 0 && (this.items[old]?.issuedAtMs ?? 0) > mail.issuedAtMs) {
+      this.save();
+      return { outcome: 'stale' };
+    }
     const replaced = old >= 0 ? this.items.splice(old, 1)[0] : undefined;
     this.items.unshift(mail);
     this.evict();

@@ -35,6 +35,10 @@ export class DeferredSession extends Emitter<SessionEvents> implements UiSession
     return this.real?.connection ?? 'connecting';
   }
 
+  get attached(): boolean {
+    return this.real !== undefined;
+  }
+
   /** The real session is here: its events become this one's, and the UI redraws from it. */
   attach(real: BoxSession): void {
     this.real = real;
@@ -53,8 +57,11 @@ export class DeferredSession extends Emitter<SessionEvents> implements UiSession
   }
 
   deleteMail(noticeId: string): void {
-    if (this.real !== undefined) this.real.deleteMail(noticeId);
-    else void this.ready.then((s) => s.deleteMail(noticeId));
+    if (this.real !== undefined) return this.real.deleteMail(noticeId);
+    // Gone from the screen now, and from storage, which the session will read its mailbox from.
+    this.stored.delete(noticeId);
+    this.emit('mailbox', this.stored.list());
+    void this.ready.then((s) => s.deleteMail(noticeId));
   }
 
   async reportFault(symptom: Symptom, code = ''): Promise<string> {

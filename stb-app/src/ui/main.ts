@@ -78,20 +78,20 @@ function connectAfterFirstFrame(
   storage: KeyValueStorage,
   attempt = 0,
 ): void {
-  loadScript<{ startSession: StartSession }>('session.js', 'stbSession').then(
-    ({ startSession }) => {
+  loadScript<{ startSession: StartSession }>('session.js', 'stbSession')
+    .then(({ startSession }) => {
+      if (session.attached) return;
       const real = startSession(config, storage);
       session.attach(real);
       real.start();
-    },
-    (err: unknown) => {
+    })
+    .catch((err: unknown) => {
       console.warn(`stb-notify: ${String(err)}; trying again`);
       setTimeout(
         () => connectAfterFirstFrame(session, config, storage, attempt + 1),
         Math.min(60_000, 2_000 * 2 ** attempt),
       );
-    },
-  );
+    });
 }
 
 function startBox(root: App): void {

@@ -179,8 +179,8 @@ export class TicketFollowUp {
   /**
    * A survey answer from the box (uplink). The box sends it until a TICKET_UPDATE naming the
    * survey confirms it (issue 21: a broker cluster may lose an acknowledged publish). An answer
-   * already recorded, or to a survey the ticket has moved past, is confirmed again and changes
-   * nothing; one for a ticket not of this box is refused quietly.
+   * already recorded is confirmed again and changes nothing; one for a ticket not of this box,
+   * or not for the ticket's current survey, is refused quietly.
    */
   async surveyAnswer(boxId: string, a: SurveyAnswerProps): Promise<Ticket | undefined> {
     const t = await this.d.stores.tickets.get(a.ticketId ?? '');
@@ -189,16 +189,21 @@ export class TicketFollowUp {
       this.d.log.warn({ boxId, survey: surveyId, ticket: a.ticketId }, 'survey answer for a ticket not of this box');
       return undefined;
     }
-    if (t.surveyId !== surveyId || t.followUp !== '') {
-      // A box resends every 2 min; a box sending faster gets no more confirmations (each is a notice).
-      const last = this.confirmedAgain.get(t.id) ?? -Infinity;
-      if (this.d.clock.now() - last < 60_000) return undefined;
-      if (this.confirmedAgain.size >= 10_000) this.confirmedAgain.clear();
-      this.confirmedAgain.set(t.id, this.d.clock.now());
-      this.d.log.info(
-        { boxId, survey: surveyId, ticket: t.id },
-        'survey answer seen before or too late: confirmed again',
-      );
+    if (t.surveyId !== surveyId) {
+      // Not the ticket's survey (an older resolution's, or made up): nothing to record or confirm;
+      // the box stops sending it after a day.
+      this.d.log.warn({ boxId, survey: surveyId, ticket: t.id }, "survey answer is not for the ticket's survey");
+      return undefined;
+    }
+    if (t.followUp !== '') {
+      // Recorded before: the box missed the confirmation. Confirmed again, at most once a
+      // minute per ticket (a box resends every 2 min; each confirmation is a notice).
+      const now = this.d.clock.now();
+      if (now - (this.confirmedAgain.get(t.id) ?? -Infinity) < 60_000) return undefined;
+      if (this.confirmedAgain.size >= 10_000)
+        for (const [id, at] of this.confirmedAgain) if (now - at >= 60_000) this.confirmedAgain.delete(id);
+      this.confirmedAgain.set(t.id, now);
+      this.d.log.info({ boxId, survey: surveyId, ticket: t.id }, 'survey answer seen before: confirmed again');
       await this.box.update(t, '', [], surveyId);
       return undefined;
     }

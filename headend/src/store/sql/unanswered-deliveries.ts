@@ -21,7 +21,12 @@ export async function claimUnanswered(ctx: SqlContext, nowMs: number, limit: num
       const [first = 0, ...rest] = UNANSWERED_RESEND_MS.slice(1);
       let next = eb.case().when('resends', '=', sql.lit(0)).then(at(first));
       for (const [i, ms] of rest.entries()) next = next.when('resends', '=', sql.lit(i + 1)).then(at(ms));
-      return { resends: eb('resends', '+', 1), resend_at_ms: next.else(0).end() };
+      // Expired: claimed once more to be taken off the schedule, never sent.
+      const expired = eb.and([eb('expires_at_ms', '<>', sql.lit(0)), eb('expires_at_ms', '<=', nowMs)]);
+      return {
+        resends: eb('resends', '+', 1),
+        resend_at_ms: eb.case().when(expired).then(sql.lit(0)).else(next.else(0).end()).end(),
+      };
     })
     .where((eb) =>
       eb(
@@ -34,15 +39,15 @@ export async function claimUnanswered(ctx: SqlContext, nowMs: number, limit: num
           .where('state', '=', sql.lit('queued'))
           .where('resend_at_ms', '>', sql.lit(0))
           .where('resend_at_ms', '<=', nowMs)
-          .where((w) => w.or([w('expires_at_ms', '=', sql.lit(0)), w('expires_at_ms', '>', nowMs)]))
           .orderBy('resend_at_ms')
           .limit(sql.lit(n))
           .$if(pg, (qb) => qb.forUpdate().skipLocked())
           .$asTuple('notice_id', 'box_id'),
       ),
     )
-    .returning(['notice_id', 'box_id'])
-    .execute();
+    .returning(['notice_id', 'box_id', 'expires_at_ms'])
+    .execute()
+    .then((rows) => rows.filter((r) => Number(r.expires_at_ms) === 0 || Number(r.expires_at_ms) > nowMs));
   if (claimed.length === 0) return [];
   const online = new Set<string>();
   const boxIds = [...new Set(claimed.map((r) => r.box_id))];
