@@ -49,6 +49,46 @@ describe('the NATS users file follows the registry (issue 21)', () => {
     expect(text).toContain('subscribe: { allow: ["stb.v1.down.box.box-1","stb.v1.down.zone.z-east","stb.v1.down.all"');
   });
 
+  it('two instances on one file: the one that read the registry first cannot write over the newer one (revocation kept)', async () => {
+    const usersFile = join(mkdtempSync(join(tmpdir(), 'stb-nats-users-')), 'users.conf');
+    // Instance a reads the registry before the box is provisioned again, and is slow to finish.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let aRead = false;
+    const slowOld = {
+      boxCertificates: async () => {
+        aRead = true;
+        const before = [{ id: 'box-1', zoneId: 'z-east', certSerial: 'aa01' }];
+        await gate;
+        return before;
+      },
+    } as unknown as RegistryStore;
+    const log = pino({ level: 'silent' });
+    const a = new NatsUsersSync({ registry: slowOld, usersFile, pidFiles: [], log, minIntervalMs: 0 });
+    const b = new NatsUsersSync({
+      registry: registry([{ id: 'box-1', zoneId: 'z-east', certSerial: 'bb02' }]).store,
+      usersFile,
+      pidFiles: [],
+      log,
+      minIntervalMs: 0,
+    });
+    const first = a.changed();
+    while (!aRead) await new Promise((r) => setTimeout(r, 5));
+    // Instance b provisions the box again meanwhile and rewrites: it waits for a's turn to end.
+    // (Its rewrite is due at once: the timer after it lets it run first — without the lock it
+    // would write now, and a's stale read would then land over it.)
+    const second = b.changed();
+    await new Promise((r) => setTimeout(r, 1));
+    release();
+    await Promise.all([first, second]);
+    const text = readFileSync(usersFile, 'utf8');
+    expect(text).toContain('"urn:stb-notify:box:box-1:bb02"');
+    expect(text).not.toContain('aa01');
+    expect(existsSync(`${usersFile}.lock`)).toBe(false);
+  });
+
   it('a node whose pid file is missing is reported, and the file is written all the same', async () => {
     const r = registry([{ id: 'box-2', zoneId: 'z-west', certSerial: 'cc03' }]);
     const dir = mkdtempSync(join(tmpdir(), 'stb-nats-users-'));

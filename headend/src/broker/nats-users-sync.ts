@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { RegistryStore } from '../ports/registry-store';
 import { writeConfigFile } from './config-file';
+import { withFileLock } from './file-lock';
 import { natsUsers } from './nats-config';
 
 export interface NatsUsersSyncOptions {
@@ -91,7 +92,15 @@ export class NatsUsersSync {
     }
   }
 
-  private async syncOnce(): Promise<void> {
+  /**
+   * Read, write and reload under a lock on the file: with several instances, one that read the
+   * registry before another's change can no longer write after it (and revive a revoked user).
+   */
+  private syncOnce(): Promise<void> {
+    return withFileLock(`${this.o.usersFile}.lock`, () => this.writeAndReload());
+  }
+
+  private async writeAndReload(): Promise<void> {
     writeConfigFile(this.o.usersFile, await natsUsers(this.o.registry));
     const failed: string[] = [];
     for (const file of this.o.pidFiles) {
