@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,22 @@ describe('the NATS users file follows the registry (issue 21)', () => {
     const text = readFileSync(usersFile, 'utf8');
     expect(text).toContain('"urn:stb-notify:box:box-1:bb02"');
     expect(text).not.toContain('aa01');
+    expect(existsSync(`${usersFile}.lock`)).toBe(false);
+  });
+
+  it('a lock left by an instance that died does not stop the next rewrite', async () => {
+    const usersFile = join(mkdtempSync(join(tmpdir(), 'stb-nats-users-')), 'users.conf');
+    const dead = spawnSync('true').pid;
+    writeFileSync(`${usersFile}.lock`, `${hostname()} ${dead}\n`);
+    const sync = new NatsUsersSync({
+      registry: registry([{ id: 'box-1', zoneId: 'z-east', certSerial: 'dd04' }]).store,
+      usersFile,
+      pidFiles: [],
+      log: pino({ level: 'silent' }),
+      minIntervalMs: 0,
+    });
+    await sync.changed();
+    expect(readFileSync(usersFile, 'utf8')).toContain('"urn:stb-notify:box:box-1:dd04"');
     expect(existsSync(`${usersFile}.lock`)).toBe(false);
   });
 
