@@ -27,12 +27,18 @@ export async function resendUnanswered(d: {
   const now = d.clock.now();
   const due = await d.store.claimUnanswered(now, UNANSWERED_PER_PASS);
   const byNotice = new Map<string, UnansweredDelivery[]>();
-  for (const u of due) if (u.online) byNotice.set(u.noticeId, [...(byNotice.get(u.noticeId) ?? []), u]);
+  for (const u of due) {
+    if (!u.online) continue;
+    const boxes = byNotice.get(u.noticeId);
+    if (boxes === undefined) byNotice.set(u.noticeId, [u]);
+    else boxes.push(u);
+  }
   let sent = 0;
   for (const [id, boxes] of byNotice) {
     try {
       const record = await d.notices.get(id);
-      if (record.status !== 'sent' || (record.expiresAtMs !== 0 && record.expiresAtMs <= now)) continue;
+      // The claim returned unexpired deliveries only; a notice cancelled since is not sent.
+      if (record.status !== 'sent') continue;
       const body = { notice: assertDeliverable(record) };
       for (const b of boxes) {
         await d.notices.publisher.toBox(record, b.boxId, body);
