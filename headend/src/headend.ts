@@ -28,6 +28,7 @@ import { MaintenanceRules } from './services/maintenance-rules';
 import { NoticeService } from './services/notice-service';
 import { ProvisioningService } from './services/provisioning-service';
 import { ReceiptBatcher } from './services/receipt-batcher';
+import { presenceWriter } from './services/presence-writer';
 import { resendUnanswered } from './services/unanswered-resend';
 import { Scheduler } from './services/scheduler';
 import { createTicketServices } from './services/tickets/ticket-services';
@@ -233,11 +234,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     void tracked.finally(() => inflight.delete(tracked));
     return p;
   });
-  broker.onPresence((boxId, online) => {
-    stores.registry
-      .setOnline(boxId, online, clock.now())
-      .catch((err: unknown) => log.error({ err }, 'presence update failed'));
-  });
+  broker.onPresence(presenceWriter({ registry: stores.registry, clock, log }));
   metrics.addGauge({
     name: 'stb_boxes_connected',
     help: 'Boxes connected to the embedded broker',
