@@ -71,6 +71,17 @@ export class MqttFrameGuard extends Duplex {
     this.inner.write(chunk, encoding, cb);
   }
 
+  /**
+   * Everything buffered goes out as one write. mqtt-packet writes a packet in pieces (fixed
+   * header, topic, id, payload) inside a cork; without this each piece would be its own
+   * WebSocket frame and its own syscall — 5 of each per PUBLISH. MQTT over WebSocket allows
+   * any split of packets into frames (MQTT 3.1.1 §6), so one frame may carry several packets.
+   */
+  override _writev(chunks: Array<{ chunk: Buffer }>, cb: (err?: Error | null) => void): void {
+    const only = chunks.length === 1 ? chunks[0] : undefined;
+    this.inner.write(only?.chunk ?? Buffer.concat(chunks.map((c) => c.chunk)), cb);
+  }
+
   override _final(cb: (err?: Error | null) => void): void {
     this.inner.end();
     cb();
