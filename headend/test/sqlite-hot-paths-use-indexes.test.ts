@@ -39,6 +39,11 @@ describe('hot paths use their indexes (SQLite query plans; PostgreSQL plans its 
     await h.tickets.intake.faultReport('box-1', report('r-1', Symptom.SYMPTOM_NO_SOUND));
     await h.tickets.intake.faultReport('box-1', report('r-2', Symptom.SYMPTOM_NO_SOUND));
     await h.tickets.intake.faultReport('box-3', report('r-3', Symptom.SYMPTOM_NO_SIGNAL));
+    // The same through the uplink's passes (issue 19): batched reads of boxes, report ids, open tickets.
+    await Promise.all([
+      h.tickets.reports.add('box-2', report('r-4', Symptom.SYMPTOM_NO_SOUND)),
+      h.tickets.reports.add('box-1', report('r-5', Symptom.SYMPTOM_NO_SOUND)),
+    ]);
     // Notices to one box and to a zone; the box receives them and answers with receipts.
     for (const target of [
       { type: 'boxes', boxIds: ['box-1'] },

@@ -89,6 +89,8 @@ export interface RegistryStore {
 
   upsertBoxes(boxes: readonly BoxInput[]): Promise<void>;
   getBox(id: string): Promise<Box | undefined>;
+  /** The boxes of these ids that exist, by id (a batch's `getBox`). */
+  getBoxes(ids: readonly string[]): Promise<Map<string, Box>>;
   listBoxes(filter: BoxFilter): Promise<Page<Box>>;
   /** Ids and zones of every box of the given accounts / zones / all boxes (for targeting). */
   boxIdsForAccounts(accountIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;

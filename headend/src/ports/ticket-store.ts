@@ -243,6 +243,10 @@ export interface TicketStore {
   rememberReport(reportId: string, boxId: string, ticketId: string, atMs: number): Promise<boolean>;
   /** The ticket or incident id a report went to, if it was seen. */
   findReport(boxId: string, reportId: string): Promise<string | undefined>;
+  /** A batch's `findReport`: the reports seen before, by `${boxId}\n${reportId}`, with their ticket or incident id. */
+  findReports(reports: ReadonlyArray<{ boxId: string; reportId: string }>): Promise<Map<string, string>>;
+  /** A batch's `findOpenByFaultKey`: which of these fault keys have an open ticket. */
+  openFaultKeys(faultKeys: readonly string[]): Promise<Set<string>>;
   list(filter: TicketFilter): Promise<Page<Ticket>>;
   events(ticketId: string): Promise<TicketEvent[]>;
   /**

@@ -10,7 +10,8 @@ import { diagnosticsRecord } from '../../domain/diagnostics-record';
 import { newId } from '../../domain/ids';
 import { ticketDeadline } from '../../domain/ticket-deadline';
 
-import type { Box } from '../../ports/registry-store';
+import type { Box, Zone } from '../../ports/registry-store';
+import type { StorePorts } from '../../ports/store';
 import type { Incident, Ticket } from '../../ports/ticket-store';
 import { blankTicket } from './blank-ticket';
 import type { BlankTicketFields } from './blank-ticket';
@@ -21,16 +22,42 @@ import type { TicketBoxLink } from './ticket-box-link';
 import type { TicketBreaches } from './ticket-breaches';
 import type { TicketDeps } from './ticket-deps';
 
+/** What `stageNew` needs to open a ticket. */
+export interface NewTicket {
+  readonly box: Box;
+  readonly r: Report;
+  readonly faultKey: string;
+  readonly zone: Zone | undefined;
+  readonly diagnostics: Record<string, unknown>;
+  readonly now: number;
+  readonly tell: boolean;
+}
+
 export type IntakeResult =
   | { readonly outcome: 'opened' | 'updated' | 'repeat'; readonly ticket: Ticket }
   | { readonly outcome: 'known-outage'; readonly incident: Incident };
 
-interface Report {
+export interface Report {
   readonly reportId: string;
   readonly symptom: string;
   readonly code: string;
   readonly diagnostics: DiagnosticsProps | null | undefined;
   readonly source: 'box-report' | 'diagnostics';
+}
+
+export function toReport(fr: FaultReportProps): Report {
+  return {
+    reportId: fr.reportId ?? '',
+    symptom: SYMPTOM_NAMES[fr.symptom ?? 0] ?? 'other',
+    code: fr.code ?? '',
+    diagnostics: fr.diagnostics,
+    source: fr.automatic === true ? 'diagnostics' : 'box-report',
+  };
+}
+
+/** One open ticket per box and fault class; every signal symptom is one class (T5). */
+export function faultKeyOf(box: Box, r: Report): string {
+  return `${box.id}:${SIGNAL_SYMPTOMS.has(r.symptom) ? 'signal' : r.symptom}`;
 }
 
 /**
@@ -53,13 +80,7 @@ export class TicketIntake {
   async faultReport(boxId: string, fr: FaultReportProps): Promise<IntakeResult | undefined> {
     const box = await this.d.stores.registry.getBox(boxId);
     if (box === undefined) return undefined;
-    return this.intake(box, {
-      reportId: fr.reportId ?? '',
-      symptom: SYMPTOM_NAMES[fr.symptom ?? 0] ?? 'other',
-      code: fr.code ?? '',
-      diagnostics: fr.diagnostics,
-      source: fr.automatic === true ? 'diagnostics' : 'box-report',
-    });
+    return this.intake(box, toReport(fr));
   }
 
   /** Periodic diagnostics: a ticket only when a threshold is crossed. */
@@ -87,7 +108,7 @@ export class TicketIntake {
    * counts go up in SQL. Losing a race means "already known", never an error or a second notice.
    * Each decision is one unit of work with the TICKET_UPDATE it sends the box (the outbox).
    */
-  private async intake(box: Box, r: Report): Promise<IntakeResult> {
+  async intake(box: Box, r: Report): Promise<IntakeResult> {
     const t = this.d.stores.tickets;
     const now = this.d.clock.now();
     const seen = await t.findReport(box.id, r.reportId);
@@ -100,7 +121,7 @@ export class TicketIntake {
       const incident = await t.openIncidentForZone(box.zoneId);
       if (incident !== undefined) return this.joinOutage(box, incident, r.reportId, now);
     }
-    const faultKey = `${box.id}:${signal ? 'signal' : r.symptom}`;
+    const faultKey = faultKeyOf(box, r);
     const diagnostics = diagnosticsRecord(r.diagnostics);
     // A signal ticket tells its box after outage correlation (which may link it to an incident).
     const tell = !signal;
@@ -188,6 +209,23 @@ export class TicketIntake {
     tell: boolean,
   ): Promise<Ticket | undefined> {
     const zone = await this.d.stores.registry.getZone(box.zoneId);
+    const out = new Outgoing();
+    const stored = await this.d.stores.transaction((tx) =>
+      this.stageNew(tx, out, { box, r, faultKey, zone, diagnostics, now, tell }),
+    );
+    if (stored === undefined) return undefined;
+    crashPoint('ticket.committed');
+    await this.d.notices.dispatch(out.items, out.prepared);
+    return stored;
+  }
+
+  /**
+   * Writes a new ticket for the fault through `tx` with its report, its breach check and
+   * (`tell`) the box's TICKET_UPDATE into `out`; undefined when the fault has an open ticket
+   * already (its unique index), with nothing written. Shared with the batch (fault-report-batch.ts).
+   */
+  async stageNew(tx: StorePorts, out: Outgoing, n: NewTicket): Promise<Ticket | undefined> {
+    const { box, r, faultKey, zone, now } = n;
     const { severity, reason } = classifySeverity(r.symptom, diagnosticFaults(r.diagnostics, this.d.cfg.diagnostics));
     const ticket = this.blank({
       id: newId('t', now),
@@ -201,7 +239,7 @@ export class TicketIntake {
       symptom: r.symptom,
       code: r.code,
       faultKey,
-      diagnostics,
+      diagnostics: n.diagnostics,
       summary: `${r.symptom}${r.code ? ` (${r.code})` : ''}`,
       owner: zone?.maintainer || this.d.cfg.fallbackOwner, // Z1 routing, Z3 always an owner
       openedAtMs: now,
@@ -216,18 +254,11 @@ export class TicketIntake {
       type: 'opened',
       detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
     };
-    const out = new Outgoing();
-    const stored = await this.d.stores.transaction(async (tx) => {
-      const s = await tx.tickets.insert(ticket, opened, { reportId: r.reportId, atMs: now });
-      if (s === undefined) return undefined;
-      await this.breaches.schedule(s, tx.jobs);
-      if (tell) await this.box.stageUpdate(tx, out, s, { reportId: r.reportId, box });
-      return s;
-    });
-    if (stored === undefined) return undefined;
-    crashPoint('ticket.committed');
-    await this.d.notices.dispatch(out.items, out.prepared);
-    return stored;
+    const s = await tx.tickets.insert(ticket, opened, { reportId: r.reportId, atMs: now });
+    if (s === undefined) return undefined;
+    await this.breaches.schedule(s, tx.jobs);
+    if (n.tell) await this.box.stageUpdate(tx, out, s, { reportId: r.reportId, box });
+    return s;
   }
 
   blank(fields: BlankTicketFields): Ticket {

@@ -1,6 +1,7 @@
 import { TicketTexts } from '../../domain/ticket-texts';
 import { WorkingCalendar } from '../../domain/working-calendar';
 import { CallIntake } from './call-intake';
+import { FaultReportBatch } from './fault-report-batch';
 import { TicketBoxLink } from './ticket-box-link';
 import { TicketBreaches } from './ticket-breaches';
 import type { TicketDeps } from './ticket-deps';
@@ -10,6 +11,8 @@ import { TicketLifecycle } from './ticket-lifecycle';
 
 export interface TicketServices {
   readonly intake: TicketIntake;
+  /** Box fault reports as they arrive, taken in passes (issue 19). */
+  readonly reports: FaultReportBatch;
   readonly calls: CallIntake;
   readonly lifecycle: TicketLifecycle;
   readonly followUp: TicketFollowUp;
@@ -31,5 +34,5 @@ export function createTicketServices(
   const calls = new CallIntake(d, box, breaches);
   const followUp = new TicketFollowUp(d, box, breaches);
   const lifecycle = new TicketLifecycle(d, box, breaches, followUp);
-  return { intake, calls, lifecycle, followUp, breaches };
+  return { intake, reports: new FaultReportBatch(intake, d), calls, lifecycle, followUp, breaches };
 }

@@ -20,6 +20,7 @@ import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
 import type { DB } from './schema';
 import { atomically, CHUNK } from './sql-context';
+import { paddedInList } from './padded-in-list';
 import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
@@ -145,6 +146,18 @@ export class SqlRegistryStore implements RegistryStore {
     const q = () => this.ctx.db.selectFrom('boxes').selectAll().where('id', '=', id);
     const [r] = await compiledOnce(this.ctx.dialect, this.ctx.db, 'getBox', [id], q);
     return r === undefined ? undefined : toBox(r);
+  }
+
+  async getBoxes(ids: readonly string[]): Promise<Map<string, Box>> {
+    const out = new Map<string, Box>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const part = paddedInList(unique.slice(i, i + CHUNK));
+      const q = () => this.ctx.db.selectFrom('boxes').selectAll().where('id', 'in', part);
+      for (const r of await compiledOnce(this.ctx.dialect, this.ctx.db, `getBoxes:${part.length}`, part, q))
+        out.set(r.id, toBox(r));
+    }
+    return out;
   }
 
   async listBoxes(f: BoxFilter): Promise<Page<Box>> {
