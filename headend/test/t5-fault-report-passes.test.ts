@@ -28,6 +28,7 @@ describe('T5: fault reports taken in passes', () => {
 
   it('a burst of first reports, a resend, a second report of one fault and an unknown box: one answered ticket per fault, each report counted once', async () => {
     const opened0 = t.h.metrics.ticketsIntake.get({ outcome: 'opened' });
+    const oneByOne = vi.spyOn(t.h.tickets.intake, 'faultReport');
     await Promise.all([
       ...boxes.map((id, i) => t.h.tickets.reports.add(id, report(`r-${i}`, Symptom.SYMPTOM_NO_SOUND))),
       t.h.tickets.reports.add('burst-0', report('r-0', Symptom.SYMPTOM_NO_SOUND)), // a resend
@@ -56,6 +57,10 @@ describe('T5: fault reports taken in passes', () => {
     expect((await ticketsOf('burst-1'))[0]?.reportCount).toBe(2);
     expect(await t.h.stores.tickets.findReport('burst-1', 'r-1b')).toBe((await ticketsOf('burst-1'))[0]?.id);
     expect(t.h.metrics.ticketsIntake.get({ outcome: 'opened' }) - opened0).toBe(32);
+    // The 31 new faults were opened together; only the resend, the repeat and the signal fault went one by one.
+    expect(oneByOne).toHaveBeenCalledTimes(3);
+    const numbers = (await t.h.stores.tickets.list({ limit: 100, offset: 0 })).items.map((k) => k.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('a pass racing one-by-one intake of the same fault: still one ticket, both reports counted', async () => {

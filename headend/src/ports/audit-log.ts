@@ -21,6 +21,8 @@ export interface AuditFilter {
 /** Append-only record of who did what (proof for N2–N4, T8). */
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
+  /** A batch's `append`, in order. */
+  appendMany(entries: readonly AuditEntry[]): Promise<void>;
   /** Newest first. */
   list(filter: AuditFilter): Promise<AuditEntry[]>;
 }

@@ -23,6 +23,8 @@ export interface NewJob {
 export interface JobStore {
   /** Returns the job id, or the existing job's id when the dedupe key is taken. */
   schedule(job: NewJob): Promise<number>;
+  /** A batch's `schedule` (issue 19): jobs whose dedupe key is taken are left out. */
+  scheduleMany(jobs: readonly NewJob[]): Promise<void>;
   /**
    * Claims up to `limit` pending jobs due at `nowMs` (and running jobs whose lease ran out)
    * for `worker`, leasing them until nowMs + leaseMs.

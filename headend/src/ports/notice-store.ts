@@ -152,6 +152,10 @@ export interface NoticeStore {
    * (it publishes right after the commit); the sweep takes it over only once that lapses.
    */
   create(notice: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void>;
+  /** A batch's `create` (issue 19): the notices and their deliveries in a few statements. */
+  createMany(
+    items: ReadonlyArray<{ notice: NoticeRecord; deliveries: readonly NewDelivery[]; claimedUntilMs: number }>,
+  ): Promise<void>;
   get(id: string): Promise<NoticeRecord | undefined>;
   /** Newest first; ties in issuedAtMs in reverse creation order. */
   list(filter: NoticeFilter): Promise<Page<NoticeRecord>>;

@@ -1,3 +1,4 @@
+import type { TicketIntakeBatch } from './ticket-intake-batch';
 import type { Page } from './registry-store';
 
 /** T1 repair severities and the T7 kinds with their own deadlines. */
@@ -175,7 +176,7 @@ export interface Breach {
   readonly recordedAtMs: number;
 }
 
-export interface TicketStore {
+export interface TicketStore extends TicketIntakeBatch {
   /**
    * Inserts a ticket and its "opened" event — and, when given, claims the report id that
    * opened it, in the same write (so a concurrent resend of that report can only ever find the
@@ -243,10 +244,6 @@ export interface TicketStore {
   rememberReport(reportId: string, boxId: string, ticketId: string, atMs: number): Promise<boolean>;
   /** The ticket or incident id a report went to, if it was seen. */
   findReport(boxId: string, reportId: string): Promise<string | undefined>;
-  /** A batch's `findReport`: the reports seen before, by `${boxId}\n${reportId}`, with their ticket or incident id. */
-  findReports(reports: ReadonlyArray<{ boxId: string; reportId: string }>): Promise<Map<string, string>>;
-  /** A batch's `findOpenByFaultKey`: which of these fault keys have an open ticket. */
-  openFaultKeys(faultKeys: readonly string[]): Promise<Set<string>>;
   list(filter: TicketFilter): Promise<Page<Ticket>>;
   events(ticketId: string): Promise<TicketEvent[]>;
   /**

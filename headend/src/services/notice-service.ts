@@ -11,6 +11,7 @@ import type { BoxRef, NoticeInput, Outgoing, PreparedNotice } from './notice-inp
 import { NoticePublisher } from './notice-publisher';
 import { PublishedMarks } from './published-marks';
 import { consumeDraft } from './consume-draft';
+import { OUTBOX_LEASE_MS, stageNotices } from './notice-staging';
 import type { StorePorts, Stores } from '../ports/store';
 
 export interface NoticeServiceDeps {
@@ -23,9 +24,6 @@ export interface NoticeServiceDeps {
   readonly hotline: string;
   readonly noticeTtlMs: number;
 }
-
-/** How long a claimed outbox entry is left to the instance that claimed it before a sweep retries it. */
-const OUTBOX_LEASE_MS = 30_000;
 
 /**
  * Creates and stores notices (through units of work and the outbox, issue 15), publishes
@@ -104,25 +102,19 @@ export class NoticeService {
     return { record, boxes, props };
   }
 
-  /**
-   * Writes the notice, one delivery per box, its outbox entry and its audit entry through
-   * `tx` (issue 15): committed with the decision that made it, published by `dispatch`.
-   */
+  /** Writes the notice, its deliveries, outbox claim and audit entry through `tx` (notice-staging.ts). */
   async stage(tx: StorePorts, p: PreparedNotice): Promise<NoticeRecord> {
-    const { record, boxes } = p;
-    await tx.notices.create(
-      record,
-      boxes.map((b) => ({ boxId: b.id, zoneId: b.zoneId })),
-      record.issuedAtMs + OUTBOX_LEASE_MS,
-    );
-    await tx.audit.append({
-      atMs: record.issuedAtMs,
-      actor: record.createdBy,
-      action: 'notice.sent',
-      subject: record.id,
-      detail: { kind: record.kind, target: record.target, boxes: boxes.length },
-    });
-    return record;
+    await stageNotices(tx, [p]);
+    return p.record;
+  }
+
+  /** `stage` for many prepared notices at once (issue 19); `out` collects them for `dispatch`. */
+  async stageMany(tx: StorePorts, prepared: readonly PreparedNotice[], out: Outgoing): Promise<void> {
+    await stageNotices(tx, prepared);
+    for (const p of prepared) {
+      out.prepared.push(p);
+      out.items.push({ noticeId: p.record.id, op: 'publish' });
+    }
   }
 
   /**
@@ -161,10 +153,11 @@ export class NoticeService {
       this.remember(p.record);
       this.d.metrics.noticesSent.inc({ kind: p.record.kind });
     }
+    const byId = new Map(prepared.map((p) => [p.record.id, p]));
     for (const it of items) {
       // Committed now: a cached 'sent' copy of a withdrawn notice must not outlive the commit.
       if (it.op === 'withdraw') this.cache.delete(it.noticeId);
-      const known = prepared.find((p) => p.record.id === it.noticeId);
+      const known = byId.get(it.noticeId);
       await this.publishEntry(it.noticeId, it.op, known).catch((err: unknown) =>
         this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),
       );

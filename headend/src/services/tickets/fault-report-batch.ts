@@ -111,22 +111,26 @@ export class FaultReportBatch {
       if (known) rest.push(c.p);
       return !known;
     });
+    if (fresh.length === 0) return rest;
     const zones = new Map<string, Zone | undefined>();
     for (const zoneId of new Set(fresh.map((c) => c.box.zoneId))) zones.set(zoneId, await registry.getZone(zoneId));
     const now = this.d.clock.now();
     const out = new Outgoing();
-    const opened = await this.d.stores.transaction(async (tx) => {
-      const done: Fresh[] = [];
-      for (const c of fresh) {
-        const zone = zones.get(c.box.zoneId);
-        const diagnostics = diagnosticsRecord(c.r.diagnostics);
-        const t = await this.intake.stageNew(tx, out, { ...c, zone, diagnostics, now, tell: true });
-        // Lost to a report another instance took at the same time: taken one by one, it joins that ticket.
-        if (t === undefined) rest.push(c.p);
-        else done.push(c);
-      }
-      return done;
-    });
+    const items = fresh.map((c) => ({
+      ...c,
+      zone: zones.get(c.box.zoneId),
+      diagnostics: diagnosticsRecord(c.r.diagnostics),
+      now,
+      tell: true,
+    }));
+    const stored = await this.d.stores.transaction((tx) => this.intake.stageNewMany(tx, out, items));
+    const keys = new Set(stored.map((t) => t.faultKey));
+    const opened: Fresh[] = [];
+    for (const c of fresh) {
+      if (keys.has(c.faultKey)) opened.push(c);
+      // Lost to a report another instance took at the same time: taken one by one, it joins that ticket.
+      else rest.push(c.p);
+    }
     crashPoint('ticket.committed');
     await this.d.notices.dispatch(out.items, out.prepared);
     if (opened.length > 0) this.d.metrics.ticketsIntake.inc({ outcome: 'opened' }, opened.length);

@@ -79,6 +79,11 @@ export class TicketBoxLink {
     ]);
   }
 
+  /** The TICKET_UPDATE that answers report `reportId` with its new ticket (a pass of reports stages many at once). */
+  answerInput(t: Ticket, reportId: string): NoticeInput {
+    return this.updateNotice(t, reportId, []);
+  }
+
   private updateNotice(t: Ticket, reportId: string, missing: readonly string[], surveyId = ''): NoticeInput {
     return {
       kind: 'TICKET_UPDATE',

@@ -1,4 +1,4 @@
-import type { JobStore } from '../../ports/job-store';
+import type { JobStore, NewJob } from '../../ports/job-store';
 import type { Ticket } from '../../ports/ticket-store';
 import { HOUR } from './ticket-deps';
 import type { TicketDeps } from './ticket-deps';
@@ -35,15 +35,17 @@ export class TicketBreaches {
 
   /** Schedules the check just after the ticket's current deadline; `via`: the unit of work's jobs. */
   async schedule(t: Ticket, via?: JobStore): Promise<void> {
-    await this.d.scheduler.schedule(
-      {
-        kind: 'ticket-breach-check',
-        runAtMs: t.dueAtMs + 1,
-        payload: { ticketId: t.id },
-        dedupeKey: `breach:${t.id}:${t.dueAtMs}`,
-      },
-      via,
-    );
+    await this.d.scheduler.schedule(this.checkJob(t), via);
+  }
+
+  /** T1/T8: the job that checks the ticket's current deadline once it has passed. */
+  checkJob(t: Ticket): NewJob {
+    return {
+      kind: 'ticket-breach-check',
+      runAtMs: t.dueAtMs + 1,
+      payload: { ticketId: t.id },
+      dedupeKey: `breach:${t.id}:${t.dueAtMs}`,
+    };
   }
 
   /**

@@ -12,7 +12,7 @@ import { ticketDeadline } from '../../domain/ticket-deadline';
 
 import type { Box, Zone } from '../../ports/registry-store';
 import type { StorePorts } from '../../ports/store';
-import type { Incident, Ticket } from '../../ports/ticket-store';
+import type { Incident, Ticket, TicketEvent } from '../../ports/ticket-store';
 import { blankTicket } from './blank-ticket';
 import type { BlankTicketFields } from './blank-ticket';
 import { crashPoint } from '../crash-points';
@@ -225,6 +225,38 @@ export class TicketIntake {
    * already (its unique index), with nothing written. Shared with the batch (fault-report-batch.ts).
    */
   async stageNew(tx: StorePorts, out: Outgoing, n: NewTicket): Promise<Ticket | undefined> {
+    const { ticket, opened } = this.newTicket(n);
+    const s = await tx.tickets.insert(ticket, opened, { reportId: n.r.reportId, atMs: n.now });
+    if (s === undefined) return undefined;
+    await this.breaches.schedule(s, tx.jobs);
+    if (n.tell) await this.box.stageUpdate(tx, out, s, { reportId: n.r.reportId, box: n.box });
+    return s;
+  }
+
+  /**
+   * `stageNew` for a pass of reports (fault-report-batch.ts, issue 19): every ticket, event,
+   * report id, breach check, TICKET_UPDATE and audit entry in a few multi-row statements.
+   * Returns the tickets opened; a fault that has an open ticket already gets none.
+   */
+  async stageNewMany(tx: StorePorts, out: Outgoing, items: readonly NewTicket[]): Promise<Ticket[]> {
+    const built = items.map((n) => ({ n, ...this.newTicket(n) }));
+    const stored = await tx.tickets.insertMany(
+      built.map((b) => ({ ticket: b.ticket, event: b.opened, report: { reportId: b.n.r.reportId, atMs: b.n.now } })),
+    );
+    const byId = new Map(built.map((b) => [b.ticket.id, b.n]));
+    await tx.jobs.scheduleMany(stored.map((t) => this.breaches.checkJob(t)));
+    const answers = [];
+    for (const t of stored) {
+      const n = byId.get(t.id);
+      if (n?.tell === true)
+        answers.push(await this.d.notices.prepare(this.box.answerInput(t, n.r.reportId), tx, [n.box]));
+    }
+    await this.d.notices.stageMany(tx, answers, out);
+    return stored;
+  }
+
+  /** A new ticket for the report, with its 'opened' event: severity, T1 deadline, Z1 owner. */
+  private newTicket(n: NewTicket): { ticket: Ticket; opened: TicketEvent } {
     const { box, r, faultKey, zone, now } = n;
     const { severity, reason } = classifySeverity(r.symptom, diagnosticFaults(r.diagnostics, this.d.cfg.diagnostics));
     const ticket = this.blank({
@@ -254,11 +286,7 @@ export class TicketIntake {
       type: 'opened',
       detail: { reportId: r.reportId, severity, reason, owner: ticket.owner },
     };
-    const s = await tx.tickets.insert(ticket, opened, { reportId: r.reportId, atMs: now });
-    if (s === undefined) return undefined;
-    await this.breaches.schedule(s, tx.jobs);
-    if (n.tell) await this.box.stageUpdate(tx, out, s, { reportId: r.reportId, box });
-    return s;
+    return { ticket, opened };
   }
 
   blank(fields: BlankTicketFields): Ticket {

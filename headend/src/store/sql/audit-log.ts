@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditFilter, AuditLog } from '../../ports/audit-log';
+import { insertRuns } from './insert-runs';
 import { insertRow } from './insert-row';
 import type { SqlContext } from './sql-context';
 
@@ -14,6 +15,17 @@ export class SqlAuditLog implements AuditLog {
       subject: e.subject,
       detail_json: JSON.stringify(e.detail),
     });
+  }
+
+  async appendMany(entries: readonly AuditEntry[]): Promise<void> {
+    const rows = entries.map((e) => ({
+      at_ms: e.atMs,
+      actor: e.actor,
+      action: e.action,
+      subject: e.subject,
+      detail_json: JSON.stringify(e.detail),
+    }));
+    await insertRuns(this.ctx.dialect, this.ctx.db, 'audit', rows);
   }
 
   /** Newest first: by id (insertion order), not by at_ms, which callers may set out of order. */

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Job, JobState, JobStore, NewJob } from '../../ports/job-store';
 import type { JobsTable } from './schema';
 import { affected } from './sql-context';
+import { insertRuns } from './insert-runs';
 import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
@@ -41,6 +42,16 @@ export class SqlJobStore implements JobStore {
     // The key is taken: the first job stays (jobs are never deleted, so it is still there).
     const existing = await this.ctx.db.selectFrom('jobs').select('id').where('dedupe_key', '=', key).executeTakeFirst();
     return existing?.id ?? 0;
+  }
+
+  async scheduleMany(jobs: readonly NewJob[]): Promise<void> {
+    const rows = jobs.map((job) => ({
+      kind: job.kind,
+      run_at_ms: job.runAtMs,
+      payload_json: JSON.stringify(job.payload),
+      dedupe_key: job.dedupeKey === undefined || job.dedupeKey === '' ? null : job.dedupeKey,
+    }));
+    await insertRuns(this.ctx.dialect, this.ctx.db, 'jobs', rows, { ignoreConflicts: true });
   }
 
   /**

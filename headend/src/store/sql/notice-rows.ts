@@ -1,14 +1,16 @@
 import { sql } from 'kysely';
 import type { AliasableExpression, ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { DELIVERY_RANK, UNANSWERED_RESEND_MS } from '../../ports/notice-store';
 import type {
   Delivery,
   DeliveryCounts,
   DeliveryView,
+  NewDelivery,
   NoticeRecord,
   OutboxEntry,
   ReceiptUpdate,
 } from '../../ports/notice-store';
-import type { DB, NoticesTable } from './schema';
+import type { DB, DeliveriesTable, NoticesTable } from './schema';
 
 /** The notice columns a NoticeRecord is read from (not PostgreSQL's `seq`). */
 export const NOTICE_COLUMNS = [
@@ -162,4 +164,18 @@ export function toOutboxEntry(r: {
     createdAtMs: r.created_at_ms,
     attempts: r.attempts,
   };
+}
+
+/** A notice's delivery rows: queued, first resend due UNANSWERED_RESEND_MS[0] after it was issued. */
+export function deliveryRows(n: NoticeRecord, deliveries: readonly NewDelivery[]): Array<Insertable<DeliveriesTable>> {
+  return deliveries.map((d) => ({
+    notice_id: n.id,
+    box_id: d.boxId,
+    zone_id: d.zoneId,
+    state: 'queued',
+    rank: DELIVERY_RANK.queued,
+    queued_at_ms: n.issuedAtMs,
+    expires_at_ms: n.expiresAtMs,
+    resend_at_ms: n.issuedAtMs + (UNANSWERED_RESEND_MS[0] ?? 0),
+  }));
 }

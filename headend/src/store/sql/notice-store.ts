@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { ExpressionBuilder, Insertable } from 'kysely';
-import { DELIVERY_RANK, UNANSWERED_RESEND_MS } from '../../ports/notice-store';
+import type { ExpressionBuilder } from 'kysely';
+import { DELIVERY_RANK } from '../../ports/notice-store';
 import type {
   BoxNotice,
   Delivery,
@@ -25,19 +25,16 @@ import {
   toDelivery,
   toNotice,
   viewState,
+  deliveryRows,
 } from './notice-rows';
-import type { DB, DeliveriesTable } from './schema';
+import type { DB } from './schema';
 import { affected, atomically, CHUNK, creationOrder } from './sql-context';
 import { insertRow, insertRows } from './insert-row';
+import { insertRuns } from './insert-runs';
 import { compiledOnce } from './compiled-once';
 import { SqlNoticeOutbox } from './notice-outbox';
 import { boxNotices } from './box-deliveries';
 import { claimUnanswered } from './unanswered-deliveries';
-
-/**
- * Rows per multi-row INSERT of deliveries: fixed, so full chunks share one statement text
- * (prepared once), and 500 × 8 parameters stay far below SQLite's and PostgreSQL's limits.
- */
 
 /**
  * A timestamp column keeps the first time it was set. `eb.val`: CASE inlines a plain value
@@ -55,19 +52,24 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
       const d = this.ctx.dialect;
       // Issue 15: committed unpublished, claimed by the deciding instance until claimedUntilMs.
       await insertRow(d, db, 'notices', { ...noticeRow(n), publish_claim_until_ms: claimedUntilMs });
-      for (let i = 0; i < deliveries.length; i += CHUNK) {
-        const rows = deliveries.slice(i, i + CHUNK).map((d): Insertable<DeliveriesTable> => ({
-          notice_id: n.id,
-          box_id: d.boxId,
-          zone_id: d.zoneId,
-          state: 'queued',
-          rank: DELIVERY_RANK.queued,
-          queued_at_ms: n.issuedAtMs,
-          expires_at_ms: n.expiresAtMs,
-          resend_at_ms: n.issuedAtMs + (UNANSWERED_RESEND_MS[0] ?? 0),
-        }));
-        await insertRows(d, db, 'deliveries', rows);
-      }
+      for (let i = 0; i < deliveries.length; i += CHUNK)
+        await insertRows(d, db, 'deliveries', deliveryRows(n, deliveries.slice(i, i + CHUNK)));
+    });
+  }
+
+  async createMany(
+    items: ReadonlyArray<{ notice: NoticeRecord; deliveries: readonly NewDelivery[]; claimedUntilMs: number }>,
+  ): Promise<void> {
+    await atomically(this.ctx, async (db) => {
+      const d = this.ctx.dialect;
+      const notices = items.map((it) => ({ ...noticeRow(it.notice), publish_claim_until_ms: it.claimedUntilMs }));
+      await insertRuns(d, db, 'notices', notices);
+      await insertRuns(
+        d,
+        db,
+        'deliveries',
+        items.flatMap((it) => deliveryRows(it.notice, it.deliveries)),
+      );
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Breach, Ticket, TicketEvent, TicketKind } from '../../ports/ticket-store';
-import { SqlTicketIntakeReads } from './ticket-intake-reads';
+import { SqlTicketIntakeBatch } from './ticket-intake-batch';
 import { insertRow } from './insert-row';
 import { atomically } from './sql-context';
 import { eventRow, readTicket, toTicket } from './ticket-rows';
@@ -10,7 +10,7 @@ const FINISHED = ['resolved', 'closed'];
  * The TicketStore's breaches (issue 16: T1/T8 facts, T10 escalation, Z5 staff breaches): a
  * missed deadline is a row of `ticket_breaches`, written once and never deleted.
  */
-export class SqlTicketBreaches extends SqlTicketIntakeReads {
+export class SqlTicketBreaches extends SqlTicketIntakeBatch {
   async recordBreach(
     ticketId: string,
     dueAtMs: number,

@@ -26,3 +26,13 @@ export async function nextTicketNumber(dialect: SqlDialect, db: Kysely<DB>): Pro
   );
   return Math.max(FIRST - 1, Number(r?.n ?? 0)) + 1;
 }
+
+/** The next `n` ticket numbers, for a batch inserted in the same unit of work (as nextTicketNumber). */
+export async function nextTicketNumbers(dialect: SqlDialect, db: Kysely<DB>, n: number): Promise<number[]> {
+  if (dialect === 'postgres') {
+    const r = await sql<{ n: number }>`SELECT nextval('ticket_numbers') AS n FROM generate_series(1, ${n})`.execute(db);
+    return r.rows.map((row) => Number(row.n));
+  }
+  const first = await nextTicketNumber(dialect, db);
+  return Array.from({ length: n }, (_, i) => first + i);
+}
