@@ -4,7 +4,7 @@
  * Writes docs/benchmarks.json and docs/benchmarks.md.
  */
 import { cpus } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,10 @@ import { until } from '../fleet';
 import { provisionFleet } from '../provision-fleet';
 import { RawBroker } from './raw-broker';
 import { StepProfiler } from './cpu-profile';
+import { withProgress } from './progress';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
-import { machineInfo } from './machine';
+import { writeReport } from './bench-report';
+import type { Row } from './bench-report';
 import { counts, slices, Worker } from './workers';
 
 const N = (() => {
@@ -60,19 +62,6 @@ const texts = [
   },
 ];
 
-interface Row {
-  name: string;
-  unit: string;
-  stbNotify: number;
-  raw: number;
-  /** stbNotify relative to raw, oriented so that 1.0 = as good as the raw broker. */
-  ratio: number;
-  /** CPU µs of this process per operation (see cpuUs): the headend's, and the raw broker's. */
-  cpuUsPerOp?: { stbNotify: number; raw: number };
-  target: string;
-  note: string;
-}
-
 const log = (s: string) => console.log(`[bench] ${s}`);
 /** JS heap + external buffers after a full GC (RSS would also count pages the allocator has not given back yet). */
 const rss = () => {
@@ -89,23 +78,36 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  */
 const cpuUs = new Map<string, number>();
 
+/** A step's progress: how many of `total` operations are done so far. */
+interface Count {
+  readonly total: number;
+  readonly done: () => number | Promise<number>;
+}
+
 async function timed(
   name: string,
   start: () => Promise<unknown>,
   done: () => boolean | Promise<boolean>,
+  count: Count,
 ): Promise<number> {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  await start();
-  if (!(await until(done, TIMEOUT, 5))) throw new Error(`benchmark step timed out after ${TIMEOUT} ms`);
-  const cpu = process.cpuUsage(cpu0);
-  cpuUs.set(name, cpu.user + cpu.system);
-  return performance.now() - t0;
+  return withProgress(name, count.total, count.done, async () => {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await start();
+    if (!(await until(done, TIMEOUT, 5))) throw new Error(`benchmark step timed out after ${TIMEOUT} ms`);
+    const cpu = process.cpuUsage(cpu0);
+    cpuUs.set(name, cpu.user + cpu.system);
+    return performance.now() - t0;
+  });
 }
 
 /** A timed step of the headend, profiled with --cpu-profile. */
-const step = (name: string, start: () => Promise<unknown>, done: () => boolean | Promise<boolean>): Promise<number> =>
-  profiler.around(name, () => timed(name, start, done));
+const step = (
+  name: string,
+  start: () => Promise<unknown>,
+  done: () => boolean | Promise<boolean>,
+  count: Count,
+): Promise<number> => profiler.around(name, () => timed(name, start, done, count));
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stb-bench-'));
@@ -132,10 +134,17 @@ async function main(): Promise<void> {
     const ws = BROKER ?? h.urls.ws.replace('localhost', '127.0.0.1');
     const rssBefore = rss();
     const tConnect = performance.now();
-    await Promise.all(
-      slices(bundles, workers.length).map((b, i) =>
-        workers[i]?.call({ cmd: 'sim-start', bundles: b, brokerUrl: ws, spreadMs: 2000 }),
-      ),
+    // With an external broker the headend sees no connections: the bar then shows the time only.
+    await withProgress(
+      'fleet online',
+      SCALE_OUT ? 0 : N,
+      () => (SCALE_OUT ? 0 : h.stores.registry.countOnline()),
+      () =>
+        Promise.all(
+          slices(bundles, workers.length).map((b, i) =>
+            workers[i]?.call({ cmd: 'sim-start', bundles: b, brokerUrl: ws, spreadMs: 2000 }),
+          ),
+        ),
     );
     log(`fleet online in ${Math.round(performance.now() - tConnect)} ms`);
     await h.settle();
@@ -158,6 +167,7 @@ async function main(): Promise<void> {
         ).id;
       },
       async () => h.metrics.receipts.get({ state: 'displayed' }) - displayed0 >= N,
+      { total: N, done: () => h.metrics.receipts.get({ state: 'displayed' }) - displayed0 },
     );
     await h.settle();
     const stored = (await h.stores.notices.counts(bid, Date.now())).total.displayed;
@@ -179,6 +189,7 @@ async function main(): Promise<void> {
           });
       },
       async () => h.metrics.receipts.get({ state: 'delivered' }) - delivered0 >= N,
+      { total: N, done: () => h.metrics.receipts.get({ state: 'delivered' }) - delivered0 },
     );
     await h.settle();
     log(`personalised: ${N} signed notices delivered and tracked in ${Math.round(personalMs)} ms`);
@@ -193,6 +204,7 @@ async function main(): Promise<void> {
         await h.settle();
         return true;
       },
+      { total: N, done: () => h.metrics.ticketsIntake.get({ outcome: 'opened' }) - opened0 },
     );
     log(`intake: ${N} fault reports → tickets in ${Math.round(intakeMs)} ms`);
 
@@ -218,6 +230,7 @@ async function main(): Promise<void> {
         got = await counts(workers, missed);
         return missed.every((id) => (got[id] ?? 0) >= N);
       },
+      { total: 2 * N, done: () => sum(missed.map((id) => got[id] ?? 0)) },
     );
     const lost = 2 * N - sum(missed.map((id) => got[id] ?? 0));
     log(`reconnect storm: drained in ${Math.round(stormMs)} ms, lost ${lost}`);
@@ -268,10 +281,16 @@ async function main(): Promise<void> {
     const rawRss0 = rss();
     const rb = await RawBroker.start();
     const ids = Array.from({ length: N }, (_, i) => `raw-${i}`);
-    await Promise.all(
-      slices(ids, workers.length).map((s, i) =>
-        workers[i]?.call({ cmd: 'raw-start', url: rb.url, ids: s, spreadMs: 2000 }),
-      ),
+    await withProgress(
+      'raw fleet online',
+      0,
+      () => 0,
+      () =>
+        Promise.all(
+          slices(ids, workers.length).map((s, i) =>
+            workers[i]?.call({ cmd: 'raw-start', url: rb.url, ids: s, spreadMs: 2000 }),
+          ),
+        ),
     );
     const rawPerBox = (rss() - rawRss0) / N;
     log('raw fleet online');
@@ -280,6 +299,7 @@ async function main(): Promise<void> {
       'raw-broadcast',
       () => rb.publish('raw/down/all', notice),
       () => rb.acks >= N,
+      { total: N, done: () => rb.acks },
     );
     rb.acks = 0;
     const rawUnicastMs = await timed(
@@ -288,6 +308,7 @@ async function main(): Promise<void> {
         for (const id of ids) await rb.publish(`raw/down/box/${id}`, notice);
       },
       () => rb.acks >= N,
+      { total: N, done: () => rb.acks },
     );
     log(`raw unicast ${Math.round(rawUnicastMs)} ms`);
     rb.acks = 0;
@@ -295,6 +316,7 @@ async function main(): Promise<void> {
       'raw-ingest',
       () => Promise.all(workers.map((w) => w.call({ cmd: 'raw-ingest', bytes: fault.length }))),
       () => rb.acks >= N,
+      { total: N, done: () => rb.acks },
     );
     await Promise.all(workers.map((w) => w.call({ cmd: 'raw-close' })));
     const before = sum(
@@ -317,6 +339,7 @@ async function main(): Promise<void> {
           before;
         return rawGot >= 2 * N;
       },
+      { total: 2 * N, done: () => rawGot },
     );
     await Promise.all(workers.map((w) => w.call({ cmd: 'raw-stop' })));
     await rb.close();
@@ -382,43 +405,17 @@ async function main(): Promise<void> {
         target: '—',
         note: 'RSS delta / boxes',
       });
-    const result = {
-      date: new Date().toISOString(),
-      machine: machineInfo(),
+    // A profiled run is slower: its figures go next to the profiles, not into docs/.
+    writeReport({
+      rows,
       boxes: N,
       workers: workers.length,
-      transport: SCALE_OUT
-        ? `MQTT 3.1.1, QoS 1, boxes on ${BROKER ?? 'the embedded broker'}, headend an MQTT 5 client with a shared subscription; store ${DATABASE === undefined ? 'SQLite' : 'PostgreSQL'}`
-        : 'MQTT 3.1.1 over WebSocket, QoS 1, embedded aedes',
-      rows,
-    };
-    // A profiled run is slower: its figures go next to the profiles, not into docs/.
-    const docs = flag('--cpu-profile') ?? fileURLToPath(new URL('../../../docs/', import.meta.url));
-    mkdirSync(docs, { recursive: true });
-    // The 10,000-box runs are the reference tables; other sizes get their own files.
-    const base = `${SCALE_OUT ? 'benchmarks-scale-out' : 'benchmarks'}${N === 10_000 ? '' : `-${N}`}`;
-    writeFileSync(join(docs, `${base}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    const md = [
-      SCALE_OUT ? '# Benchmarks: scale-out mode' : '# Benchmarks',
-      '',
-      `Measured by \`npm run bench -- --boxes ${N}${BROKER_FLAG ? ` --broker ${BROKER_FLAG}` : ''}${DATABASE ? ` --database ${DATABASE}` : ''}\` on ${result.date.slice(0, 10)}: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}.`,
-      SCALE_OUT
-        ? `Headend in the bench process as an MQTT client of ${spawned ? 'a Mosquitto 2.0 the bench starts (plain TCP, max_queued_messages 1000000)' : (BROKER ?? 'the embedded broker')} (shared subscription, up to 256 uplink messages handled at once) with its store on ${DATABASE === undefined ? 'SQLite' : 'PostgreSQL'}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
-        : '',
-      `${SCALE_OUT ? '' : 'Headend with its embedded aedes broker and SQLite store in the bench process; '}${N} simulated boxes running the real box core (MQTT ${SCALE_OUT ? 'over TCP' : 'over WebSocket'}, Ed25519 verify and sign) in ${workers.length} worker process(es). The baseline is plain aedes with raw MQTT.js clients of the same count and payload sizes, measured in the same run. Ratio: 1.0 = as good as raw MQTT.`,
-      '',
-      '| benchmark | unit | stb-notify | raw broker | ratio | target | CPU µs/op stb-notify | CPU µs/op raw |',
-      '|---|---|---|---|---|---|---|---|',
-      ...rows.map(
-        (r) =>
-          `| ${r.name} | ${r.unit} | ${r.stbNotify} | ${r.raw} | ${r.ratio.toFixed(2)} | ${r.target} | ${r.cpuUsPerOp?.stbNotify ?? '—'} | ${r.cpuUsPerOp?.raw ?? '—'} |`,
-      ),
-      '',
-      'CPU µs/op: user + system CPU of the bench process (headend or raw broker; the simulated boxes run in other processes) during the step, divided by its operations: delivered boxes (broadcast), notices (personalised), reports (intake), resent notices (storm, 2 per box).',
-      '',
-    ].join('\n');
-    writeFileSync(join(docs, `${base}.md`), md);
-    console.log(`\n${md}`);
+      command: `npm run bench -- --boxes ${N}${BROKER_FLAG ? ` --broker ${BROKER_FLAG}` : ''}${DATABASE ? ` --database ${DATABASE}` : ''}`,
+      scaleOut: SCALE_OUT,
+      broker: spawned ? 'a Mosquitto 2.0 the bench starts (plain TCP, max_queued_messages 1000000)' : BROKER,
+      database: DATABASE === undefined ? 'SQLite' : 'PostgreSQL',
+      dir: flag('--cpu-profile') ?? fileURLToPath(new URL('../../../docs/', import.meta.url)),
+    });
   } finally {
     for (const w of workers) w.kill();
     await spawned?.stop();
