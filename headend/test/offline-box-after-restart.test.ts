@@ -55,4 +55,35 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
       await box.disconnect();
     }
   });
+
+  it('boxes that missed a broadcast get its one signed envelope again, each on its own topic (issue 19: a storm signs once per notice)', async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    const sent = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      texts: [{ lang: 'zh-CN', title: '全网通知', body: '' }],
+    });
+    const id = (sent.body.notice as { id: string }).id;
+    const boxes: TestBox[] = [];
+    try {
+      for (const b of ['box-1', 'box-4']) {
+        const bundle = (await t.api('POST', `/api/v1/boxes/${b}/provision`)).body as unknown as ProvisioningResult;
+        const box = new TestBox(bundle, t.clock);
+        boxes.push(box);
+        await box.connect();
+        await box.hello();
+      }
+      for (const box of boxes) await until(() => box.noticeIds().includes(id), `${box.id}: the broadcast resent`);
+      const [one, two] = boxes.map((b) => b.acceptedHeaders[b.noticeIds().indexOf(id)]);
+      expect(one?.recipient.kind).toBe('all');
+      expect(one?.messageId).toBe(two?.messageId);
+      await until(async () => {
+        await t.h.settle();
+        return (await t.h.stores.notices.counts(id, t.clock.now())).total.delivered >= 2;
+      }, 'both receipts stored');
+    } finally {
+      for (const box of boxes) await box.disconnect();
+    }
+  });
 });

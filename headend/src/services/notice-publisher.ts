@@ -27,7 +27,12 @@ export class NoticePublisher {
     },
   ) {}
 
-  private async seal(record: NoticeRecord, recipient: PartyInfo, body: DownlinkProps): Promise<Uint8Array> {
+  private async seal(
+    record: NoticeRecord,
+    recipient: PartyInfo,
+    body: DownlinkProps,
+    signer = this.d.signer(),
+  ): Promise<Uint8Array> {
     return sealDownlink(
       {
         messageId: randomUUID(),
@@ -37,7 +42,7 @@ export class NoticePublisher {
         expiresAtMs: record.expiresAtMs,
       },
       body,
-      this.d.signer(),
+      signer,
     );
   }
 
@@ -46,7 +51,11 @@ export class NoticePublisher {
     const t = record.target;
     const out: Array<Promise<void>> = [];
     if (t.type === 'all') {
-      out.push(this.d.broker.publish(allTopic(), await this.seal(record, { kind: 'all', id: '' }, body)));
+      const signer = this.d.signer();
+      const bytes = await this.seal(record, { kind: 'all', id: '' }, body, signer);
+      // A notice, not a withdrawal: the bytes a box that missed it gets again (toBox).
+      if (body.notice) this.rememberSealed(record.id, signer.keyId, bytes);
+      out.push(this.d.broker.publish(allTopic(), bytes));
       this.d.metrics.envelopesPublished.inc({ scope: 'all' });
     } else if (t.type === 'zones') {
       for (const z of t.zoneIds) {
@@ -82,8 +91,34 @@ export class NoticePublisher {
     await this.d.broker.publish(boxTopic(boxId), bytes);
   }
 
-  /** One envelope addressed to one box (a resend after its hello). */
-  async toBox(record: NoticeRecord, boxId: string, body: DownlinkProps): Promise<void> {
-    await this.d.broker.publish(boxTopic(boxId), await this.seal(record, { kind: 'box', id: boxId }, body));
+  /**
+   * One envelope to one box (a resend after its hello, or of an unanswered delivery). A
+   * broadcast goes as the same signed bytes for every box, on the box's own topic: the box
+   * accepts an envelope addressed to all wherever it arrives, and a reconnect storm then
+   * costs one signature per notice, not one per box (issue 19). Others are addressed to the box.
+   * `body` is built only when an envelope is sealed.
+   */
+  async toBox(record: NoticeRecord, boxId: string, body: () => DownlinkProps): Promise<void> {
+    if (record.target.type !== 'all') {
+      await this.d.broker.publish(boxTopic(boxId), await this.seal(record, { kind: 'box', id: boxId }, body()));
+      return;
+    }
+    // Sealed again after a key rotation: the box may no longer trust the old key.
+    const signer = this.d.signer();
+    const cached = this.sealedForAll.get(record.id);
+    let bytes = cached?.keyId === signer.keyId ? cached.bytes : undefined;
+    if (bytes === undefined) {
+      bytes = await this.seal(record, { kind: 'all', id: '' }, body(), signer);
+      this.rememberSealed(record.id, signer.keyId, bytes);
+    }
+    await this.d.broker.publish(boxTopic(boxId), bytes);
+  }
+
+  /** Broadcast envelopes by notice id, as sealed (bounded: a few hundred broadcasts are live at most). */
+  private readonly sealedForAll = new Map<string, { readonly keyId: string; readonly bytes: Uint8Array }>();
+
+  private rememberSealed(noticeId: string, keyId: string, bytes: Uint8Array): void {
+    if (this.sealedForAll.size >= 500) this.sealedForAll.clear();
+    this.sealedForAll.set(noticeId, { keyId, bytes });
   }
 }

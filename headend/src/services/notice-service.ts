@@ -258,8 +258,7 @@ export class NoticeService {
     const ids = await this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
     for (const id of ids) {
       const record = await this.get(id);
-      const body = { notice: assertDeliverable(record) };
-      await this.publisher.toBox(record, boxId, body);
+      await this.publisher.toBox(record, boxId, () => ({ notice: assertDeliverable(record) }));
     }
     if (ids.length > 0) this.d.metrics.envelopesPublished.inc({ scope: 'resend' }, ids.length);
     return ids.length;

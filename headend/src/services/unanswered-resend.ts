@@ -1,4 +1,4 @@
-import type { Clock } from '@stb-notify/protocol';
+import type { Clock, NoticeProps } from '@stb-notify/protocol';
 import type { Logger } from 'pino';
 import { assertDeliverable } from '../domain/notice-props';
 import type { Metrics } from '../metrics/metrics';
@@ -39,7 +39,8 @@ export async function resendUnanswered(d: {
       const record = await d.notices.get(id);
       // The claim returned unexpired deliveries only; a notice cancelled since is not sent.
       if (record.status !== 'sent') continue;
-      const body = { notice: assertDeliverable(record) };
+      let props: NoticeProps | undefined;
+      const body = () => ({ notice: (props ??= assertDeliverable(record)) });
       for (const b of boxes) {
         await d.notices.publisher.toBox(record, b.boxId, body);
         sent++;

@@ -8,7 +8,7 @@ import {
   sealUplink,
   uplinkTopic,
 } from '@stb-notify/protocol';
-import type { Clock, Downlink, UplinkKind, UplinkProps } from '@stb-notify/protocol';
+import type { Clock, Downlink, HeaderInfo, UplinkKind, UplinkProps } from '@stb-notify/protocol';
 import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
@@ -21,6 +21,8 @@ import type { ProvisioningResult } from '../../src/services/provisioning-service
  */
 export class TestBox {
   readonly accepted: Downlink[] = [];
+  /** The envelope header of each accepted downlink, in the same order. */
+  readonly acceptedHeaders: HeaderInfo[] = [];
   /** Boot ids of the hellos the headend answered (HelloAnswer; kept apart from `accepted`). */
   readonly helloAnswers: string[] = [];
   readonly refused: string[] = [];
@@ -107,6 +109,7 @@ export class TestBox {
       return;
     }
     this.accepted.push(r.message);
+    this.acceptedHeaders.push(r.header);
     const answered = n?.ticketUpdate?.reportId;
     if (answered) this.unanswered.delete(answered);
     if (n?.noticeId) for (const s of this.autoReceipts) await this.receipt(n.noticeId, s);
