@@ -208,11 +208,11 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
 
   it('T5: a report the headend received but never handled is sent again with its id, and makes one ticket', async () => {
     const b = await box('box-4', { reportRetryMs: 100 });
-    const intake = t.h.tickets.intake;
-    const original = intake.faultReport.bind(intake);
+    const reports = t.h.tickets.reports;
+    const original = reports.add.bind(reports);
     let failures = 0;
     // The instance that took the report dies before storing it (here: its handler fails once).
-    intake.faultReport = async (...args) => {
+    reports.add = async (...args) => {
       if (failures++ === 0) throw new Error('instance died mid-way');
       return original(...args);
     };
