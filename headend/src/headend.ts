@@ -36,6 +36,7 @@ import { TokenService } from './services/token-service';
 import { registerUplinkHandlers } from './services/uplink/register-uplink-handlers';
 import { UplinkRouter } from './services/uplink-router';
 import { openStores } from './store/open-stores';
+import { LISTEN_BACKLOG } from './broker/listen-backlog';
 
 export interface HeadendOptions {
   readonly config: HeadendConfig;
@@ -255,7 +256,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   });
 
   async function listen(): Promise<void> {
-    await app.listen({ host: config.http.host, port: config.http.port });
+    await app.listen({ host: config.http.host, port: config.http.port, backlog: LISTEN_BACKLOG });
     const httpPort = (app.server.address() as AddressInfo).port;
     const host = config.publicHost;
     urls.http = `http://${host}:${httpPort}`;

@@ -6,5 +6,6 @@ export type { ProvisioningResult } from './services/provisioning-service';
 export { writeNatsFiles } from './broker/nats-config';
 export type { NatsNode } from './broker/nats-config';
 export { UPLINK_STREAM } from './broker/nats-cluster-broker';
+export { LISTEN_BACKLOG } from './broker/listen-backlog';
 export { DataDir } from './pki/data-dir';
 export { openStores } from './store/open-stores';

@@ -86,4 +86,49 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
       for (const box of boxes) await box.disconnect();
     }
   });
+
+  it('a notice the broker kept for the box is not sent again by its hello while the receipt is on its way to the store (issue 19)', async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
+    const box = new TestBox(bundle, t.clock);
+    await box.connect();
+    await box.hello();
+    await until(() => box.helloAnswers.length === 1, 'first hello answered');
+    await box.disconnect();
+    // While the box is away its persistent session keeps what is published for it.
+    const sent = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
+    });
+    const id = (sent.body.notice as { id: string }).id;
+    // The store is slow to take receipts: the box's receipt is still on its way when its hello comes.
+    const notices = t.h.stores.notices;
+    const apply = notices.applyReceipts.bind(notices);
+    let open = (): void => undefined;
+    const gate = new Promise<void>((r) => (open = r));
+    notices.applyReceipts = async (batch) => {
+      await gate;
+      return apply(batch);
+    };
+    try {
+      await box.connect();
+      await until(() => box.noticeIds().includes(id), 'the kept notice delivered on reconnect');
+      await until(() => t.h.receipts.holds('box-4', id), 'its receipt taken by the headend');
+      await box.hello();
+      await until(() => box.helloAnswers.length === 2, 'second hello answered');
+      // The answer follows the resends on the same topic: a resend would have come first.
+      expect(box.repeats).toBe(0);
+      open();
+      await until(async () => {
+        await t.h.settle();
+        return (await t.h.stores.notices.counts(id, t.clock.now())).total.delivered === 1;
+      }, 'receipt stored');
+      expect(t.h.receipts.holds('box-4', id)).toBe(false);
+    } finally {
+      open();
+      await box.disconnect();
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { clip, LogThrottle } from '../services/log-throttle';
 import type { BoxAuthenticator } from '../services/box-authenticator';
 import { MqttFrameGuard } from './mqtt-frame-guard';
 import { serveMqttOverWebSocket } from './mqtt-over-websocket';
+import { LISTEN_BACKLOG } from './listen-backlog';
 
 export interface EmbeddedBrokerOptions {
   readonly tls: { readonly keyPem: string; readonly certPem: string; readonly caPem: string };
@@ -200,7 +201,7 @@ export class EmbeddedAedesBroker implements Broker {
       },
     );
     this.tlsServer.on('tlsClientError', (err) => this.refuse('connect', 'tls', null, err.message));
-    this.tlsServer.listen(opts.mqtts.port, opts.mqtts.host);
+    this.tlsServer.listen({ port: opts.mqtts.port, host: opts.mqtts.host, backlog: LISTEN_BACKLOG });
     await once(this.tlsServer, 'listening');
     if (opts.httpServer !== undefined)
       this.closeWebSocket = serveMqttOverWebSocket(opts.httpServer, opts.wsPath ?? '/mqtt', (conn, req) =>

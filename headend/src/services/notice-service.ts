@@ -252,10 +252,13 @@ export class NoticeService {
   /**
    * A box said hello: send it, addressed to it alone, every unexpired notice it has not
    * acknowledged. This is what makes delivery survive a headend restart (the broker's
-   * in-memory session queue does not). The box drops duplicates by notice id.
+   * in-memory session queue does not). The box drops duplicates by notice id. `has` names
+   * notices the box is known to hold though the store does not say so yet (its receipt is
+   * still on the way to the store): those are not sent again.
    */
-  async resendPending(boxId: string): Promise<number> {
-    const ids = await this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
+  async resendPending(boxId: string, has: (noticeId: string) => boolean = () => false): Promise<number> {
+    const pending = await this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
+    const ids = pending.filter((id) => !has(id));
     for (const id of ids) {
       const record = await this.get(id);
       await this.publisher.toBox(record, boxId, () => ({ notice: assertDeliverable(record) }));

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Aedes } from 'aedes';
+import { LISTEN_BACKLOG } from '@stb-notify/headend';
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { createWebSocketStream, WebSocketServer } from 'ws';
@@ -24,7 +25,8 @@ export class RawBroker {
     const server = createServer();
     const wss = new WebSocketServer({ server });
     wss.on('connection', (ws, req) => aedes.handle(createWebSocketStream(ws), req));
-    server.listen(0, '127.0.0.1');
+    // The headend's accept queue (LISTEN_BACKLOG): the two are compared as brokers, not as kernel queues.
+    server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
     await once(server, 'listening');
     const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const sink = mqtt.connect(url, { protocolVersion: 4, clientId: 'raw-sink', reconnectPeriod: 0 });

@@ -1,14 +1,22 @@
 import type { Clock } from '@stb-notify/protocol';
 import type { RegistryStore } from '../../ports/registry-store';
 import type { NoticeService } from '../notice-service';
+import type { ReceiptBatcher } from '../receipt-batcher';
 import type { UplinkHandler } from '../uplink-router';
 
 /**
  * A box came online: its model, firmware and app version are recorded, and every unexpired
  * notice it has not acknowledged is sent to it again (delivery survives a headend restart),
- * then the hello is answered.
+ * then the hello is answered. A notice the box answered with a receipt just before its hello
+ * (its broker session kept it while the box was away) is not sent again, though that receipt
+ * may not be stored yet (issue 19: a reconnect storm would otherwise send everything twice).
  */
-export function helloUplink(d: { registry: RegistryStore; notices: NoticeService; clock: Clock }): UplinkHandler {
+export function helloUplink(d: {
+  registry: RegistryStore;
+  notices: NoticeService;
+  receipts: ReceiptBatcher;
+  clock: Clock;
+}): UplinkHandler {
   return async (boxId, msg) => {
     const h = msg.hello;
     await d.registry.recordHello(boxId, {
@@ -17,7 +25,7 @@ export function helloUplink(d: { registry: RegistryStore; notices: NoticeService
       appVersion: h?.appVersion ?? '',
       atMs: d.clock.now(),
     });
-    const resent = await d.notices.resendPending(boxId);
+    const resent = await d.notices.resendPending(boxId, (id) => d.receipts.holds(boxId, id));
     // The answer goes after the resends, on the same topic: a box that has it has them too.
     if (h?.bootId) await d.notices.publisher.answerHello(boxId, h.bootId, resent);
   };
