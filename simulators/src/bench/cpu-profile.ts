@@ -63,7 +63,7 @@ export class StepProfiler {
       return await fn();
     } finally {
       const { profile } = await this.session.post('Profiler.stop');
-      writeFileSync(join(this.dir, `${step}.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(join(this.dir, `${step.replace(/\s+/g, '-')}.cpuprofile`), JSON.stringify(profile));
       console.log(`[profile] ${step}: where the headend's time went (self time)`);
       for (const h of hotspots(profile)) console.log(`  ${(h.share * 100).toFixed(1).padStart(5)} %  ${h.fn}`);
     }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /** The machine a benchmark ran on, written next to its figures. */
@@ -8,4 +9,23 @@ export function machineInfo(): { cores: number; cpu: string; memoryGiB: number; 
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
   };
+}
+
+/**
+ * Connection handshakes the kernel dropped since boot because a listener's accept queue was
+ * full (Linux's TcpExt ListenOverflows; 0 where /proc/net/netstat is not there). A dropped
+ * handshake is retried by the client's TCP stack after 1, 3, 7 … s: a step whose count rose
+ * waited on the kernel, not on the broker.
+ */
+export function listenOverflows(): number {
+  let text: string;
+  try {
+    text = readFileSync('/proc/net/netstat', 'utf8');
+  } catch {
+    return 0;
+  }
+  const lines = text.split('\n').filter((l) => l.startsWith('TcpExt:'));
+  const names = lines[0]?.split(/\s+/) ?? [];
+  const values = lines[1]?.split(/\s+/) ?? [];
+  return Number(values[names.indexOf('ListenOverflows')] ?? 0) || 0;
 }

@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startHeadend } from '@stb-notify/headend';
 import type { Headend } from '@stb-notify/headend';
-import { sealDownlink, sealUplink, Symptom } from '@stb-notify/protocol';
-import { activeSigner, createNodeSigner } from '@stb-notify/protocol/node';
 import pino from 'pino';
-import { until } from '../fleet';
 import { provisionFleet } from '../provision-fleet';
 import { RawBroker } from './raw-broker';
+import { baselinePayloads } from './baseline-payloads';
 import { StepProfiler } from './cpu-profile';
-import { withProgress } from './progress';
+import { StepTimer } from './bench-step';
+import type { Count } from './bench-step';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
 import { writeReport } from './bench-report';
 import type { Row } from './bench-report';
@@ -71,35 +70,9 @@ const rss = () => {
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/**
- * CPU time (user + system, µs) this process spent in each named step. The headend and the
- * raw broker both run in this process and the simulated boxes in worker processes, so this is
- * the broker side's own cost, whatever the fleet costs (issue 19).
- */
-const cpuUs = new Map<string, number>();
-
-/** A step's progress: how many of `total` operations are done so far. */
-interface Count {
-  readonly total: number;
-  readonly done: () => number | Promise<number>;
-}
-
-async function timed(
-  name: string,
-  start: () => Promise<unknown>,
-  done: () => boolean | Promise<boolean>,
-  count: Count,
-): Promise<number> {
-  return withProgress(name, count.total, count.done, async () => {
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await start();
-    if (!(await until(done, TIMEOUT, 5))) throw new Error(`benchmark step timed out after ${TIMEOUT} ms`);
-    const cpu = process.cpuUsage(cpu0);
-    cpuUs.set(name, cpu.user + cpu.system);
-    return performance.now() - t0;
-  });
-}
+const steps = new StepTimer(TIMEOUT, log);
+const cpuUs = steps.cpuUs;
+const timed = steps.timed.bind(steps);
 
 /** A timed step of the headend, profiled with --cpu-profile. */
 const step = (
@@ -133,20 +106,19 @@ async function main(): Promise<void> {
     // Embedded: MQTT over WebSocket to the headend; scale-out: the boxes connect to the external broker.
     const ws = BROKER ?? h.urls.ws.replace('localhost', '127.0.0.1');
     const rssBefore = rss();
-    const tConnect = performance.now();
     // With an external broker the headend sees no connections: the bar then shows the time only.
-    await withProgress(
+    const connectMs = await step(
       'fleet online',
-      SCALE_OUT ? 0 : N,
-      () => (SCALE_OUT ? 0 : h.stores.registry.countOnline()),
       () =>
         Promise.all(
           slices(bundles, workers.length).map((b, i) =>
             workers[i]?.call({ cmd: 'sim-start', bundles: b, brokerUrl: ws, spreadMs: 2000 }),
           ),
         ),
+      () => true, // each worker answers once its boxes are online
+      { total: SCALE_OUT ? 0 : N, done: () => (SCALE_OUT ? 0 : h.stores.registry.countOnline()) },
     );
-    log(`fleet online in ${Math.round(performance.now() - tConnect)} ms`);
+    log(`fleet online in ${Math.round(connectMs)} ms`);
     await h.settle();
     const perBox = (rss() - rssBefore) / N;
 
@@ -224,6 +196,7 @@ async function main(): Promise<void> {
       );
     let got: Record<string, number> = {};
     const hellos0 = h.metrics.uplinkAccepted.get({ kind: 'hello' });
+    const resent0 = h.metrics.envelopesPublished.get({ scope: 'resend' });
     const stormMs = await step(
       'storm',
       () => Promise.all(workers.map((w) => w.call({ cmd: 'sim-restart', spreadMs: 2000 }))),
@@ -236,47 +209,16 @@ async function main(): Promise<void> {
     const lost = 2 * N - sum(missed.map((id) => got[id] ?? 0));
     // More hellos than boxes: answers came later than the box's retry (30 s), and the box asked again.
     const hellos = h.metrics.uplinkAccepted.get({ kind: 'hello' }) - hellos0;
-    log(`reconnect storm: drained in ${Math.round(stormMs)} ms, lost ${lost}, ${hellos} hellos from ${N} boxes`);
+    // Fewer resends than 2 per box: the broker's session kept the rest, and the box's receipt came before its hello.
+    const resent = h.metrics.envelopesPublished.get({ scope: 'resend' }) - resent0;
+    log(
+      `reconnect storm: drained in ${Math.round(stormMs)} ms, lost ${lost}, ${hellos} hellos from ${N} boxes, ${resent} notices sent again after a hello`,
+    );
     await Promise.all(workers.map((w) => w.call({ cmd: 'sim-stop' })));
     log('fleet stopped');
 
     // Sizes of what travels, for the baseline's payloads.
-    const notice = await sealDownlink(
-      {
-        messageId: 'm',
-        sender: { kind: 'headend', id: '' },
-        recipient: { kind: 'all', id: '' },
-        issuedAtMs: Date.now(),
-      },
-      {
-        notice: {
-          noticeId: bid,
-          kind: 7,
-          display: 2,
-          priority: 2,
-          texts,
-          hotline: '96956',
-          announcement: { topic: 'general' },
-        },
-      },
-      activeSigner(h.dataDir.noticeKeys()),
-    );
-    const fault = await sealUplink(
-      {
-        messageId: 'u',
-        sender: { kind: 'box', id: 'sim-000000' },
-        recipient: { kind: 'headend', id: '' },
-        issuedAtMs: Date.now(),
-      },
-      {
-        faultReport: {
-          reportId: 'r-1',
-          symptom: Symptom.SYMPTOM_NO_SOUND,
-          diagnostics: { firmware: 'sim-1.0', tunerLocked: true, signalLevelDbuv: 62 },
-        },
-      },
-      createNodeSigner('box:sim-000000', new Uint8Array(32).fill(1)),
-    );
+    const { notice, fault } = await baselinePayloads(h, bid, texts);
     await h.close();
     log('headend closed');
 
@@ -284,19 +226,19 @@ async function main(): Promise<void> {
     const rawRss0 = rss();
     const rb = await RawBroker.start();
     const ids = Array.from({ length: N }, (_, i) => `raw-${i}`);
-    await withProgress(
+    const rawConnectMs = await timed(
       'raw fleet online',
-      0,
-      () => 0,
       () =>
         Promise.all(
           slices(ids, workers.length).map((s, i) =>
             workers[i]?.call({ cmd: 'raw-start', url: rb.url, ids: s, spreadMs: 2000 }),
           ),
         ),
+      () => true,
+      { total: 0, done: () => 0 },
     );
     const rawPerBox = (rss() - rawRss0) / N;
-    log('raw fleet online');
+    log(`raw fleet online in ${Math.round(rawConnectMs)} ms`);
     rb.acks = 0;
     const rawBroadcastMs = await timed(
       'raw-broadcast',
