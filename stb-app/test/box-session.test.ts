@@ -280,9 +280,9 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     const original = notices.resendPending.bind(notices);
     let hellos = 0;
     // The first hello is lost on its way (on a cluster: while the uplink stream elects a leader).
-    notices.resendPending = async (boxId) => {
+    notices.resendPending = async (boxId, held) => {
       if (hellos++ === 0) throw new Error('hello lost');
-      return original(boxId);
+      return original(boxId, held);
     };
     const b = await box('box-1', { helloRetryMs: 1000 });
     await waitFor(() => hellos === 1, 'first hello reached the headend');

@@ -13,6 +13,7 @@ import { PublishedMarks } from './published-marks';
 import { consumeDraft } from './consume-draft';
 import { OUTBOX_LEASE_MS, stageNotices } from './notice-staging';
 import type { StorePorts, Stores } from '../ports/store';
+import type { HeldReceipts } from './receipt-batcher';
 
 export interface NoticeServiceDeps {
   readonly stores: Stores;
@@ -252,13 +253,15 @@ export class NoticeService {
   /**
    * A box said hello: send it, addressed to it alone, every unexpired notice it has not
    * acknowledged. This is what makes delivery survive a headend restart (the broker's
-   * in-memory session queue does not). The box drops duplicates by notice id. `has` names
-   * notices the box is known to hold though the store does not say so yet (its receipt is
-   * still on the way to the store): those are not sent again.
+   * in-memory session queue does not). The box drops duplicates by notice id. When a pending
+   * notice has a receipt `held` (taken, not stored: a box back online answers what its broker
+   * session kept just before its hello), the receipts are stored first and the store asked
+   * again: no resend of what the box has just acknowledged (issue 19), and one if it was lost.
    */
-  async resendPending(boxId: string, has: (noticeId: string) => boolean = () => false): Promise<number> {
-    const pending = await this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
-    const ids = pending.filter((id) => !has(id));
+  async resendPending(boxId: string, held?: HeldReceipts): Promise<number> {
+    const pendingIds = () => this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
+    let ids = await pendingIds();
+    if (held !== undefined && ids.some((id) => held.holds(boxId, id))) ids = await held.flush().then(pendingIds);
     for (const id of ids) {
       const record = await this.get(id);
       await this.publisher.toBox(record, boxId, () => ({ notice: assertDeliverable(record) }));

@@ -1,14 +1,21 @@
 import type { Logger } from 'pino';
 import type { NoticeStore, ReceiptUpdate } from '../ports/notice-store';
 
-const heldKey = (boxId: string, noticeId: string) => `${boxId}\n${noticeId}`;
+/** Receipts taken but not yet stored. */
+export interface HeldReceipts {
+  holds(boxId: string, noticeId: string): boolean;
+  /** Stores what is held now; resolves once stored or given up. */
+  flush(): Promise<void>;
+}
+
+const heldKey = (boxId: string, noticeId: string): string => `${boxId}\n${noticeId}`;
 
 /**
  * Receipts arrive in bursts (every box of a broadcast answers within a second). Writing
  * them one transaction each would cap intake at the disk's fsync rate, so they are
  * collected and written in one transaction per batch.
  */
-export class ReceiptBatcher {
+export class ReceiptBatcher implements HeldReceipts {
   private buffer: ReceiptUpdate[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
@@ -67,7 +74,7 @@ export class ReceiptBatcher {
     return this.flushing;
   }
 
-  private async store(batch: ReceiptUpdate[]): Promise<void> {
+  private async store(batch: readonly ReceiptUpdate[]): Promise<void> {
     // A transient store failure (deadlock, failover) gets two more tries before the batch is
     // given up; a lost receipt only leaves a delivery short of its state (the box has the notice).
     for (let attempt = 1; ; attempt++) {

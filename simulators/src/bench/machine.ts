@@ -12,10 +12,9 @@ export function machineInfo(): { cores: number; cpu: string; memoryGiB: number; 
 }
 
 /**
- * Connection handshakes the kernel dropped since boot because a listener's accept queue was
- * full (Linux's TcpExt ListenOverflows; 0 where /proc/net/netstat is not there). A dropped
- * handshake is retried by the client's TCP stack after 1, 3, 7 … s: a step whose count rose
- * waited on the kernel, not on the broker.
+ * How often since boot the kernel found a listener's accept queue full (Linux's TcpExt
+ * ListenOverflows, every listener on the machine; 0 where /proc/net/netstat is not there). Each
+ * overflow drops a SYN or handshake that the client's TCP stack retries 1, 3, 7 … s later.
  */
 export function listenOverflows(): number {
   let text: string;

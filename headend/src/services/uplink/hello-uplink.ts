@@ -7,9 +7,9 @@ import type { UplinkHandler } from '../uplink-router';
 /**
  * A box came online: its model, firmware and app version are recorded, and every unexpired
  * notice it has not acknowledged is sent to it again (delivery survives a headend restart),
- * then the hello is answered. A notice the box answered with a receipt just before its hello
- * (its broker session kept it while the box was away) is not sent again, though that receipt
- * may not be stored yet (issue 19: a reconnect storm would otherwise send everything twice).
+ * then the hello is answered. Receipts the box sent just before its hello (for what its broker
+ * session kept while it was away) are stored first, so those notices are not sent again
+ * (issue 19: fewer resends in a reconnect storm).
  */
 export function helloUplink(d: {
   registry: RegistryStore;
@@ -25,7 +25,7 @@ export function helloUplink(d: {
       appVersion: h?.appVersion ?? '',
       atMs: d.clock.now(),
     });
-    const resent = await d.notices.resendPending(boxId, (id) => d.receipts.holds(boxId, id));
+    const resent = await d.notices.resendPending(boxId, d.receipts);
     // The answer goes after the resends, on the same topic: a box that has it has them too.
     if (h?.bootId) await d.notices.publisher.answerHello(boxId, h.bootId, resent);
   };
