@@ -40,7 +40,7 @@ export class ReceiptBatcher implements HeldReceipts {
   /**
    * The box has this notice: a receipt from it is waiting to be stored. A box back online
    * (issue 19: a reconnect storm) gets what its broker session kept for it and answers with
-   * receipts just before its hello; the hello then need not send those notices again.
+   * receipts just before its hello; the hello stores them before it decides what to resend.
    */
   holds(boxId: string, noticeId: string): boolean {
     return this.held.has(heldKey(boxId, noticeId));

@@ -1,7 +1,7 @@
 import type { Clock } from '@stb-notify/protocol';
 import type { RegistryStore } from '../../ports/registry-store';
 import type { NoticeService } from '../notice-service';
-import type { ReceiptBatcher } from '../receipt-batcher';
+import type { HeldReceipts } from '../receipt-batcher';
 import type { UplinkHandler } from '../uplink-router';
 
 /**
@@ -14,7 +14,7 @@ import type { UplinkHandler } from '../uplink-router';
 export function helloUplink(d: {
   registry: RegistryStore;
   notices: NoticeService;
-  receipts: ReceiptBatcher;
+  receipts: HeldReceipts;
   clock: Clock;
 }): UplinkHandler {
   return async (boxId, msg) => {
