@@ -230,6 +230,27 @@ describe('broker security: mutual TLS, credentials and the access rule', () => {
     bad.client.end(true);
   });
 
+  it('MQTT over WebSocket: a publish over the packet limit closes that connection unacknowledged; the box connects again', async () => {
+    const opts = { clientId: 'box-4', username: 'box-4', password: b2.credential };
+    const refused0 = t.h.metrics.brokerRefused.get({ what: 'publish', reason: 'oversize' });
+    const big = await tryConnect(t.h.urls.ws, opts);
+    expect(big.outcome).toBe('connected');
+    const closed = new Promise<void>((r) => big.client.once('close', () => r()));
+    let acked = false;
+    // 100 KB: over the 72 KiB MQTT packet limit, under the WebSocket message limit, so the packet guard decides.
+    big.client.publish('stb/v1/up/box/box-4/receipt', Buffer.alloc(100 * 1024, 7), { qos: 1 }, (err) => {
+      if (!err) acked = true;
+    });
+    await closed;
+    big.client.end(true);
+    expect(acked).toBe(false);
+    expect(t.h.metrics.brokerRefused.get({ what: 'publish', reason: 'oversize' })).toBe(refused0 + 1);
+    const again = await tryConnect(t.h.urls.ws, opts);
+    expect(again.outcome).toBe('connected');
+    expect(await grantedCodes(again.client, ['stb/v1/down/box/box-4'])).toEqual([1]);
+    await again.client.endAsync();
+  });
+
   it('a provisioned box over mutual TLS still works after all that', async () => {
     const box = new TestBox(b2, t.clock);
     await box.connect();

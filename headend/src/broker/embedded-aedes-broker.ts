@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { createServer as createTlsServer } from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import type { Server as TlsServer } from 'node:tls';
@@ -13,7 +12,8 @@ import type { Logger } from 'pino';
 import type { Broker } from '../ports/broker';
 import { clip, LogThrottle } from '../services/log-throttle';
 import type { BoxAuthenticator } from '../services/box-authenticator';
-import { MqttFrameGuard } from './mqtt-frame-guard';
+import { StreamFrameGuard } from './mqtt-frame-guard';
+import { WebSocketFrameGuard } from './websocket-frame-guard';
 import { serveMqttOverWebSocket } from './mqtt-over-websocket';
 import { LISTEN_BACKLOG } from './listen-backlog';
 
@@ -102,12 +102,11 @@ export class EmbeddedAedesBroker implements Broker {
       );
   }
 
-  /** A connection as aedes sees it: packets over the size limit close it before they are buffered. */
-  private guarded(conn: Duplex): MqttFrameGuard {
-    return new MqttFrameGuard(conn, this.opts.maxPacketBytes ?? MAX_PACKET_BYTES, (n) =>
-      this.refuse('publish', 'oversize', null, `packet of ${n} bytes`),
-    );
+  private get maxPacketBytes(): number {
+    return this.opts.maxPacketBytes ?? MAX_PACKET_BYTES;
   }
+
+  private readonly onOversize = (n: number): void => this.refuse('publish', 'oversize', null, `packet of ${n} bytes`);
 
   private wire(): void {
     const { aedes, opts } = this;
@@ -195,7 +194,8 @@ export class EmbeddedAedesBroker implements Broker {
       (socket) => {
         // Small packets (PUBACKs) go out at once; Nagle's algorithm would hold each ~40 ms.
         socket.setNoDelay(true);
-        const conn = this.guarded(socket);
+        // A connection as aedes sees it: packets over the size limit close it before they are buffered.
+        const conn = new StreamFrameGuard(socket, this.maxPacketBytes, this.onOversize);
         this.tlsSockets.set(conn, socket);
         aedes.handle(conn);
       },
@@ -204,8 +204,9 @@ export class EmbeddedAedesBroker implements Broker {
     this.tlsServer.listen({ port: opts.mqtts.port, host: opts.mqtts.host, backlog: LISTEN_BACKLOG });
     await once(this.tlsServer, 'listening');
     if (opts.httpServer !== undefined)
-      this.closeWebSocket = serveMqttOverWebSocket(opts.httpServer, opts.wsPath ?? '/mqtt', (conn, req) =>
-        aedes.handle(this.guarded(conn), req),
+      // Without the upgrade request: aedes would keep it (headers and all) for the life of the connection.
+      this.closeWebSocket = serveMqttOverWebSocket(opts.httpServer, opts.wsPath ?? '/mqtt', (ws) =>
+        aedes.handle(new WebSocketFrameGuard(ws, this.maxPacketBytes, this.onOversize)),
       );
   }
 

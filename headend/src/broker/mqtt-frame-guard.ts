@@ -4,10 +4,11 @@ import { Duplex } from 'node:stream';
  * A box's connection as aedes reads it, with every MQTT packet's size checked from its
  * fixed header before the packet arrives: a packet announcing more than `maxPacketBytes`
  * closes the connection at once. aedes has no packet size limit of its own: it buffers a
- * whole 100 MB PUBLISH, acknowledges it, and only then can the headend drop it. Used on
- * both listeners (TLS, and WebSocket, where one MQTT packet may span many frames).
+ * whole 100 MB PUBLISH, acknowledges it, and only then can the headend drop it. One
+ * subclass per transport under it: a byte stream (TLS) or a WebSocket, where one MQTT packet
+ * may span many messages.
  */
-export class MqttFrameGuard extends Duplex {
+export abstract class MqttFrameGuard extends Duplex {
   /** Bytes of the current packet still to pass; -1 while reading a fixed header. */
   private bodyLeft = -1;
   private headerBytes = 0;
@@ -15,18 +16,25 @@ export class MqttFrameGuard extends Duplex {
   private multiplier = 1;
 
   constructor(
-    readonly inner: Duplex,
     private readonly maxPacketBytes: number,
     private readonly onOversize: (announcedBytes: number) => void,
   ) {
     super();
-    inner.on('data', (chunk: Buffer) => {
-      if (!this.check(chunk)) return;
-      if (!this.push(chunk)) inner.pause();
-    });
-    inner.on('end', () => this.push(null));
-    inner.on('error', (err) => this.destroy(err));
-    inner.on('close', () => this.destroy());
+  }
+
+  /** Stops reading from the transport (aedes is behind). */
+  protected abstract pauseTransport(): void;
+  protected abstract resumeTransport(): void;
+  protected abstract send(chunk: Buffer, cb: (err?: Error | null) => void): void;
+  /** aedes has finished writing: close the transport gracefully. */
+  protected abstract endTransport(): void;
+  protected abstract destroyTransport(): void;
+
+  /** Bytes from the box: handed to aedes, or the connection closed on an oversize packet. */
+  protected receive(chunk: Buffer): void {
+    // A WebSocket may still hand over messages it had read when the guard closed it.
+    if (this.destroyed || !this.check(chunk)) return;
+    if (!this.push(chunk)) this.pauseTransport();
   }
 
   /** Walks the packet boundaries in `chunk`; false (and the connection closed) on an oversize packet. */
@@ -64,11 +72,11 @@ export class MqttFrameGuard extends Duplex {
   }
 
   override _read(): void {
-    this.inner.resume();
+    this.resumeTransport();
   }
 
-  override _write(chunk: Buffer, encoding: BufferEncoding, cb: (err?: Error | null) => void): void {
-    this.inner.write(chunk, encoding, cb);
+  override _write(chunk: Buffer, _encoding: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.send(chunk, cb);
   }
 
   /**
@@ -79,16 +87,51 @@ export class MqttFrameGuard extends Duplex {
    */
   override _writev(chunks: Array<{ chunk: Buffer }>, cb: (err?: Error | null) => void): void {
     const only = chunks.length === 1 ? chunks[0] : undefined;
-    this.inner.write(only?.chunk ?? Buffer.concat(chunks.map((c) => c.chunk)), cb);
+    this.send(only?.chunk ?? Buffer.concat(chunks.map((c) => c.chunk)), cb);
   }
 
   override _final(cb: (err?: Error | null) => void): void {
-    this.inner.end();
+    this.endTransport();
     cb();
   }
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
-    this.inner.destroy();
+    this.destroyTransport();
     cb(err);
+  }
+}
+
+/** The guard over a byte stream (the TLS listener's sockets). */
+export class StreamFrameGuard extends MqttFrameGuard {
+  constructor(
+    readonly inner: Duplex,
+    maxPacketBytes: number,
+    onOversize: (announcedBytes: number) => void,
+  ) {
+    super(maxPacketBytes, onOversize);
+    inner.on('data', (chunk: Buffer) => this.receive(chunk));
+    inner.on('end', () => this.push(null));
+    inner.on('error', (err) => this.destroy(err));
+    inner.on('close', () => this.destroy());
+  }
+
+  protected pauseTransport(): void {
+    this.inner.pause();
+  }
+
+  protected resumeTransport(): void {
+    this.inner.resume();
+  }
+
+  protected send(chunk: Buffer, cb: (err?: Error | null) => void): void {
+    this.inner.write(chunk, cb);
+  }
+
+  protected endTransport(): void {
+    this.inner.end();
+  }
+
+  protected destroyTransport(): void {
+    this.inner.destroy();
   }
 }
