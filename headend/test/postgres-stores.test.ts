@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStores } from '../src/store/open-stores';
+import { openPostgresContext } from '../src/store/postgres/open-postgres-context';
 import { billingStoreContract } from './contracts/billing-store.contract';
 import { jobStoreContract } from './contracts/job-store.contract';
 import { noticeStoreContract } from './contracts/notice-store.contract';
@@ -32,6 +34,13 @@ if (problem !== undefined) {
   console.warn(`[skip] PostgreSQL store contracts: ${URL} unreachable (${problem})`);
 }
 
+const dropSchema = async (schema: string): Promise<void> => {
+  const c = new pg.Client({ connectionString: URL });
+  await c.connect();
+  await c.query(`DROP SCHEMA ${schema} CASCADE`);
+  await c.end();
+};
+
 /** Every test gets a fresh schema, dropped when its stores close. */
 const open = async () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -40,10 +49,7 @@ const open = async () => {
     ...stores,
     close: async () => {
       await stores.close();
-      const c = new pg.Client({ connectionString: URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await dropSchema(schema);
     },
   };
 };
@@ -56,4 +62,22 @@ describe.skipIf(problem !== undefined)('PostgreSQL adapters', () => {
   tokenAndAuditContract('PostgreSQL', open);
   ticketStoreContract('PostgreSQL', open);
   unitOfWorkContract('PostgreSQL', open);
+});
+
+describe.skipIf(problem !== undefined)('PostgreSQL: a hung statement fails instead of holding its connection', () => {
+  it('a statement over the limit is cancelled by the server, and the pool goes on serving', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    // One connection: the query after the cancelled one must get that same connection back, usable.
+    const { ctx, close } = await openPostgresContext(URL, { schema, poolSize: 1, statementTimeoutMs: 300 });
+    try {
+      await expect(sql`SELECT pg_sleep(30)`.execute(ctx.db)).rejects.toMatchObject({ code: '57014' }); // query_canceled
+      expect((await sql<{ n: number }>`SELECT 1 AS n`.execute(ctx.db)).rows).toEqual([{ n: 1 }]);
+      // The migrations ran (on their own connection, without the limit): the headend's tables are there.
+      const notices = await sql<{ n: string }>`SELECT count(*) AS n FROM notices`.execute(ctx.db);
+      expect(Number(notices.rows[0]?.n)).toBe(0);
+    } finally {
+      await close();
+      await dropSchema(schema);
+    }
+  });
 });

@@ -12,7 +12,7 @@ export function openSqliteStores(file: string): Stores {
 /** The scale-out store: PostgreSQL (`schema` isolates a deployment or a test run). */
 export async function openPostgresStores(
   url: string,
-  opts: { schema?: string; poolSize?: number } = {},
+  opts: { schema?: string; poolSize?: number; statementTimeoutMs?: number } = {},
 ): Promise<Stores> {
   const { ctx, close } = await openPostgresContext(url, opts);
   return sqlStores(ctx, close);

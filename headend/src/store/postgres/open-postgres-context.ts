@@ -9,28 +9,46 @@ import { migratePostgres } from './pg-migrations';
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 /**
+ * Longest a statement of the headend may run before the server cancels it. A query that
+ * hangs (a lock never released, a stalled server) then fails, and its caller retries or
+ * reports, instead of holding a pooled connection, and everything waiting on it (a receipt
+ * batch, the hellos waiting on that batch), for good.
+ */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
+/**
  * The scale-out database: PostgreSQL through a pool, migrated on open (advisory lock, so
  * several headends may start together). `schema` isolates a deployment or a test run.
  */
 export async function openPostgresContext(
   url: string,
-  opts: { schema?: string; poolSize?: number } = {},
+  opts: { schema?: string; poolSize?: number; statementTimeoutMs?: number } = {},
 ): Promise<{ ctx: SqlContext; close: () => Promise<void> }> {
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) {
     throw new Error(`schema ${JSON.stringify(opts.schema)} must be a lower-case SQL identifier`);
   }
+  const timeoutMs = opts.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new Error('statementTimeoutMs must be a positive integer');
+  const searchPath = opts.schema ? `-c search_path=${opts.schema}` : '';
+  // Migrations run on their own connection, without the limit: they may wait for another
+  // headend's migration (the advisory lock) and rewrite large tables.
+  const migrator = new pg.Client({ connectionString: url, ...(searchPath ? { options: searchPath } : {}) });
+  await migrator.connect();
+  try {
+    if (opts.schema) await migrator.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    await migratePostgres(migrator);
+  } finally {
+    await migrator.end();
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
-    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    // A transaction left open (its caller gone) is ended by the server too, releasing its locks.
+    options: `${searchPath} -c statement_timeout=${timeoutMs} -c idle_in_transaction_session_timeout=${2 * timeoutMs}`,
+    // A connection whose server vanished without a word is found by TCP keepalive, not after hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
-  const client = await pool.connect();
-  try {
-    if (opts.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
-    await migratePostgres(client);
-  } finally {
-    client.release();
-  }
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new InlineLimits()] });
   return {
     ctx: {

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 import * as shared from '../shared-migrations';
 
 /**
@@ -137,7 +137,7 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** Applies the migrations not applied yet (up to `upTo` of them: tests build older databases). */
-export async function migratePostgres(client: PoolClient, upTo = MIGRATIONS.length): Promise<void> {
+export async function migratePostgres(client: ClientBase, upTo = MIGRATIONS.length): Promise<void> {
   await client.query('SELECT pg_advisory_lock(742001)');
   try {
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
