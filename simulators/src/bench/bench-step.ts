@@ -21,6 +21,8 @@ export interface Count {
  */
 export class StepTimer {
   readonly cpuUs = new Map<string, number>();
+  /** Wall time of each step that finished, ms. */
+  readonly ms = new Map<string, number>();
 
   constructor(
     private readonly timeoutMs: number,
@@ -45,7 +47,9 @@ export class StepTimer {
           throw new Error(`benchmark step timed out after ${this.timeoutMs} ms`);
         const cpu = process.cpuUsage(cpu0);
         this.cpuUs.set(name, cpu.user + cpu.system);
-        return performance.now() - t0;
+        const ms = performance.now() - t0;
+        this.ms.set(name, ms);
+        return ms;
       } finally {
         delay.disable();
         // The histogram holds whole timer intervals: the lateness is what exceeds the resolution.
