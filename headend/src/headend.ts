@@ -108,7 +108,8 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   const dataDir = new DataDir(config.dataDir);
   const created = dataDir.init({ nowMs: clock.now(), hosts: [config.publicHost] });
   if (created.length > 0) log.info({ created, dir: dataDir.pkiDir }, 'initialised data directory');
-  const stores = opts.stores ?? (await openStores(config.database));
+  const onConnectionError = (err: Error) => log.warn({ err: err.message }, 'database connection lost; replaced');
+  const stores = opts.stores ?? (await openStores(config.database, { onConnectionError }));
   const metrics = new Metrics();
   let signer: Signer = activeSigner(dataDir.noticeKeys());
 

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openPostgresStores } from '../src/store/open-stores';
 import { openPostgresContext } from '../src/store/postgres/open-postgres-context';
+import { until } from './support/test-box';
 import { billingStoreContract } from './contracts/billing-store.contract';
 import { jobStoreContract } from './contracts/job-store.contract';
 import { noticeStoreContract } from './contracts/notice-store.contract';
@@ -79,5 +80,32 @@ describe.skipIf(problem !== undefined)('PostgreSQL: a hung statement fails inste
       await close();
       await dropSchema(schema);
     }
+  });
+
+  it('a connection the server drops is reported and replaced: the headend does not crash and the next query works', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const lost: string[] = [];
+    const { ctx, close } = await openPostgresContext(URL, {
+      schema,
+      poolSize: 1,
+      onConnectionError: (err) => lost.push(err.message),
+    });
+    try {
+      const pid = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(ctx.db)).rows[0]?.pid;
+      // The pooled connection is idle now; an administrator (or a server restart) ends it.
+      const admin = new pg.Client({ connectionString: URL });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await admin.end();
+      await until(() => lost.length > 0, 'the dropped connection is reported');
+      expect((await sql<{ n: number }>`SELECT 1 AS n`.execute(ctx.db)).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('a database URL that sets its own options is refused (they would replace the time limits)', async () => {
+    await expect(openPostgresContext(`${URL}?options=-c%20statement_timeout%3D0`)).rejects.toThrow(/options/);
   });
 });

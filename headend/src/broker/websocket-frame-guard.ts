@@ -19,10 +19,9 @@ export class WebSocketFrameGuard extends MqttFrameGuard {
     super(maxPacketBytes, onOversize);
     // binaryType 'nodebuffer' (the default): every message is one Buffer.
     ws.on('message', (data: Buffer) => this.receive(data));
-    ws.on('close', () => {
-      this.push(null);
-      this.destroy();
-    });
+    // The end of the box's bytes, not of the stream: aedes still reads what it had not yet (a
+    // last PUBLISH before the close), then ends the connection itself.
+    ws.on('close', () => this.push(null));
     ws.on('error', (err) => {
       this.failed = true;
       this.destroy(err);

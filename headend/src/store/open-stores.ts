@@ -1,5 +1,6 @@
 import type { Stores } from '../ports/store';
 import { openPostgresContext } from './postgres/open-postgres-context';
+import type { PostgresOptions } from './postgres/open-postgres-context';
 import { sqlStores } from './sql/sql-stores';
 import { openSqliteContext } from './sqlite/open-sqlite-context';
 
@@ -10,10 +11,7 @@ export function openSqliteStores(file: string): Stores {
 }
 
 /** The scale-out store: PostgreSQL (`schema` isolates a deployment or a test run). */
-export async function openPostgresStores(
-  url: string,
-  opts: { schema?: string; poolSize?: number; statementTimeoutMs?: number } = {},
-): Promise<Stores> {
+export async function openPostgresStores(url: string, opts: PostgresOptions = {}): Promise<Stores> {
   const { ctx, close } = await openPostgresContext(url, opts);
   return sqlStores(ctx, close);
 }
@@ -23,10 +21,13 @@ export async function openPostgresStores(
  * `?schema=name` in the URL keeps the headend's tables in that schema (several deployments
  * or test runs in one database).
  */
-export async function openStores(database: string): Promise<Stores> {
+export async function openStores(
+  database: string,
+  opts: Pick<PostgresOptions, 'onConnectionError'> = {},
+): Promise<Stores> {
   if (!/^postgres(ql)?:\/\//.test(database)) return openSqliteStores(database);
   const url = new URL(database);
   const schema = url.searchParams.get('schema') ?? undefined;
   url.searchParams.delete('schema');
-  return openPostgresStores(url.toString(), schema === undefined ? {} : { schema });
+  return openPostgresStores(url.toString(), { ...opts, ...(schema === undefined ? {} : { schema }) });
 }

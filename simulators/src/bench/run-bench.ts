@@ -97,7 +97,9 @@ async function main(): Promise<void> {
         : { database: `${DATABASE}${DATABASE.includes('?') ? '&' : '?'}schema=bench_${process.pid}` }),
     },
   });
-  const h: Headend = await startHeadend({ config, schedulerTick: false, log: pino({ level: 'silent' }) });
+  // BENCH_LOG=warn: the headend's warnings and errors on stderr (silent by default: the bars are the output).
+  const headendLog = pino({ level: process.env.BENCH_LOG ?? 'silent' }, pino.destination(2));
+  const h: Headend = await startHeadend({ config, schedulerTick: false, log: headendLog });
   const workers = Array.from({ length: Math.ceil(N / PER_WORKER) }, () => new Worker());
   try {
     log(`${N} boxes, ${workers.length} fleet worker process(es), ${cpus().length} cores`);
