@@ -18,6 +18,7 @@ import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
 import { createHttpApp, registerApi } from './http/build-app';
 import { Metrics } from './metrics/metrics';
+import { addHeadendGauges } from './metrics/headend-gauges';
 import { DataDir, HEADEND_IDENTITY } from './pki/data-dir';
 import type { Broker } from './ports/broker';
 import type { Stores } from './ports/store';
@@ -237,24 +238,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     return p;
   });
   broker.onPresence(presenceWriter({ registry: stores.registry, clock, log }));
-  metrics.addGauge({
-    name: 'stb_boxes_connected',
-    help: 'Boxes connected to the embedded broker',
-    read: () => {
-      const n = broker.connectedBoxes();
-      return n === undefined ? [] : [{ labels: {}, value: n }];
-    },
-  });
-  metrics.addGauge({
-    name: 'stb_deliveries_queued',
-    help: 'Unexpired deliveries not yet acknowledged by their box',
-    read: async () => [{ labels: {}, value: await stores.notices.queuedCount(clock.now()) }],
-  });
-  metrics.addGauge({
-    name: 'stb_jobs_pending',
-    help: 'Scheduled jobs not yet run',
-    read: async () => [{ labels: {}, value: await stores.jobs.countPending() }],
-  });
+  addHeadendGauges(metrics, { broker, stores, clock, uplinksInProgress: () => inflight.size });
 
   async function listen(): Promise<void> {
     await app.listen({ host: config.http.host, port: config.http.port, backlog: LISTEN_BACKLOG });

@@ -56,6 +56,8 @@ describe('/metrics after a notice round trip and a fault report', () => {
     expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(text).toContain('nodejs_eventloop_lag_seconds');
     expect(sample(text, 'stb_deliveries_queued')).toBeTypeOf('number'); // a gauge read at scrape time
+    // Settled: no uplink message is left half handled (a stalled headend shows a count here).
+    expect(sample(text, 'stb_uplinks_in_progress')).toBe(0);
     // Every series the Grafana dashboard queries is one the headend exposes.
     const dashboard = readFileSync(
       fileURLToPath(new URL('../../docs/grafana-dashboard.json', import.meta.url)),

@@ -105,6 +105,28 @@ describe.skipIf(problem !== undefined)('PostgreSQL: a hung statement fails inste
     }
   });
 
+  it('the pool shows a caller waiting for its only connection (what stb_db_connections reports)', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const { ctx, close, connections } = await openPostgresContext(URL, { schema, poolSize: 1 });
+    try {
+      let release = (): void => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const holding = ctx.transact(async (db) => {
+        await sql`SELECT 1`.execute(db);
+        await gate;
+      });
+      await until(() => connections().inUse === 1, 'the transaction holds the connection');
+      const waiting = sql`SELECT 1`.execute(ctx.db);
+      await until(() => connections().waiting === 1, 'the next query waits for it');
+      release();
+      await Promise.all([holding, waiting]);
+      expect(connections()).toMatchObject({ inUse: 0, waiting: 0 });
+    } finally {
+      await close();
+      await dropSchema(schema);
+    }
+  });
+
   it('a database URL that sets its own options is refused (they would replace the time limits)', async () => {
     await expect(openPostgresContext(`${URL}?options=-c%20statement_timeout%3D0`)).rejects.toThrow(/options/);
   });

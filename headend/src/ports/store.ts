@@ -29,5 +29,14 @@ export interface Stores extends StorePorts {
    * anything but the database: what it decides to publish goes into the outbox.
    */
   transaction<T>(fn: (tx: StorePorts) => Promise<T>): Promise<T>;
+  /** A connection pool's state (PostgreSQL); undefined where there is no pool (SQLite's one connection). */
+  connections?(): ConnectionCounts;
   close(): Promise<void>;
+}
+
+export interface ConnectionCounts {
+  readonly inUse: number;
+  readonly idle: number;
+  /** Callers waiting for a connection: the pool is exhausted (a stall shows here first). */
+  readonly waiting: number;
 }

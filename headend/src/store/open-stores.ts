@@ -12,8 +12,8 @@ export function openSqliteStores(file: string): Stores {
 
 /** The scale-out store: PostgreSQL (`schema` isolates a deployment or a test run). */
 export async function openPostgresStores(url: string, opts: PostgresOptions = {}): Promise<Stores> {
-  const { ctx, close } = await openPostgresContext(url, opts);
-  return sqlStores(ctx, close);
+  const { ctx, close, connections } = await openPostgresContext(url, opts);
+  return sqlStores(ctx, close, connections);
 }
 
 /**

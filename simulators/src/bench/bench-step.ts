@@ -23,6 +23,8 @@ export class StepTimer {
   readonly cpuUs = new Map<string, number>();
   /** Wall time of each step that finished, ms. */
   readonly ms = new Map<string, number>();
+  /** What a timed-out step logs about where the work waits (the headend's gauges). */
+  diagnose: () => Promise<string> = () => Promise.resolve('');
 
   constructor(
     private readonly timeoutMs: number,
@@ -43,8 +45,10 @@ export class StepTimer {
       try {
         const t0 = performance.now();
         await start();
-        if (!(await until(done, this.timeoutMs, 5)))
+        if (!(await until(done, this.timeoutMs, 5))) {
+          this.log(`${name}: timed out; ${await this.diagnose()}`);
           throw new Error(`benchmark step timed out after ${this.timeoutMs} ms`);
+        }
         const cpu = process.cpuUsage(cpu0);
         this.cpuUs.set(name, cpu.user + cpu.system);
         const ms = performance.now() - t0;

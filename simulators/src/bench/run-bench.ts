@@ -100,6 +100,11 @@ async function main(): Promise<void> {
   // BENCH_LOG=warn: the headend's warnings and errors on stderr (silent by default: the bars are the output).
   const headendLog = pino({ level: process.env.BENCH_LOG ?? 'silent' }, pino.destination(2));
   const h: Headend = await startHeadend({ config, schedulerTick: false, log: headendLog });
+  steps.diagnose = async () =>
+    (await h.metrics.render())
+      .split('\n')
+      .filter((l) => /^stb_(uplinks_in_progress|db_connections|boxes_connected|deliveries_queued)\b/.test(l))
+      .join('; ');
   const workers = Array.from({ length: Math.ceil(N / PER_WORKER) }, () => new Worker());
   try {
     log(`${N} boxes, ${workers.length} fleet worker process(es), ${cpus().length} cores`);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from '../sql/schema';
 import type { SqlContext } from '../sql/sql-context';
+import type { ConnectionCounts } from '../../ports/store';
 import { InlineLimits } from '../sql/inline-limits';
 import { migratePostgres } from './pg-migrations';
 
@@ -39,7 +40,7 @@ const reportToStderr = (err: Error): void => {
 export async function openPostgresContext(
   url: string,
   opts: PostgresOptions = {},
-): Promise<{ ctx: SqlContext; close: () => Promise<void> }> {
+): Promise<{ ctx: SqlContext; close: () => Promise<void>; connections: () => ConnectionCounts }> {
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) {
     throw new Error(`schema ${JSON.stringify(opts.schema)} must be a lower-case SQL identifier`);
   }
@@ -84,5 +85,6 @@ export async function openPostgresContext(
       transact: (fn) => kysely.transaction().execute(fn),
     },
     close: () => kysely.destroy(),
+    connections: () => ({ inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

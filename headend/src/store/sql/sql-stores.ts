@@ -1,4 +1,4 @@
-import type { StorePorts, Stores } from '../../ports/store';
+import type { StorePorts, Stores, ConnectionCounts } from '../../ports/store';
 import { SqlAuditLog } from './audit-log';
 import { SqlBillingStore } from './billing-store';
 import { SqlDraftStore } from './draft-store';
@@ -25,11 +25,12 @@ function ports(ctx: SqlContext): StorePorts {
 }
 
 /** The store ports on one database (SQLite or PostgreSQL), with units of work across them. */
-export function sqlStores(ctx: SqlContext, close: () => Promise<void>): Stores {
+export function sqlStores(ctx: SqlContext, close: () => Promise<void>, connections?: () => ConnectionCounts): Stores {
   return {
     ...ports(ctx),
     transaction: (fn) =>
       ctx.inTransaction ? fn(ports(ctx)) : ctx.transact((db) => fn(ports({ ...ctx, db, inTransaction: true }))),
+    ...(connections === undefined ? {} : { connections }),
     close,
   };
 }
