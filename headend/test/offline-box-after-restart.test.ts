@@ -155,36 +155,4 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
       await box.disconnect();
     }
   });
-
-  it('issue 19: a hello sends nothing again that the broker still holds for the box’s session; without such a session, it does', async () => {
-    t = await startTestHeadend();
-    await seedRegistry(t);
-    const b4 = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
-    // box-4 has a persistent session the broker keeps while it is away; box-3 never connected.
-    const box4 = new TestBox(b4, t.clock);
-    await box4.connect();
-    await box4.disconnect();
-    const sent = await t.api('POST', '/api/v1/notices', {
-      kind: 'ANNOUNCEMENT',
-      target: { type: 'boxes', boxIds: ['box-4', 'box-3'] },
-      texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
-    });
-    const id = (sent.body.notice as { id: string }).id;
-    await t.h.settle();
-    // What a hello from each decides: box-4's copy waits in its session, box-3's is sent again.
-    expect(await t.h.notices.resendPending('box-4')).toBe(0);
-    expect(await t.h.notices.resendPending('box-3')).toBe(1);
-    // box-4 comes back: the broker delivers its copy, once, and the receipt closes the delivery.
-    await box4.connect();
-    try {
-      await until(() => box4.noticeIds().includes(id), 'the kept notice delivered by the broker');
-      await until(async () => {
-        await t.h.settle();
-        return (await t.h.stores.notices.pendingForBox('box-4', t.clock.now())).length === 0;
-      }, 'its receipt stored');
-      expect(box4.repeats).toBe(0);
-    } finally {
-      await box4.disconnect();
-    }
-  });
 });

@@ -16,7 +16,6 @@ import { StreamFrameGuard } from './mqtt-frame-guard';
 import { WebSocketFrameGuard } from './websocket-frame-guard';
 import { serveMqttOverWebSocket } from './mqtt-over-websocket';
 import { LISTEN_BACKLOG } from './listen-backlog';
-import { heldForClient, retainedTopics } from './aedes-persistence-view';
 
 export interface EmbeddedBrokerOptions {
   readonly tls: { readonly keyPem: string; readonly certPem: string; readonly caPem: string };
@@ -266,12 +265,13 @@ export class EmbeddedAedesBroker implements Broker {
   }
 
   /** Topics the broker keeps a retained message for (the signed key set; never a box's uplink). */
-  retainedTopics(pattern = '#'): Promise<string[]> {
-    return retainedTopics(this.aedes, pattern);
-  }
-
-  heldFor(boxId: string): Promise<Uint8Array[]> {
-    return heldForClient(this.aedes, boxId);
+  async retainedTopics(pattern = '#'): Promise<string[]> {
+    const store = (this.aedes as unknown as { persistence: unknown }).persistence as {
+      createRetainedStream(p: string): AsyncIterable<{ topic: string }>;
+    };
+    const out: string[] = [];
+    for await (const packet of store.createRetainedStream(pattern)) out.push(packet.topic);
+    return out;
   }
 
   connectedBoxes(): number {

@@ -17,12 +17,6 @@ export interface Broker {
   /** Boxes connected right now; undefined when the broker does not tell (external brokers). */
   connectedBoxes(): number | undefined;
   /**
-   * The QoS 1 messages the broker still holds for this box's session: queued while it was away,
-   * or sent and not yet acknowledged. The broker delivers them itself, again after a reconnect.
-   * Undefined when the broker cannot tell (external brokers).
-   */
-  heldFor?(boxId: string): Promise<Uint8Array[]>;
-  /**
    * The registry's boxes or certificates changed (an import, a provisioning). A broker that keeps
    * its own list of box users (a NATS cluster) rewrites it and has its nodes reload it.
    */

@@ -14,7 +14,6 @@ import { consumeDraft } from './consume-draft';
 import { OUTBOX_LEASE_MS, stageNotices } from './notice-staging';
 import type { StorePorts, Stores } from '../ports/store';
 import type { HeldReceipts } from './receipt-batcher';
-import { noticesToResend } from './hello-resend';
 
 export interface NoticeServiceDeps {
   readonly stores: Stores;
@@ -253,12 +252,16 @@ export class NoticeService {
 
   /**
    * A box said hello: send it, addressed to it alone, every unexpired notice it has not
-   * acknowledged and is not about to (noticesToResend). This is what makes delivery survive a
-   * headend restart (the broker's in-memory session queue does not). The box drops duplicates
-   * by notice id.
+   * acknowledged. This is what makes delivery survive a headend restart (the broker's
+   * in-memory session queue does not). The box drops duplicates by notice id. When a pending
+   * notice has a receipt `held` (taken, not stored: a box back online answers what its broker
+   * session kept just before its hello), the receipts are stored first and the store asked
+   * again: no resend of what the box has just acknowledged (issue 19), and one if it was lost.
    */
   async resendPending(boxId: string, held?: HeldReceipts): Promise<number> {
-    const ids = await noticesToResend(this.d, boxId, held);
+    const pendingIds = () => this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
+    let ids = await pendingIds();
+    if (held !== undefined && ids.some((id) => held.holds(boxId, id))) ids = await held.flush().then(pendingIds);
     for (const id of ids) {
       const record = await this.get(id);
       await this.publisher.toBox(record, boxId, () => ({ notice: assertDeliverable(record) }));
