@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, printableConfig } from '../src/config/load-config';
+import { postgresUrl } from '../src/store/open-stores';
 
 describe('configuration: flags > environment > file > defaults, validated with clear errors', () => {
   it('defaults do not clash with a standard MQTT broker (no 1883/8883)', () => {
@@ -164,5 +165,20 @@ describe('configuration: text from the environment becomes each setting’s type
       'postgres://db/stb?password=***&sslpassword=***',
     );
     expect(printed('postgres://:s3cret@db/stb')).not.toContain('s3cret');
+  });
+});
+
+describe('configuration: the database URL’s own parameters', () => {
+  it('schema and statement_timeout_ms are taken out of the URL; a limit out of 1 s–1 h is a coded error', () => {
+    expect(postgresUrl('postgres://stb@db:5432/stb?schema=h1&statement_timeout_ms=5000&sslmode=require')).toEqual({
+      url: 'postgres://stb@db:5432/stb?sslmode=require',
+      schema: 'h1',
+      statementTimeoutMs: 5000,
+    });
+    expect(postgresUrl('postgres://stb@db/stb')).toEqual({ url: 'postgres://stb@db/stb' });
+    for (const bad of ['0', '999', '3600001', 'abc', '1e4', ''])
+      expect(() => postgresUrl(`postgres://db/stb?statement_timeout_ms=${bad}`)).toThrow(
+        expect.objectContaining({ code: 'CONFIG_INVALID' }),
+      );
   });
 });
