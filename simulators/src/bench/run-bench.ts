@@ -98,7 +98,12 @@ async function main(): Promise<void> {
     },
   });
   // BENCH_LOG=warn: the headend's warnings and errors on stderr (silent by default: the bars are the output).
-  const headendLog = pino({ level: process.env.BENCH_LOG ?? 'silent' }, pino.destination(2));
+  const level = process.env.BENCH_LOG ?? 'silent';
+  if (!(level in pino.levels.values) && level !== 'silent') {
+    console.error(`BENCH_LOG must be one of ${Object.keys(pino.levels.values).join(', ')} or silent`);
+    process.exit(2);
+  }
+  const headendLog = pino({ level }, pino.destination(2));
   const h: Headend = await startHeadend({ config, schedulerTick: false, log: headendLog });
   steps.diagnose = async () =>
     (await h.metrics.render())

@@ -46,12 +46,12 @@ export async function openPostgresContext(
   }
   const timeoutMs = opts.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1) throw new Error('statementTimeoutMs must be a positive integer');
-  const searchPath = opts.schema ? `-c search_path=${opts.schema}` : '';
-  // Migrations run on their own connection, without the limit: they may wait for another
-  // headend's migration (the advisory lock) and rewrite large tables.
-  const onError = opts.onConnectionError ?? reportToStderr;
   if (new URL(url).searchParams.has('options'))
     throw new Error('the database URL must not set options: the headend sets search_path and its time limits itself');
+  const searchPath = opts.schema ? `-c search_path=${opts.schema}` : '';
+  const onError = opts.onConnectionError ?? reportToStderr;
+  // Migrations run on their own connection, without the limit: they may wait for another
+  // headend's migration (the advisory lock) and rewrite large tables.
   const migrator = new pg.Client({ connectionString: url, ...(searchPath ? { options: searchPath } : {}) });
   // Without a listener, a connection's 'error' event would end the process (pg emits it when the server hangs up).
   migrator.on('error', onError);
