@@ -94,6 +94,8 @@ export interface RegistryStore {
   listBoxes(filter: BoxFilter): Promise<Page<Box>>;
   /** Ids and zones of every box of the given accounts / zones / all boxes (for targeting). */
   boxIdsForAccounts(accountIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
+  /** `boxIdsForAccounts` for many accounts at once (a pass of sends), by account; an account without boxes is absent. */
+  boxIdsByAccount(accountIds: readonly string[]): Promise<Map<string, Array<{ id: string; zoneId: string }>>>;
   boxIdsForZones(zoneIds: readonly string[]): Promise<Array<{ id: string; zoneId: string }>>;
   allBoxIds(): Promise<Array<{ id: string; zoneId: string }>>;
   /** Every box whose latest certificate may connect, with that certificate's serial (a broker's user list). */

@@ -10,7 +10,8 @@ import { KIND_DEFAULTS } from './notice-input';
 import type { BoxRef, NoticeInput, Outgoing, PreparedNotice } from './notice-input';
 import { NoticePublisher } from './notice-publisher';
 import { PublishedMarks } from './published-marks';
-import { consumeDraft } from './consume-draft';
+import { sideBySide } from './side-by-side';
+import { NoticeSendBatch } from './notice-send-batch';
 import { OUTBOX_LEASE_MS, stageNotices } from './notice-staging';
 import type { StorePorts, Stores } from '../ports/store';
 import type { HeldReceipts } from './receipt-batcher';
@@ -35,9 +36,11 @@ export class NoticeService {
   private readonly cache = new Map<string, NoticeRecord>();
 
   readonly publisher: NoticePublisher;
+  private readonly sends: NoticeSendBatch;
 
   constructor(private readonly d: NoticeServiceDeps) {
     this.publisher = new NoticePublisher(d);
+    this.sends = new NoticeSendBatch({ ...d, prepare: this.prepare.bind(this), dispatch: this.dispatch.bind(this) });
     this.marks = new PublishedMarks((op, ids) => d.stores.notices.markPublished(op, ids, d.clock.now()), d.log);
   }
 
@@ -66,7 +69,7 @@ export class NoticeService {
   /**
    * Validates and builds a notice and resolves its boxes — reads only. The caller stores it
    * with `stage` inside its unit of work, then calls `dispatch` after the commit. `known`: the
-   * boxes a 'boxes' target names, when the caller has just read them (a ticket's own box).
+   * boxes the target names, when the caller has just read them (a ticket's own box, a pass of sends).
    */
   async prepare(
     input: NoticeInput,
@@ -97,8 +100,7 @@ export class NoticeService {
     };
     if (record.expiresAtMs <= now) throw new HeadendError('VALIDATION', 'expiresAtMs is in the past');
     const props = assertDeliverable(record);
-    const boxes =
-      known !== undefined && input.target.type === 'boxes' ? known : await this.resolveTarget(input.target, via);
+    const boxes = known !== undefined ? known : await this.resolveTarget(input.target, via);
     if (boxes.length === 0) throw new HeadendError('TARGET_EMPTY', 'the target has no boxes', { target: input.target });
     return { record, boxes, props };
   }
@@ -129,15 +131,12 @@ export class NoticeService {
     return this.stage(tx, p);
   }
 
-  /** Prepares, stores (one commit) and publishes a notice; its draft (issue 18) goes in that commit, sent once. */
-  async send(input: NoticeInput, fromDraft?: string): Promise<NoticeRecord> {
-    const p = await this.prepare(input);
-    const record = await this.d.stores.transaction(async (tx) => {
-      await consumeDraft(tx, fromDraft);
-      return this.stage(tx, p);
-    });
-    await this.dispatch([{ noticeId: record.id, op: 'publish' }], [p]);
-    return record;
+  /**
+   * Prepares, stores (one commit) and publishes a notice; its draft (issue 18) goes in that
+   * commit, sent once. Concurrent sends share their commit (notice-send-batch.ts).
+   */
+  send(input: NoticeInput, fromDraft?: string): Promise<NoticeRecord> {
+    return this.sends.add(input, fromDraft);
   }
 
   /**
@@ -155,14 +154,17 @@ export class NoticeService {
       this.d.metrics.noticesSent.inc({ kind: p.record.kind });
     }
     const byId = new Map(prepared.map((p) => [p.record.id, p]));
-    for (const it of items) {
-      // Committed now: a cached 'sent' copy of a withdrawn notice must not outlive the commit.
-      if (it.op === 'withdraw') this.cache.delete(it.noticeId);
-      const known = byId.get(it.noticeId);
-      await this.publishEntry(it.noticeId, it.op, known).catch((err: unknown) =>
-        this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),
-      );
-    }
+    // Committed now: a cached 'sent' copy of a withdrawn notice must not outlive the commit.
+    for (const it of items) if (it.op === 'withdraw') this.cache.delete(it.noticeId);
+    // Notices go out side by side (a pass of sends, issue 19); one notice's entries in order.
+    await sideBySide(
+      items,
+      (it) => it.noticeId,
+      (it) =>
+        this.publishEntry(it.noticeId, it.op, byId.get(it.noticeId)).catch((err: unknown) =>
+          this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),
+        ),
+    );
   }
 
   /**

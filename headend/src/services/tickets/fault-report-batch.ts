@@ -4,6 +4,7 @@ import { diagnosticsRecord } from '../../domain/diagnostics-record';
 import type { Box, Zone } from '../../ports/registry-store';
 import { crashPoint } from '../crash-points';
 import { Outgoing } from '../notice-input';
+import { Passes } from '../passes';
 import { faultKeyOf, toReport } from './ticket-intake';
 import type { Report, TicketIntake } from './ticket-intake';
 import type { TicketDeps } from './ticket-deps';
@@ -40,8 +41,7 @@ const reportKey = (boxId: string, reportId: string) => `${boxId}\n${reportId}`;
  * its reports are taken one by one: one bad report never fails another box's.
  */
 export class FaultReportBatch {
-  private queue: Pending[] = [];
-  private running = false;
+  private readonly passes = new Passes<Pending>(MAX_BATCH, (batch) => this.pass(batch));
 
   constructor(
     private readonly intake: TicketIntake,
@@ -50,17 +50,7 @@ export class FaultReportBatch {
 
   /** Resolves once the report is a ticket (or known, or ignored for an unknown box); rejects when it could not be taken. */
   add(boxId: string, fr: FaultReportProps): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ boxId, fr, resolve, reject });
-      if (this.running) return;
-      this.running = true;
-      setImmediate(() => void this.drain());
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) await this.pass(this.queue.splice(0, MAX_BATCH));
-    this.running = false;
+    return new Promise<void>((resolve, reject) => this.passes.add({ boxId, fr, resolve, reject }));
   }
 
   private async pass(batch: Pending[]): Promise<void> {

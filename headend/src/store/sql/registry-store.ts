@@ -171,15 +171,22 @@ export class SqlRegistryStore implements RegistryStore {
     return this.boxIdsBy('account_id', accountIds);
   }
 
+  boxIdsByAccount(accountIds: readonly string[]): Promise<Map<string, Target>> {
+    return this.groupedBy('account_id', accountIds);
+  }
+
   boxIdsForZones(zoneIds: readonly string[]): Promise<Target> {
     return this.boxIdsBy('zone_id', zoneIds);
   }
 
-  /**
-   * One IN query per CHUNK keys instead of one query per key; the result keeps the old
-   * order: grouped by key in the order given, each group ordered by box id.
-   */
+  /** Grouped by key in the order given, each group ordered by box id. */
   private async boxIdsBy(column: 'account_id' | 'zone_id', keys: readonly string[]): Promise<Target> {
+    const byKey = await this.groupedBy(column, keys);
+    return keys.flatMap((k) => byKey.get(k) ?? []);
+  }
+
+  /** One IN query per CHUNK keys instead of one query per key; each group ordered by box id. */
+  private async groupedBy(column: 'account_id' | 'zone_id', keys: readonly string[]): Promise<Map<string, Target>> {
     const unique = [...new Set(keys)];
     const byKey = new Map<string, Target>();
     for (let i = 0; i < unique.length; i += CHUNK) {
@@ -199,7 +206,7 @@ export class SqlRegistryStore implements RegistryStore {
         byKey.set(k, group);
       }
     }
-    return keys.flatMap((k) => byKey.get(k) ?? []);
+    return byKey;
   }
 
   async allBoxIds(): Promise<Target> {
