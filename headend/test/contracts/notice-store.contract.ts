@@ -101,6 +101,34 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('a batch of receipts applies as one by one in arrival order: several per delivery, more than a statement holds (issue 19)', async () => {
+      const s = await open();
+      const many = Array.from({ length: 700 }, (_, i) => ({ boxId: `m${String(i).padStart(4, '0')}`, zoneId: 'z1' }));
+      await s.notices.create(notice('n1'), [...boxes, ...many], T);
+      const changed = await s.notices.applyReceipts([
+        { noticeId: 'n1', boxId: 'b1', state: 'delivered', atMs: T + 1 },
+        { noticeId: 'n1', boxId: 'b2', state: 'displayed', atMs: T + 3 },
+        { noticeId: 'n1', boxId: 'b1', state: 'displayed', atMs: T + 2 },
+        { noticeId: 'n1', boxId: 'b2', state: 'delivered', atMs: T + 4 }, // late: changes nothing
+        { noticeId: 'n1', boxId: 'b1', state: 'read', atMs: T + 5 },
+        { noticeId: 'n1', boxId: 'b1', state: 'read', atMs: T + 6 }, // a replay: changes nothing
+        ...many.map((b, i) => ({ noticeId: 'n1', boxId: b.boxId, state: 'delivered' as const, atMs: T + 10 + i })),
+      ]);
+      expect(changed).toBe(4 + many.length);
+      const [b1, b2] = await s.notices.deliveriesForBoxes('n1', ['b1', 'b2']);
+      expect(b1).toMatchObject({ state: 'read', deliveredAtMs: T + 1, displayedAtMs: T + 2, readAtMs: T + 5 });
+      expect(b2).toMatchObject({ state: 'displayed', deliveredAtMs: T + 3, displayedAtMs: T + 3 });
+      const [last] = await s.notices.deliveriesForBoxes('n1', ['m0699']);
+      expect(last).toMatchObject({ state: 'delivered', deliveredAtMs: T + 709, displayedAtMs: 0 });
+      expect((await s.notices.counts('n1', T)).total).toMatchObject({
+        read: 1,
+        displayed: 1,
+        delivered: 700,
+        queued: 1,
+      });
+      await s.close();
+    });
+
     it('a delivery not shown before the notice expired counts as expired', async () => {
       const s = await open();
       await s.notices.create(notice('n1', { expiresAtMs: T + 100 }), boxes, T);

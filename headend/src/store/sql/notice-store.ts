@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { ExpressionBuilder } from 'kysely';
 import { DELIVERY_RANK } from '../../ports/notice-store';
 import type {
   BoxNotice,
@@ -18,7 +17,6 @@ import type { Page } from '../../ports/registry-store';
 import {
   DELIVERY_COLUMNS,
   NOTICE_COLUMNS,
-  RECEIPT_COLUMN,
   emptyCounts,
   noticeRow,
   receiptOrder,
@@ -27,7 +25,6 @@ import {
   viewState,
   deliveryRows,
 } from './notice-rows';
-import type { DB } from './schema';
 import { affected, atomically, CHUNK, creationOrder } from './sql-context';
 import { insertRow, insertRows } from './insert-row';
 import { insertRuns } from './insert-runs';
@@ -35,16 +32,7 @@ import { compiledOnce } from './compiled-once';
 import { SqlNoticeOutbox } from './notice-outbox';
 import { boxNotices } from './box-deliveries';
 import { claimUnanswered } from './unanswered-deliveries';
-
-/**
- * A timestamp column keeps the first time it was set. `eb.val`: CASE inlines a plain value
- * into the SQL text, which would make one statement text (and one prepared statement) per
- * timestamp.
- */
-function firstTime(eb: ExpressionBuilder<DB, 'deliveries'>, col: DeliveryTimeColumn, atMs: number) {
-  return eb.case().when(col, '=', 0).then(eb.val(atMs)).else(eb.ref(col)).end();
-}
-type DeliveryTimeColumn = (typeof RECEIPT_COLUMN)[ReceiptUpdate['state']];
+import { applyRound, receiptRounds } from './receipt-rounds';
 
 export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
@@ -167,28 +155,7 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
     if (ordered.length === 0) return 0;
     return atomically(this.ctx, async (db) => {
       let changed = 0;
-      for (const u of ordered) {
-        const col = RECEIPT_COLUMN[u.state];
-        const rank = DELIVERY_RANK[u.state];
-        const firstDelivered = col !== 'delivered_at_ms';
-        const params = [u.state, rank, 0, u.atMs, ...(firstDelivered ? [0, u.atMs] : []), u.noticeId, u.boxId, rank];
-        // Compiled once per receipt state: a broadcast brings thousands of these.
-        const rows = await compiledOnce(this.ctx.dialect, db, `receipt:${u.state}`, params, () =>
-          db
-            .updateTable('deliveries')
-            .set('state', u.state)
-            .set('rank', rank)
-            .set(col, (eb) => firstTime(eb, col, u.atMs))
-            // A later state implies the earlier one: delivered_at is set too when it is still empty.
-            .$if(firstDelivered, (qb) => qb.set('delivered_at_ms', (eb) => firstTime(eb, 'delivered_at_ms', u.atMs)))
-            // A state never moves backwards: replays and reordered receipts change nothing.
-            .where('notice_id', '=', u.noticeId)
-            .where('box_id', '=', u.boxId)
-            .where('rank', '<', rank)
-            .returning('box_id'),
-        );
-        changed += rows.length;
-      }
+      for (const round of receiptRounds(ordered)) changed += await applyRound(db, round);
       return changed;
     });
   }

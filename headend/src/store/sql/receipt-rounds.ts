@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { DELIVERY_RANK } from '../../ports/notice-store';
+import type { ReceiptUpdate } from '../../ports/notice-store';
+import { RECEIPT_COLUMN } from './notice-rows';
+import type { DB } from './schema';
+
+/** Receipts per statement at most (5 parameters each). */
+const ROWS = 512;
+
+/**
+ * Receipts in rounds: round k holds the k-th receipt of each delivery, so no statement names
+ * one delivery twice (an UPDATE … FROM joining a row to two sources applies only one of them)
+ * and a delivery's receipts still apply in arrival order.
+ */
+export function receiptRounds(ordered: readonly ReceiptUpdate[]): ReceiptUpdate[][] {
+  const rounds: ReceiptUpdate[][] = [];
+  const seen = new Map<string, number>();
+  for (const u of ordered) {
+    const k = `${u.noticeId}\n${u.boxId}`;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    (rounds[n] ??= []).push(u);
+  }
+  return rounds;
+}
+
+/**
+ * One round of receipts in one statement per ROWS receipts (issue 19: on PostgreSQL a
+ * statement per receipt was a network round trip each). Per receipt, exactly what the
+ * single-row update did: a state never moves backwards (rank), the receipt's own timestamp
+ * column and delivered_at keep the first time they were set. The list is padded to a power of
+ * two with rows that match no delivery, so each size class is prepared once. Works on SQLite
+ * and PostgreSQL alike: both name a VALUES list's columns column1, column2, …
+ * Returns how many deliveries changed.
+ */
+export async function applyRound(db: Kysely<DB>, round: readonly ReceiptUpdate[]): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < round.length; i += ROWS) {
+    const part = round.slice(i, i + ROWS);
+    let size = 1;
+    while (size < part.length) size *= 2;
+    const rows = [];
+    for (let j = 0; j < size; j++) {
+      const u = part[j];
+      const [notice, box, state, rank, at] =
+        u === undefined ? ['', '', 'queued', 0, 0] : [u.noticeId, u.boxId, u.state, DELIVERY_RANK[u.state], u.atMs];
+      rows.push(sql`(${notice}, ${box}, ${state}, CAST(${rank} AS INTEGER), CAST(${at} AS BIGINT))`);
+    }
+    const first = (col: string, state?: string) =>
+      sql.raw(
+        `${col} = CASE WHEN ${state === undefined ? '' : `v.column3 = '${state}' AND `}deliveries.${col} = 0 ` +
+          `THEN v.column5 ELSE deliveries.${col} END`,
+      );
+    // delivered_at for every state: a later state implies the earlier one.
+    const stamps = Object.entries(RECEIPT_COLUMN).map(([s, col]) => first(col, s === 'delivered' ? undefined : s));
+    const r = await sql<{ box_id: string }>`
+      UPDATE deliveries SET state = v.column3, rank = v.column4, ${sql.join(stamps)}
+      FROM (VALUES ${sql.join(rows)}) AS v
+      WHERE deliveries.notice_id = v.column1 AND deliveries.box_id = v.column2 AND deliveries.rank < v.column4
+      RETURNING deliveries.box_id`.execute(db);
+    changed += r.rows.length;
+  }
+  return changed;
+}
