@@ -63,7 +63,8 @@ export class NoticeSendBatch {
         await Promise.all(ready.map((r) => this.one(r)));
         return;
       }
-      return this.publish(ready);
+      this.publish(ready);
+      return;
     }
     await this.one(ready[0] as Ready);
   }
@@ -107,18 +108,25 @@ export class NoticeSendBatch {
       r.p.reject(err);
       return;
     }
-    await this.publish([r]);
+    this.publish([r]);
   }
 
-  private async publish(ready: readonly Ready[]): Promise<void> {
-    try {
-      await this.d.dispatch(
+  /**
+   * Publishes a committed pass while the next one is prepared and stored; each send answers
+   * once its notice is out. Committed, a notice is sent whatever the publish did: dispatch logs
+   * a failure and the outbox sweep retries it.
+   */
+  private publish(ready: readonly Ready[]): void {
+    this.d
+      .dispatch(
         ready.map((r) => ({ noticeId: r.prepared.record.id, op: 'publish' as const })),
         ready.map((r) => r.prepared),
-      );
-    } finally {
-      // Committed: the notice is sent whatever the publish did (the outbox sweep retries it).
-      for (const r of ready) r.p.resolve(r.prepared.record);
-    }
+      )
+      .catch((err: unknown) =>
+        this.d.log.error({ err }, 'publishing a pass of sends failed; the outbox sweep retries it'),
+      )
+      .finally(() => {
+        for (const r of ready) r.p.resolve(r.prepared.record);
+      });
   }
 }
