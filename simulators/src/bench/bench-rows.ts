@@ -58,6 +58,12 @@ export function benchRows(m: Measured): Row[] {
       note: `as an operator's billing system calling the API with ${WINDOW} requests at once; raw: ${WINDOW} publishes in flight`,
     },
     {
+      name: 'billing run: a fee reminder (N1) to every account, until every box acknowledged it',
+      ...throughput('billing-run', `raw-unicast-${WINDOW}`, 'notices/s'),
+      target: '—',
+      note: `the scheduler's fee-reminder jobs; raw: the ${WINDOW}-in-flight unicast above, for scale`,
+    },
+    {
       name: 'fault reports turned into stored tickets',
       ...throughput('intake', 'raw-ingest', 'reports/s'),
       target: '≥ 5,000 reports/s',

@@ -183,7 +183,30 @@ async function main(): Promise<void> {
       log(`${name}: ${N} signed notices delivered and tracked in ${Math.round(personalMs)} ms`);
     }
 
-    // 3. Intake: every box reports a fault; until all are tickets and each box's answer is out.
+    // 3. A billing run (N1): an invoice due for every account, its fee reminder due now; the
+    // scheduler's jobs send them, until every box has acknowledged its reminder.
+    const dueAtMs = Date.now() + 2 * 3_600_000;
+    await pool([...accounts.entries()], WINDOW, async ([i, a]) => {
+      await h.billing.invoiceDue(
+        { id: `bench-inv-${i}`, accountId: a, amountMinor: 4_800, currency: 'CNY', dueAtMs },
+        'bench',
+      );
+    });
+    const acked = () => h.metrics.receipts.get({ state: 'delivered' }) + h.metrics.receipts.get({ state: 'displayed' });
+    const acked0 = acked();
+    const billingMs = await step(
+      'billing-run',
+      () => h.scheduler.runDue(),
+      () => acked() - acked0 >= N,
+      {
+        total: N,
+        done: () => acked() - acked0,
+      },
+    );
+    await h.settle();
+    log(`billing run: ${accounts.length} fee reminders to ${N} boxes in ${Math.round(billingMs)} ms`);
+
+    // 4. Intake: every box reports a fault; until all are tickets and each box's answer is out.
     const opened0 = h.metrics.ticketsIntake.get({ outcome: 'opened' });
     const intakeMs = await step(
       'intake',
@@ -197,7 +220,7 @@ async function main(): Promise<void> {
     );
     log(`intake: ${N} fault reports → tickets in ${Math.round(intakeMs)} ms`);
 
-    // 4. Reconnect storm: every box goes offline, two notices are sent, all come back (jittered over 2 s).
+    // 5. Reconnect storm: every box goes offline, two notices are sent, all come back (jittered over 2 s).
     await Promise.all(workers.map((w) => w.call({ cmd: 'sim-stop' })));
     const missed: string[] = [];
     for (const t of ['停电后一', '停电后二'])
