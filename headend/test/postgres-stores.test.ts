@@ -35,6 +35,16 @@ if (problem !== undefined) {
   console.warn(`[skip] PostgreSQL store contracts: ${URL} unreachable (${problem})`);
 }
 
+/** Sessions of this database waiting for a lock. */
+const waiting = async (c: pg.Client): Promise<number> =>
+  Number(
+    (
+      await c.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      )
+    ).rows[0]?.n ?? 0,
+  );
+
 const dropSchema = async (schema: string): Promise<void> => {
   const c = new pg.Client({ connectionString: URL });
   await c.connect();
@@ -123,6 +133,70 @@ describe.skipIf(problem !== undefined)('PostgreSQL: a hung statement fails inste
       expect(connections()).toMatchObject({ inUse: 0, waiting: 0 });
     } finally {
       await close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('two headends storing receipts of one broadcast at once never deadlock (rows locked in key order)', async () => {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const a = await openPostgresStores(URL, { schema, poolSize: 2 });
+    const b = await openPostgresStores(URL, { schema, poolSize: 2 });
+    try {
+      const T = 1_000_000;
+      // Inserted b-0, b-1, … b-19999: the table's order is not the key order (b-10 < b-2); a
+      // table this size makes PostgreSQL join a few hundred receipts by hash, in the table's order.
+      const boxes = Array.from({ length: 20_000 }, (_, i) => ({ boxId: `b-${i}`, zoneId: 'z1' }));
+      await a.notices.create(
+        {
+          id: 'n1',
+          kind: 'ANNOUNCEMENT',
+          display: 'MAILBOX',
+          priority: 'NORMAL',
+          collapseKey: '',
+          texts: [{ lang: 'zh-CN', title: '通知', body: '' }],
+          hotline: '96655',
+          actionRequired: false,
+          accountId: '',
+          detail: {},
+          target: { type: 'all' },
+          status: 'sent',
+          createdBy: 'test',
+          issuedAtMs: T,
+          expiresAtMs: 0,
+          cancelledAtMs: 0,
+          cancelReason: '',
+        },
+        boxes,
+        T,
+      );
+      // A third session holds b-2. Headend B's hundreds of receipts lock in one order, headend A's
+      // four in another; both reach b-2 and wait there. Once it is let go, one-order locking
+      // lets both finish; locking in plan order (B by the table, A by its list) deadlocks them.
+      const holder = new pg.Client({ connectionString: URL });
+      // Watched from outside the holder's transaction, which would see one snapshot of the activity.
+      const watcher = new pg.Client({ connectionString: URL });
+      await holder.connect();
+      await watcher.connect();
+      try {
+        await holder.query(`ANALYZE ${schema}.deliveries`);
+        await holder.query('BEGIN');
+        await holder.query(`SELECT 1 FROM ${schema}.deliveries WHERE box_id = 'b-2' FOR UPDATE`);
+        const receipts = (ids: number[]) =>
+          ids.map((i) => ({ noticeId: 'n1', boxId: `b-${i}`, state: 'delivered' as const, atMs: T + 1 }));
+        const many = b.notices.applyReceipts(receipts(Array.from({ length: 500 }, (_, i) => i)));
+        await until(async () => (await waiting(watcher)) >= 1, 'headend B waiting for b-2', 10_000);
+        const few = a.notices.applyReceipts(receipts([2, 10, 3, 1000]));
+        await until(async () => (await waiting(watcher)) >= 2, 'headend A waiting too', 10_000);
+        await holder.query('COMMIT');
+        expect((await Promise.all([many, few])).reduce((x, y) => x + y)).toBe(501);
+      } finally {
+        await holder.end();
+        await watcher.end();
+      }
+      expect((await a.notices.counts('n1', T)).total).toMatchObject({ delivered: 501, queued: 19_499 });
+    } finally {
+      await a.close();
+      await b.close();
       await dropSchema(schema);
     }
   });

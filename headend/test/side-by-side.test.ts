@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sideBySide } from '../src/services/side-by-side';
+import { orderKey, sideBySide } from '../src/services/side-by-side';
 
 /** NoticeService.dispatch publishes a pass's notices side by side, each notice's entries in order. */
 describe('sideBySide', () => {
@@ -28,5 +28,12 @@ describe('sideBySide', () => {
     gates.get('b:publish')?.();
     gates.get('a:withdraw')?.();
     await done;
+  });
+
+  it('orders a one-box notice by its box (a ticket update, then its survey), others by notice', () => {
+    const box = (...ids: string[]) => ({ boxes: ids.map((id) => ({ id })) });
+    expect(orderKey('n-update', box('stb-1'))).toBe(orderKey('n-survey', box('stb-1')));
+    expect(orderKey('n-a', box('stb-1'))).not.toBe(orderKey('n-b', box('stb-2')));
+    expect(orderKey('n-a', box('stb-1', 'stb-2'))).toBe(orderKey('n-a'));
   });
 });

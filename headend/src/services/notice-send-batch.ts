@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { HeadendError } from '../errors';
 import type { NoticeRecord } from '../ports/notice-store';
 import type { StorePorts, Stores } from '../ports/store';
 import { consumeDraft } from './consume-draft';
@@ -59,7 +60,9 @@ export class NoticeSendBatch {
       try {
         await this.store(ready);
       } catch (err) {
-        this.d.log.debug({ err, sends: ready.length }, 'send pass failed; storing its notices one by one');
+        // A draft sent twice is a refusal like any other; anything else is worth a look.
+        const level = err instanceof HeadendError ? 'debug' : 'warn';
+        this.d.log[level]({ err, sends: ready.length }, 'send pass failed; storing its notices one by one');
         await Promise.all(ready.map((r) => this.one(r)));
         return;
       }
@@ -93,7 +96,9 @@ export class NoticeSendBatch {
 
   private async store(ready: readonly Ready[]): Promise<void> {
     await this.d.stores.transaction(async (tx) => {
-      for (const r of ready) await consumeDraft(tx, r.p.draftId);
+      // In id order: two headends consuming the same drafts take their locks in one order.
+      const drafts = ready.flatMap((r) => (r.p.draftId === undefined ? [] : [r.p.draftId])).sort();
+      for (const id of drafts) await consumeDraft(tx, id);
       await stageNotices(
         tx,
         ready.map((r) => r.prepared),

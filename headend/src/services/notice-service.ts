@@ -10,7 +10,7 @@ import { KIND_DEFAULTS } from './notice-input';
 import type { BoxRef, NoticeInput, Outgoing, PreparedNotice } from './notice-input';
 import { NoticePublisher } from './notice-publisher';
 import { PublishedMarks } from './published-marks';
-import { sideBySide } from './side-by-side';
+import { orderKey, sideBySide } from './side-by-side';
 import { NoticeSendBatch } from './notice-send-batch';
 import { OUTBOX_LEASE_MS, stageNotices } from './notice-staging';
 import type { StorePorts, Stores } from '../ports/store';
@@ -156,10 +156,10 @@ export class NoticeService {
     const byId = new Map(prepared.map((p) => [p.record.id, p]));
     // Committed now: a cached 'sent' copy of a withdrawn notice must not outlive the commit.
     for (const it of items) if (it.op === 'withdraw') this.cache.delete(it.noticeId);
-    // Notices go out side by side (a pass of sends, issue 19); one notice's entries in order.
+    // Side by side (issue 19); one notice's entries, and one box's notices, in order (side-by-side.ts).
     await sideBySide(
       items,
-      (it) => it.noticeId,
+      (it) => orderKey(it.noticeId, byId.get(it.noticeId)),
       (it) =>
         this.publishEntry(it.noticeId, it.op, byId.get(it.noticeId)).catch((err: unknown) =>
           this.d.log.error({ err, notice: it.noticeId, op: it.op }, 'publish failed; the outbox sweep retries it'),

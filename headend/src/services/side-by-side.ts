@@ -17,3 +17,12 @@ export async function sideBySide<T>(
   }
   await Promise.all(chains.values());
 }
+
+/**
+ * What a dispatched notice is ordered by: the box, when it goes to one box only (a box shows
+ * its mailbox in arrival order), else the notice itself.
+ */
+export function orderKey(noticeId: string, known?: { readonly boxes: ReadonlyArray<{ readonly id: string }> }): string {
+  const [only, more] = known?.boxes ?? [];
+  return only !== undefined && more === undefined ? `box:${only.id}` : `notice:${noticeId}`;
+}

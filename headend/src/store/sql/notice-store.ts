@@ -155,7 +155,7 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
     if (ordered.length === 0) return 0;
     return atomically(this.ctx, async (db) => {
       let changed = 0;
-      for (const round of receiptRounds(ordered)) changed += await applyRound(db, round);
+      for (const round of receiptRounds(ordered)) changed += await applyRound(db, this.ctx.dialect, round);
       return changed;
     });
   }

@@ -4,6 +4,7 @@ import { DELIVERY_RANK } from '../../ports/notice-store';
 import type { ReceiptUpdate } from '../../ports/notice-store';
 import { RECEIPT_COLUMN } from './notice-rows';
 import type { DB } from './schema';
+import type { SqlDialect } from './sql-context';
 
 /** Receipts per statement at most (5 parameters each). */
 const ROWS = 512;
@@ -34,7 +35,11 @@ export function receiptRounds(ordered: readonly ReceiptUpdate[]): ReceiptUpdate[
  * and PostgreSQL alike: both name a VALUES list's columns column1, column2, …
  * Returns how many deliveries changed.
  */
-export async function applyRound(db: Kysely<DB>, round: readonly ReceiptUpdate[]): Promise<number> {
+export async function applyRound(
+  db: Kysely<DB>,
+  dialect: SqlDialect,
+  round: readonly ReceiptUpdate[],
+): Promise<number> {
   let changed = 0;
   for (let i = 0; i < round.length; i += ROWS) {
     const part = round.slice(i, i + ROWS);
@@ -54,9 +59,16 @@ export async function applyRound(db: Kysely<DB>, round: readonly ReceiptUpdate[]
       );
     // delivered_at for every state: a later state implies the earlier one.
     const stamps = Object.entries(RECEIPT_COLUMN).map(([s, col]) => first(col, s === 'delivered' ? undefined : s));
+    const values = sql`(VALUES ${sql.join(rows)})`;
+    // PostgreSQL locks an UPDATE … FROM's rows in its plan's order (a hash join: the table's):
+    // two headends storing receipts of the same broadcast would deadlock. The rows are locked
+    // first, in key order, as one-by-one updates in sorted order did. (SQLite: one writer.)
+    if (dialect === 'postgres')
+      await sql`SELECT 1 FROM deliveries WHERE (notice_id, box_id) IN (SELECT column1, column2 FROM ${values} AS v)
+        ORDER BY notice_id, box_id FOR UPDATE`.execute(db);
     const r = await sql<{ box_id: string }>`
       UPDATE deliveries SET state = v.column3, rank = v.column4, ${sql.join(stamps)}
-      FROM (VALUES ${sql.join(rows)}) AS v
+      FROM ${values} AS v
       WHERE deliveries.notice_id = v.column1 AND deliveries.box_id = v.column2 AND deliveries.rank < v.column4
       RETURNING deliveries.box_id`.execute(db);
     changed += r.rows.length;
