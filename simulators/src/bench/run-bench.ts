@@ -19,6 +19,7 @@ import { StepProfiler } from './cpu-profile';
 import { StepTimer } from './bench-step';
 import type { Count } from './bench-step';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
+import { BENCH_SCHEMA, dropBenchSchema } from './bench-schema';
 import { writeReport } from './bench-report';
 import { benchRows, WINDOW } from './bench-rows';
 import { counts, slices, Worker } from './workers';
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
       ...(BROKER === undefined ? {} : { 'broker.url': BROKER, 'broker.instance': `bench-${process.pid}` }),
       ...(DATABASE === undefined
         ? {}
-        : { database: `${DATABASE}${DATABASE.includes('?') ? '&' : '?'}schema=bench_${process.pid}` }),
+        : { database: `${DATABASE}${DATABASE.includes('?') ? '&' : '?'}schema=${BENCH_SCHEMA}` }),
     },
   });
   // BENCH_LOG=warn: the headend's warnings and errors on stderr (silent by default: the bars are the output).
@@ -357,6 +358,7 @@ async function main(): Promise<void> {
   } finally {
     for (const w of workers) w.kill();
     await spawned?.stop();
+    if (DATABASE !== undefined) await dropBenchSchema(DATABASE);
     // Never let cleanup hide the error that ended the run (e.g. EMFILE at the open-files limit).
     try {
       rmSync(dir, { recursive: true, force: true });
