@@ -55,6 +55,26 @@ describe('N1: fee-due reminders on a configurable schedule (7, 3, 1 days before)
     expect(await feeNotices()).toHaveLength(3);
   });
 
+  it('an account without boxes gets no reminder, and its job is done, not retried', async () => {
+    const imp = await t.api('POST', '/api/v1/registry/import', { accounts: [{ id: 'acct-nobox', name: '赵六' }] });
+    expect(imp.status).toBe(200);
+    const due = T0 + 10 * DAY;
+    const r = await t.api('POST', '/api/v1/billing/invoices', {
+      invoiceId: 'inv-nobox',
+      accountId: 'acct-nobox',
+      amountMinor: 2600,
+      dueAtMs: due,
+    });
+    expect(r.status).toBe(202);
+    t.clock.set(due - 7 * DAY);
+    expect(await t.h.scheduler.runDue()).toBe(1);
+    expect(await feeNotices()).toHaveLength(0);
+    const jobs = await t.h.stores.jobs.list({ kind: 'fee-reminder', limit: 10 });
+    // The 7-day reminder ran and is done; the 3- and 1-day ones wait their turn.
+    expect(jobs.map((j) => j.state).sort()).toEqual(['done', 'pending', 'pending']);
+    expect(jobs.every((j) => j.lastError === '')).toBe(true);
+  });
+
   it('a payment stops the remaining reminders', async () => {
     const due = T0 + 10 * DAY;
     await t.api('POST', '/api/v1/billing/invoices', {
