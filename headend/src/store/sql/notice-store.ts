@@ -36,10 +36,25 @@ import { applyRound, receiptRounds } from './receipt-rounds';
 
 export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
   async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
+    // Issue 15: committed unpublished, claimed by the deciding instance until claimedUntilMs.
+    const notice = { ...noticeRow(n), publish_claim_until_ms: claimedUntilMs };
+    if (this.ctx.dialect === 'postgres' && deliveries.length > 0 && deliveries.length <= CHUNK) {
+      // Issue 19, PostgreSQL: the notice and its deliveries in one statement (atomic by itself),
+      // one round trip instead of two — a personalised send's are each a network round trip.
+      const rows = deliveryRows(n, deliveries);
+      const params = [...Object.values(notice), ...rows.flatMap((r) => Object.values(r))];
+      const db = this.ctx.db;
+      await compiledOnce(this.ctx.dialect, db, `createNotice:${rows.length}`, params, () =>
+        db
+          .with('n', (w) => w.insertInto('notices').values(notice))
+          .insertInto('deliveries')
+          .values(rows),
+      );
+      return;
+    }
     await atomically(this.ctx, async (db) => {
       const d = this.ctx.dialect;
-      // Issue 15: committed unpublished, claimed by the deciding instance until claimedUntilMs.
-      await insertRow(d, db, 'notices', { ...noticeRow(n), publish_claim_until_ms: claimedUntilMs });
+      await insertRow(d, db, 'notices', notice);
       for (let i = 0; i < deliveries.length; i += CHUNK)
         await insertRows(d, db, 'deliveries', deliveryRows(n, deliveries.slice(i, i + CHUNK)));
     });
