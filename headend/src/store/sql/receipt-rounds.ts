@@ -5,6 +5,7 @@ import type { ReceiptUpdate } from '../../ports/notice-store';
 import { RECEIPT_COLUMN } from './notice-rows';
 import type { DB } from './schema';
 import type { SqlDialect } from './sql-context';
+import { paddedInList } from './padded-in-list';
 
 /** Receipts per statement at most (5 parameters each). */
 const ROWS = 512;
@@ -26,6 +27,21 @@ export function receiptRounds(ordered: readonly ReceiptUpdate[]): ReceiptUpdate[
   return rounds;
 }
 
+/** Pads a round's list: names no delivery. */
+const NO_RECEIPT: ReceiptUpdate = { noticeId: '', boxId: '', state: 'delivered', atMs: 0 };
+
+/** A column set to the receipt's time only when still empty (0); `state`: only for that state's receipts. */
+const firstTime = (col: string, state?: string) =>
+  sql.raw(
+    `${col} = CASE WHEN ${state === undefined ? '' : `v.column3 = '${state}' AND `}deliveries.${col} = 0 ` +
+      `THEN v.column5 ELSE deliveries.${col} END`,
+  );
+
+/** Every receipt's timestamp column; delivered_at for every state: a later state implies the earlier one. */
+const STAMPS = sql.join(
+  Object.entries(RECEIPT_COLUMN).map(([s, col]) => firstTime(col, s === 'delivered' ? undefined : s)),
+);
+
 /**
  * One round of receipts in one statement per ROWS receipts (issue 19: on PostgreSQL a
  * statement per receipt was a network round trip each). Per receipt, exactly what the
@@ -42,23 +58,10 @@ export async function applyRound(
 ): Promise<number> {
   let changed = 0;
   for (let i = 0; i < round.length; i += ROWS) {
-    const part = round.slice(i, i + ROWS);
-    let size = 1;
-    while (size < part.length) size *= 2;
-    const rows = [];
-    for (let j = 0; j < size; j++) {
-      const u = part[j];
-      const [notice, box, state, rank, at] =
-        u === undefined ? ['', '', 'queued', 0, 0] : [u.noticeId, u.boxId, u.state, DELIVERY_RANK[u.state], u.atMs];
-      rows.push(sql`(${notice}, ${box}, ${state}, CAST(${rank} AS INTEGER), CAST(${at} AS BIGINT))`);
-    }
-    const first = (col: string, state?: string) =>
-      sql.raw(
-        `${col} = CASE WHEN ${state === undefined ? '' : `v.column3 = '${state}' AND `}deliveries.${col} = 0 ` +
-          `THEN v.column5 ELSE deliveries.${col} END`,
-      );
-    // delivered_at for every state: a later state implies the earlier one.
-    const stamps = Object.entries(RECEIPT_COLUMN).map(([s, col]) => first(col, s === 'delivered' ? undefined : s));
+    const rows = paddedInList(round.slice(i, i + ROWS), NO_RECEIPT).map(
+      (u) =>
+        sql`(${u.noticeId}, ${u.boxId}, ${u.state}, CAST(${DELIVERY_RANK[u.state]} AS INTEGER), CAST(${u.atMs} AS BIGINT))`,
+    );
     const values = sql`(VALUES ${sql.join(rows)})`;
     // PostgreSQL locks an UPDATE … FROM's rows in its plan's order (a hash join: the table's):
     // two headends storing receipts of the same broadcast would deadlock. The rows are locked
@@ -67,7 +70,7 @@ export async function applyRound(
       await sql`SELECT 1 FROM deliveries WHERE (notice_id, box_id) IN (SELECT column1, column2 FROM ${values} AS v)
         ORDER BY notice_id, box_id FOR UPDATE`.execute(db);
     const r = await sql<{ box_id: string }>`
-      UPDATE deliveries SET state = v.column3, rank = v.column4, ${sql.join(stamps)}
+      UPDATE deliveries SET state = v.column3, rank = v.column4, ${STAMPS}
       FROM ${values} AS v
       WHERE deliveries.notice_id = v.column1 AND deliveries.box_id = v.column2 AND deliveries.rank < v.column4
       RETURNING deliveries.box_id`.execute(db);
