@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isTopicId } from '@stb-notify/protocol';
 import type { BoxIdentity } from '@stb-notify/protocol';
-import type { RegistryStore } from '../ports/registry-store';
+import type { BoxSource } from './box-reads';
 
 export type AuthOutcome =
   | { readonly ok: true; readonly identity: BoxIdentity }
@@ -21,7 +21,7 @@ export function hashCredential(credential: string): string {
  * same client id replaces the old one).
  */
 export class BoxAuthenticator {
-  constructor(private readonly registry: RegistryStore) {}
+  constructor(private readonly registry: BoxSource) {}
 
   /** Mutual TLS: the certificate (already verified against the operator CA) names the box. */
   async byCertificate(

@@ -1,6 +1,6 @@
 import { fromBase64 } from '@stb-notify/protocol';
 import type { KeyLookup } from '@stb-notify/protocol';
-import type { RegistryStore } from '../ports/registry-store';
+import type { BoxSource } from './box-reads';
 
 /** How long a looked-up key is trusted without asking the registry again. */
 const TTL_MS = 30_000;
@@ -16,7 +16,7 @@ export class BoxKeyLookup implements KeyLookup {
   private readonly cache = new Map<string, { readonly key: Uint8Array; readonly atMs: number }>();
 
   constructor(
-    private readonly registry: RegistryStore,
+    private readonly registry: BoxSource,
     /** Wall time, for cache expiry only. */
     private readonly nowMs: () => number = () => performance.now(),
   ) {}
