@@ -24,6 +24,7 @@ import type { Broker } from './ports/broker';
 import type { Stores } from './ports/store';
 import { BillingRules } from './services/billing-rules';
 import { BoxKeyLookup } from './services/box-key-lookup';
+import { BoxReads } from './services/box-reads';
 import { publishKeySet } from './services/key-set-publisher';
 import { MaintenanceRules } from './services/maintenance-rules';
 import { NoticeService } from './services/notice-service';
@@ -120,6 +121,8 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   const external = config.broker.url !== '';
   const tlsClient = { ...dataDir.headendClient(clock.now()), caPem: dataDir.ca().certPem };
   const natsServers = config.broker.nats === '' ? [] : config.broker.nats.split(',');
+  // Connects and uplinks that come together read their boxes together (issue 19).
+  const boxReads = new BoxReads(stores.registry);
   const broker: Broker & { readonly mqttsPort?: number } =
     natsServers.length > 0
       ? await NatsClusterBroker.connect({
@@ -154,7 +157,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
             mqtts: config.mqtts,
             httpServer: app.server,
             wsPath: '/mqtt',
-            authenticator: new BoxAuthenticator(stores.registry),
+            authenticator: new BoxAuthenticator(boxReads),
             log,
             onRefused: (what, reason) => metrics.brokerRefused.inc({ what, reason }),
           });
@@ -174,7 +177,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   scheduler.addSweep(() => resendUnanswered({ notices, store: stores.notices, clock, metrics, log })); // N2 proof
   const billing = new BillingRules({ stores, notices, scheduler, clock, texts, metrics, log, rules: config.rules });
   const maintenance = new MaintenanceRules({ stores, notices, scheduler, clock, texts, metrics, rules: config.rules });
-  const keys = new BoxKeyLookup(stores.registry);
+  const keys = new BoxKeyLookup(boxReads);
   const { provisioning, tokens } = accountServices({
     stores,
     dataDir,
