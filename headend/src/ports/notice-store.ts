@@ -1,3 +1,4 @@
+import type { AuditEntry } from './audit-log';
 import type { Page } from './registry-store';
 
 export type NoticeKindName =
@@ -150,8 +151,15 @@ export interface NoticeStore {
    * Stores the notice, one delivery row per targeted box and its outbox 'publish' entry,
    * atomically. The entry is born claimed until `claimedUntilMs` by the instance that decided
    * (it publishes right after the commit); the sweep takes it over only once that lapses.
+   * With `audit`, its audit entry too, in the same atomic write: on PostgreSQL the whole of it is
+   * one statement (up to 500 boxes), so a lone send needs no transaction around it (issue 19).
    */
-  create(notice: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void>;
+  create(
+    notice: NoticeRecord,
+    deliveries: readonly NewDelivery[],
+    claimedUntilMs: number,
+    audit?: AuditEntry,
+  ): Promise<void>;
   /** A batch's `create` (issue 19): the notices and their deliveries in a few statements. */
   createMany(
     items: ReadonlyArray<{ notice: NoticeRecord; deliveries: readonly NewDelivery[]; claimedUntilMs: number }>,

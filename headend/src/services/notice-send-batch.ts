@@ -95,6 +95,13 @@ export class NoticeSendBatch {
   }
 
   private async store(ready: readonly Ready[]): Promise<void> {
+    const [only] = ready;
+    if (ready.length === 1 && only !== undefined && only.p.draftId === undefined) {
+      // One notice, no draft: its write is atomic by itself (on PostgreSQL one statement, so no
+      // BEGIN and COMMIT round trips around it).
+      await stageNotices(this.d.stores, [only.prepared]);
+      return;
+    }
     await this.d.stores.transaction(async (tx) => {
       // In id order: two headends consuming the same drafts take their locks in one order.
       const drafts = ready.flatMap((r) => (r.p.draftId === undefined ? [] : [r.p.draftId])).sort();

@@ -26,8 +26,8 @@ export async function stageNotices(tx: StorePorts, prepared: readonly PreparedNo
   const [one] = notices;
   const [entry] = audit;
   if (notices.length === 1 && one !== undefined && entry !== undefined) {
-    await tx.notices.create(one.notice, one.deliveries, one.claimedUntilMs);
-    await tx.audit.append(entry);
+    // Atomic by itself (one statement on PostgreSQL): a lone send needs no transaction around it.
+    await tx.notices.create(one.notice, one.deliveries, one.claimedUntilMs, entry);
     return;
   }
   await tx.notices.createMany(notices);

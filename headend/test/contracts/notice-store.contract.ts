@@ -55,6 +55,25 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('a notice with its audit entry is one atomic write: a notice that cannot be stored leaves no entry', async () => {
+      const s = await open();
+      const entry = (subject: string, by: string) => ({
+        atMs: T,
+        actor: by,
+        action: 'notice.sent',
+        subject,
+        detail: { boxes: boxes.length },
+      });
+      await s.notices.create(notice('n1'), boxes, T, entry('n1', 'first'));
+      // The same id again: refused, and its audit entry with it.
+      await expect(s.notices.create(notice('n1'), boxes, T, entry('n1', 'second'))).rejects.toThrow();
+      expect((await s.notices.counts('n1', T)).total).toMatchObject({ queued: 3 });
+      const audited = await s.audit.list({ limit: 10, subject: 'n1' });
+      expect(audited.map((e) => e.actor)).toEqual(['first']);
+      expect(audited[0]?.detail).toEqual({ boxes: 3 });
+      await s.close();
+    });
+
     it('lists by words and status, with how far each notice got (issue 18)', async () => {
       const s = await open();
       await s.notices.create(

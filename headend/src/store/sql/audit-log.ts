@@ -3,29 +3,27 @@ import { insertRuns } from './insert-runs';
 import { insertRow } from './insert-row';
 import type { SqlContext } from './sql-context';
 
+/** An entry as its row in the audit table. */
+export function auditRow(e: AuditEntry): {
+  at_ms: number;
+  actor: string;
+  action: string;
+  subject: string;
+  detail_json: string;
+} {
+  return { at_ms: e.atMs, actor: e.actor, action: e.action, subject: e.subject, detail_json: JSON.stringify(e.detail) };
+}
+
 /** Append-only: rows are inserted, never updated or deleted. */
 export class SqlAuditLog implements AuditLog {
   constructor(private readonly ctx: SqlContext) {}
 
   async append(e: AuditEntry): Promise<void> {
-    await insertRow(this.ctx.dialect, this.ctx.db, 'audit', {
-      at_ms: e.atMs,
-      actor: e.actor,
-      action: e.action,
-      subject: e.subject,
-      detail_json: JSON.stringify(e.detail),
-    });
+    await insertRow(this.ctx.dialect, this.ctx.db, 'audit', auditRow(e));
   }
 
   async appendMany(entries: readonly AuditEntry[]): Promise<void> {
-    const rows = entries.map((e) => ({
-      at_ms: e.atMs,
-      actor: e.actor,
-      action: e.action,
-      subject: e.subject,
-      detail_json: JSON.stringify(e.detail),
-    }));
-    await insertRuns(this.ctx.dialect, this.ctx.db, 'audit', rows);
+    await insertRuns(this.ctx.dialect, this.ctx.db, 'audit', entries.map(auditRow));
   }
 
   /** Newest first: by id (insertion order), not by at_ms, which callers may set out of order. */

@@ -13,6 +13,7 @@ import type {
   ReceiptUpdate,
   UnansweredDelivery,
 } from '../../ports/notice-store';
+import type { AuditEntry } from '../../ports/audit-log';
 import type { Page } from '../../ports/registry-store';
 import {
   DELIVERY_COLUMNS,
@@ -33,23 +34,36 @@ import { SqlNoticeOutbox } from './notice-outbox';
 import { boxNotices } from './box-deliveries';
 import { claimUnanswered } from './unanswered-deliveries';
 import { applyRound, receiptRounds } from './receipt-rounds';
+import { auditRow } from './audit-log';
 
 export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
-  async create(n: NoticeRecord, deliveries: readonly NewDelivery[], claimedUntilMs: number): Promise<void> {
+  async create(
+    n: NoticeRecord,
+    deliveries: readonly NewDelivery[],
+    claimedUntilMs: number,
+    audit?: AuditEntry,
+  ): Promise<void> {
     // Issue 15: committed unpublished, claimed by the deciding instance until claimedUntilMs.
     const notice = { ...noticeRow(n), publish_claim_until_ms: claimedUntilMs };
     if (this.ctx.dialect === 'postgres' && deliveries.length > 0 && deliveries.length <= CHUNK) {
-      // Issue 19, PostgreSQL: the notice and its deliveries in one statement (atomic by itself),
-      // one round trip instead of two — a personalised send's are each a network round trip.
+      // Issue 19, PostgreSQL: the notice, its deliveries and its audit entry in one statement
+      // (atomic by itself), one round trip instead of three — a personalised send's are each a
+      // network round trip.
       const rows = deliveryRows(n, deliveries);
-      const params = [...Object.values(notice), ...rows.flatMap((r) => Object.values(r))];
+      const entry = audit === undefined ? undefined : auditRow(audit);
+      const params = [
+        ...Object.values(notice),
+        ...(entry === undefined ? [] : Object.values(entry)),
+        ...rows.flatMap((r) => Object.values(r)),
+      ];
       const db = this.ctx.db;
-      await compiledOnce(this.ctx.dialect, db, `createNotice:${rows.length}`, params, () =>
-        db
-          .with('n', (w) => w.insertInto('notices').values(notice))
+      const key = `createNotice:${rows.length}${entry === undefined ? '' : ':audited'}`;
+      await compiledOnce(this.ctx.dialect, db, key, params, () => {
+        const withNotice = db.with('n', (w) => w.insertInto('notices').values(notice));
+        return (entry === undefined ? withNotice : withNotice.with('a', (w) => w.insertInto('audit').values(entry)))
           .insertInto('deliveries')
-          .values(rows),
-      );
+          .values(rows);
+      });
       return;
     }
     await atomically(this.ctx, async (db) => {
@@ -57,6 +71,7 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
       await insertRow(d, db, 'notices', notice);
       for (let i = 0; i < deliveries.length; i += CHUNK)
         await insertRows(d, db, 'deliveries', deliveryRows(n, deliveries.slice(i, i + CHUNK)));
+      if (audit !== undefined) await insertRow(d, db, 'audit', auditRow(audit));
     });
   }
 
