@@ -107,10 +107,6 @@ export interface RegistryStore {
   recordHello(id: string, hello: { model: string; firmware: string; appVersion: string; atMs: number }): Promise<void>;
   /** The box connected or disconnected: its state and its online history, together. */
   setOnline(id: string, online: boolean, atMs: number): Promise<void>;
-  /** `setOnline` for several events in one unit of work, applied in the order given (issue 19). */
-  setOnlineMany(
-    changes: ReadonlyArray<{ readonly id: string; readonly online: boolean; readonly atMs: number }>,
-  ): Promise<void>;
   /**
    * A box's online history, newest first: `limit` events before `beforeMs` (paging back).
    * Events older than PRESENCE_KEEP_MS before the newest are dropped as new ones come.

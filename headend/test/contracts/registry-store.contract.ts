@@ -1,4 +1,3 @@
-import { PRESENCE_KEEP_MS } from '../../src/ports/registry-store';
 import { describe, expect, it } from 'vitest';
 import type { StoresFactory } from './stores-factory';
 
@@ -96,28 +95,6 @@ export function registryStoreContract(name: string, open: StoresFactory): void {
       expect((await s.registry.listBoxes({ limit: 10, offset: 0, online: false })).total).toBe(1);
       await s.registry.setBoxCredentials('b1', creds('PK2', 'H2', 'CC:DD', '0B', 20));
       expect(await s.registry.revokedCertificates()).toEqual([{ serialHex: '0A', boxId: 'b1', revokedAtMs: 20 }]);
-      await s.close();
-    });
-
-    it('several presence events in one write: in the order given, unknown boxes left out, the kept window trimmed', async () => {
-      const s = await open();
-      await s.registry.upsertBoxes(['b1', 'b2'].map((id) => ({ id, accountId: 'a1', zoneId: 'z1' })));
-      await s.registry.setOnline('b1', true, 100);
-      const later = 100 + PRESENCE_KEEP_MS + 50;
-      await s.registry.setOnlineMany([
-        { id: 'b1', online: false, atMs: later },
-        { id: 'nobody', online: true, atMs: later },
-        { id: 'b2', online: true, atMs: later + 1 },
-        { id: 'b1', online: true, atMs: later + 2 }, // a session takeover: offline, then online again
-      ]);
-      expect(await s.registry.getBox('b1')).toMatchObject({ online: true, lastSeenMs: later + 2 });
-      expect(await s.registry.getBox('b2')).toMatchObject({ online: true, lastSeenMs: later + 1 });
-      expect(await s.registry.getBox('nobody')).toBeUndefined();
-      // b1's first event fell out of the window; the pass's own events are its history, newest first.
-      expect(await s.registry.presenceHistory('b1', { limit: 10 })).toEqual([
-        { atMs: later + 2, event: 'online' },
-        { atMs: later, event: 'offline' },
-      ]);
       await s.close();
     });
   });

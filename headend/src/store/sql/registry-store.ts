@@ -15,8 +15,7 @@ import type {
   ZoneReach,
 } from '../../ports/registry-store';
 import { boxCertificates, revokedCertificates, setBoxCredentials } from './box-certificates';
-import { presenceHistory, recordPresence, setOnlineMany } from './box-presence';
-import type { PresenceChange } from './box-presence';
+import { presenceHistory, recordPresence } from './box-presence';
 import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
 import type { DB } from './schema';
@@ -240,12 +239,15 @@ export class SqlRegistryStore implements RegistryStore {
     });
   }
 
-  setOnline(id: string, online: boolean, atMs: number): Promise<void> {
-    return setOnlineMany(this.ctx, [{ id, online, atMs }]);
-  }
-
-  setOnlineMany(changes: readonly PresenceChange[]): Promise<void> {
-    return setOnlineMany(this.ctx, changes);
+  async setOnline(id: string, online: boolean, atMs: number): Promise<void> {
+    await atomically(this.ctx, async (db) => {
+      const found = await db
+        .updateTable('boxes')
+        .set({ online: online ? 1 : 0, last_seen_ms: atMs })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(found.numUpdatedRows) > 0) await recordPresence(db, id, online ? 'online' : 'offline', atMs);
+    });
   }
 
   presenceHistory(id: string, o: { limit: number; beforeMs?: number }): Promise<PresenceEvent[]> {
