@@ -69,6 +69,40 @@ describe('box reads that come together', () => {
     expect(many).toHaveBeenCalledTimes(1);
   });
 
+  it('a box re-provisioned while its key is being read: that read answers, but the next one reads the new key', async () => {
+    await seed();
+    const t = headend();
+    const registry = t.h.stores.registry;
+    let open: () => void = () => undefined;
+    let read: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (open = r));
+    const readDone = new Promise<void>((r) => (read = r));
+    // The registry answers with the row as it was, then the answer waits at the gate.
+    const slow = {
+      getBoxes: async (ids: readonly string[]) => {
+        const rows = await registry.getBoxes(ids);
+        read();
+        await gate;
+        return rows;
+      },
+    };
+    const keyOf = new BoxKeyLookup(new BoxReads(slow));
+    const old = keyOf.lookup('box:rd-7');
+    await readDone;
+    const fresh = randomBytes(32).toString('base64');
+    await registry.setBoxCredentials('rd-7', {
+      uplinkPublicKey: fresh,
+      credentialHash: '',
+      certFingerprint: '',
+      certSerial: '',
+      provisionedAtMs: t.clock.now(),
+    });
+    keyOf.invalidate('rd-7');
+    open();
+    expect(Buffer.from((await old) ?? []).toString('base64')).not.toBe(fresh);
+    expect(Buffer.from((await keyOf.lookup('box:rd-7')) ?? []).toString('base64')).toBe(fresh);
+  });
+
   it('40 boxes connecting at once: one registry query; right credentials admitted, a wrong one and an unknown box refused', async () => {
     await seed();
     const t = headend();

@@ -14,6 +14,9 @@ const MAX_ENTRIES = 100_000;
  */
 export class BoxKeyLookup implements KeyLookup {
   private readonly cache = new Map<string, { readonly key: Uint8Array; readonly atMs: number }>();
+  /** Invalidations so far, and the last one of each box: a read begun before it must not be cached. */
+  private invalidations = 0;
+  private readonly invalidatedAt = new Map<string, number>();
 
   constructor(
     private readonly registry: BoxSource,
@@ -26,12 +29,15 @@ export class BoxKeyLookup implements KeyLookup {
     const boxId = keyId.slice(4);
     const hit = this.cache.get(boxId);
     if (hit !== undefined && this.nowMs() - hit.atMs < TTL_MS) return hit.key;
+    const started = this.invalidations;
     const box = await this.registry.getBox(boxId);
     const key = box === undefined || box.uplinkPublicKey === '' ? undefined : fromBase64(box.uplinkPublicKey);
     if (key === undefined) {
       this.cache.delete(boxId);
       return undefined;
     }
+    // Re-provisioned while this read was on its way (reads come in passes): answer, but keep nothing.
+    if ((this.invalidatedAt.get(boxId) ?? 0) > started) return key;
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(boxId, { key, atMs: this.nowMs() });
     return key;
@@ -40,5 +46,7 @@ export class BoxKeyLookup implements KeyLookup {
   /** Forget a box's key (after re-provisioning). */
   invalidate(boxId: string): void {
     this.cache.delete(boxId);
+    if (this.invalidatedAt.size >= MAX_ENTRIES) this.invalidatedAt.clear();
+    this.invalidatedAt.set(boxId, ++this.invalidations);
   }
 }
