@@ -71,6 +71,12 @@ export function noticeStoreContract(name: string, open: StoresFactory): void {
       const audited = await s.audit.list({ limit: 10, subject: 'n1' });
       expect(audited.map((e) => e.actor)).toEqual(['first']);
       expect(audited[0]?.detail).toEqual({ boxes: 3 });
+      // More boxes than one statement takes: the same, in a transaction of several statements.
+      const many = Array.from({ length: 600 }, (_, i) => ({ boxId: `m${i}`, zoneId: 'z1' }));
+      await s.notices.create(notice('n-many'), many, T, entry('n-many', 'first'));
+      await expect(s.notices.create(notice('n-many'), many, T, entry('n-many', 'second'))).rejects.toThrow();
+      expect((await s.notices.counts('n-many', T)).total).toMatchObject({ queued: 600 });
+      expect((await s.audit.list({ limit: 10, subject: 'n-many' })).map((e) => e.actor)).toEqual(['first']);
       await s.close();
     });
 

@@ -221,17 +221,20 @@ export class SqlNoticeStore extends SqlNoticeOutbox implements NoticeStore {
   }
 
   async pendingForBox(boxId: string, nowMs: number): Promise<string[]> {
-    const rows = await this.ctx.db
-      .selectFrom('deliveries as d')
-      .innerJoin('notices as n', 'n.id', 'd.notice_id')
-      .select('d.notice_id')
-      .where('d.box_id', '=', boxId)
-      .where('d.state', '=', 'queued')
-      .where('n.status', '=', 'sent')
-      .where((eb) => eb.or([eb('d.expires_at_ms', '=', 0), eb('d.expires_at_ms', '>', nowMs)]))
-      .orderBy('d.queued_at_ms')
-      .orderBy('d.notice_id')
-      .execute();
+    // Every hello asks this (a reconnect storm: every box at once): compiled once.
+    const db = this.ctx.db;
+    const rows = await compiledOnce(this.ctx.dialect, db, 'pendingForBox', [boxId, 'queued', 'sent', 0, nowMs], () =>
+      db
+        .selectFrom('deliveries as d')
+        .innerJoin('notices as n', 'n.id', 'd.notice_id')
+        .select('d.notice_id')
+        .where('d.box_id', '=', boxId)
+        .where('d.state', '=', 'queued')
+        .where('n.status', '=', 'sent')
+        .where((eb) => eb.or([eb('d.expires_at_ms', '=', 0), eb('d.expires_at_ms', '>', nowMs)]))
+        .orderBy('d.queued_at_ms')
+        .orderBy('d.notice_id'),
+    );
     return rows.map((r) => r.notice_id);
   }
 
