@@ -36,6 +36,20 @@ describe('box reads that come together', () => {
     return keys;
   }
 
+  /** The box gets a new uplink key (provisioned again); returns it. */
+  async function reprovision(id: string): Promise<string> {
+    const t = headend();
+    const key = randomBytes(32).toString('base64');
+    await t.h.stores.registry.setBoxCredentials(id, {
+      uplinkPublicKey: key,
+      credentialHash: '',
+      certFingerprint: '',
+      certSerial: '',
+      provisionedAtMs: t.clock.now(),
+    });
+    return key;
+  }
+
   it("uplink keys of 40 boxes at once: one registry query, each box's own key, none for an unknown box", async () => {
     const keys = await seed();
     const t = headend();
@@ -55,14 +69,7 @@ describe('box reads that come together', () => {
     const keyOf = new BoxKeyLookup(new BoxReads(t.h.stores.registry));
     await Promise.all(ids.map((id) => keyOf.lookup(`box:${id}`)));
     // Re-provisioned since: the cache forgets it, and the next read is fresh.
-    const fresh = randomBytes(32).toString('base64');
-    await t.h.stores.registry.setBoxCredentials('rd-7', {
-      uplinkPublicKey: fresh,
-      credentialHash: '',
-      certFingerprint: '',
-      certSerial: '',
-      provisionedAtMs: t.clock.now(),
-    });
+    const fresh = await reprovision('rd-7');
     keyOf.invalidate('rd-7');
     const many = vi.spyOn(t.h.stores.registry, 'getBoxes');
     expect(Buffer.from((await keyOf.lookup('box:rd-7')) ?? []).toString('base64')).toBe(fresh);
@@ -89,14 +96,7 @@ describe('box reads that come together', () => {
     const keyOf = new BoxKeyLookup(new BoxReads(slow));
     const old = keyOf.lookup('box:rd-7');
     await readDone;
-    const fresh = randomBytes(32).toString('base64');
-    await registry.setBoxCredentials('rd-7', {
-      uplinkPublicKey: fresh,
-      credentialHash: '',
-      certFingerprint: '',
-      certSerial: '',
-      provisionedAtMs: t.clock.now(),
-    });
+    const fresh = await reprovision('rd-7');
     keyOf.invalidate('rd-7');
     open();
     expect(Buffer.from((await old) ?? []).toString('base64')).not.toBe(fresh);
