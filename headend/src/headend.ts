@@ -3,7 +3,7 @@ import { ZoneContact } from './services/zone-contact';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '@stb-notify/protocol';
 import type { Clock, Signer } from '@stb-notify/protocol';
-import { activeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
+import { activeSigner, createNodeVerifier, ed25519Backend } from '@stb-notify/protocol/node';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Logger } from 'pino';
@@ -187,6 +187,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     registryChanged: async () => broker.registryChanged?.(),
   });
   const receipts = new ReceiptBatcher(stores.notices, log);
+  // libsodium verifies on this thread; the thread pool is for Node's crypto, where libsodium does not load.
   const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });
 
   const tickets = createTicketServices({
@@ -254,7 +255,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     if (opts.schedulerTick !== false) scheduler.start();
     // Left unpublished by the previous process (killed between commit and publish).
     await notices.sweepOutbox();
-    log.info({ ...urls }, 'headend listening');
+    log.info({ ...urls, ed25519: ed25519Backend }, 'headend listening');
   }
 
   const settle = async (): Promise<void> => {

@@ -1,6 +1,6 @@
 /**
  * Ed25519 for notices and uplink. Why Ed25519:
- *  - native and fast on the headend (Node crypto: ~30 µs to sign, ~100 µs to verify);
+ *  - native and fast on the headend (libsodium: ~30 µs to sign, ~90 µs to verify; node/node-ed25519.ts);
  *  - native in the browser's WebCrypto where the box's browser has it (~0.1 ms);
  *  - a pure-JS fallback exists (node-forge's ed25519, a few ms; ed25519-forge.ts) for older box
  *    browsers and for pages served over plain http, where `crypto.subtle` is missing. This file

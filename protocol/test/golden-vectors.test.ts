@@ -11,7 +11,7 @@ import {
   Uplink,
 } from '../src/index';
 import type { Verifier } from '../src/index';
-import { createNodeSigner, createNodeVerifier, generateEd25519 } from '../src/node/index';
+import { createNodeSigner, createNodeVerifier, ed25519Backend, generateEd25519 } from '../src/node/index';
 import { NOTICE_KEY_ID, noticeSignerForge, VECTOR_TIME, uplinkKeys } from './fixtures';
 import { buildGoldenVectors, GOLDEN_BOX } from './golden-vectors';
 import type { GoldenVector } from './golden-vectors';
@@ -26,9 +26,11 @@ const self = { boxId: GOLDEN_BOX, zoneId: 'z-east' };
 const verifiers: Record<string, Verifier> = {
   webcrypto: createVerifierWithForge(),
   forge: forgeVerifier,
+  // The headend's and the simulated boxes': libsodium.
   node: createNodeVerifier(),
-  // The headend's: verification on libuv's thread pool.
-  'node thread-pool': createNodeVerifier({ threadPool: true }),
+  'node crypto': createNodeVerifier({ backend: 'node-crypto' }),
+  // The headend's where libsodium does not load: Node's crypto on libuv's thread pool.
+  'node crypto thread-pool': createNodeVerifier({ backend: 'node-crypto', threadPool: true }),
 };
 
 describe('golden vectors (checked-in bytes every side must reproduce)', () => {
@@ -73,6 +75,20 @@ describe('golden vectors (checked-in bytes every side must reproduce)', () => {
     });
   }
 
+  it('the headend signs with libsodium, and its signatures are byte for byte those of Node crypto', async () => {
+    // Installed by npm ci (sodium-native ships prebuilt binaries); without it every signature
+    // and verification silently costs about twice as much.
+    expect(ed25519Backend).toBe('libsodium');
+    for (let i = 0; i < 20; i++) {
+      const { seed } = generateEd25519();
+      const data = new TextEncoder().encode(`notice ${i} `.repeat(i * 7));
+      const sodium = createNodeSigner('k', seed);
+      const node = createNodeSigner('k', seed, 'node-crypto');
+      expect(sodium.publicKey).toEqual(node.publicKey);
+      expect(Buffer.from(await sodium.sign(data))).toEqual(Buffer.from(await node.sign(data)));
+    }
+  });
+
   for (const [vname, verifier] of Object.entries(verifiers)) {
     it(`the ${vname} verifier refuses a flipped bit, another key and malformed input`, async () => {
       const pair = generateEd25519();
@@ -85,6 +101,8 @@ describe('golden vectors (checked-in bytes every side must reproduce)', () => {
       expect(await verifier.verify(pair.publicKey, data, flipped)).toBe(false);
       expect(await verifier.verify(other.publicKey, data, sig)).toBe(false);
       expect(await verifier.verify(pair.publicKey, data, sig.subarray(0, 63))).toBe(false);
+      expect(await verifier.verify(new Uint8Array(32), data, sig)).toBe(false);
+      expect(await verifier.verify(pair.publicKey, data, new Uint8Array(64))).toBe(false);
     });
   }
 
