@@ -164,6 +164,7 @@ export const en: Record<TextKey, string> = {
   err_ACCOUNT_NOT_OVERDUE: 'The account is not overdue',
   err_TOO_MANY_ATTEMPTS: 'Too many wrong tokens: try again later',
   err_INTERNAL: 'Internal error: call the administrator',
+  err_SHUTTING_DOWN: 'The headend is restarting: try again in a moment',
   noData: 'no data',
   callerWords: 'Caller’s words, verbatim (T9)',
   majorComplaint: 'Major complaint',

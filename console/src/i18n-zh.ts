@@ -160,6 +160,7 @@ export const zh = {
   err_ACCOUNT_NOT_OVERDUE: '该账户没有欠费',
   err_TOO_MANY_ATTEMPTS: '错误令牌过多，请稍后再试',
   err_INTERNAL: '系统内部错误，请联系管理员',
+  err_SHUTTING_DOWN: '系统正在重启，请稍后再试',
   noData: '无数据',
   callerWords: '来电原话（T9，如实记录）',
   majorComplaint: '重大投诉',

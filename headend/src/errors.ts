@@ -25,6 +25,8 @@ export const ErrorCodes = {
   TOO_MANY_ATTEMPTS: 429,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
+  /** The headend is stopping: requests in flight finish, new ones are refused (http/request-drain.ts). */
+  SHUTTING_DOWN: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

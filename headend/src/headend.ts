@@ -17,6 +17,7 @@ import type { HeadendConfig } from './config/config-schema';
 import { NoticeTexts } from './domain/notice-texts';
 import type { ApiContext } from './http/api-context';
 import { createHttpApp, registerApi } from './http/build-app';
+import { RequestDrain } from './http/request-drain';
 import { Metrics } from './metrics/metrics';
 import { addHeadendGauges } from './metrics/headend-gauges';
 import { DataDir, HEADEND_IDENTITY } from './pki/data-dir';
@@ -118,6 +119,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
   const urls = { http: '', mqtts: '', ws: '' };
   const texts = new NoticeTexts(config.timeZone, config.hotline);
   const app = createHttpApp(log);
+  const drain = new RequestDrain(app);
   const external = config.broker.url !== '';
   const tlsClient = { ...dataDir.headendClient(clock.now()), caPem: dataDir.ca().certPem };
   const natsServers = config.broker.nats === '' ? [] : config.broker.nats.split(',');
@@ -278,6 +280,10 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     listen,
     async close() {
       await scheduler.stop();
+      // Requests in flight publish through the broker: they finish before it closes.
+      const { left } = await drain.drain();
+      if (left > 0)
+        log.warn({ left }, 'stopping with requests still in flight: what they send goes out at the next start');
       await settle();
       await broker.close();
       await app.close();
