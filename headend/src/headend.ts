@@ -260,6 +260,7 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     log.info({ ...urls, ed25519: ed25519Backend }, 'headend listening');
   }
 
+  let closing: Promise<void> | undefined;
   const settle = async (): Promise<void> => {
     while (inflight.size > 0) await Promise.all([...inflight]);
     await receipts.flush();
@@ -278,16 +279,21 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     settle,
     rotateNoticeKey,
     listen,
-    async close() {
-      await scheduler.stop();
-      // Requests in flight publish through the broker: they finish before it closes.
-      const { left } = await drain.drain();
-      if (left > 0)
-        log.warn({ left }, 'stopping with requests still in flight: what they send goes out at the next start');
-      await settle();
-      await broker.close();
-      await app.close();
-      await stores.close();
+    close() {
+      // Once, however often asked (SIGINT then SIGTERM).
+      closing ??= (async () => {
+        await scheduler.stop();
+        // Requests in flight publish through the broker: they finish before it closes.
+        const { left } = await drain.drain();
+        if (left > 0)
+          log.warn({ left }, 'stopping with requests still in flight: what they send goes out at the next start');
+        await settle();
+        await broker.close();
+        if (left > 0) app.server.closeAllConnections();
+        await app.close();
+        await stores.close();
+      })();
+      return closing;
     },
   };
 }

@@ -38,6 +38,11 @@ withConfigFlags(
 Stop with Ctrl-C.`);
   const stop = async (signal: string): Promise<void> => {
     console.log(`${signal}: stopping`);
+    // Requests get up to 15 s to finish (http/request-drain.ts); past 30 s something hangs.
+    setTimeout(() => {
+      console.error('stopping took over 30 s: exiting without a clean stop');
+      process.exit(1);
+    }, 30_000).unref();
     await h.close();
     process.exit(0);
   };

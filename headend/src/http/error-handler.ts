@@ -9,7 +9,9 @@ import { HeadendError } from '../errors';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HeadendError, req, reply) => {
     if (err instanceof HeadendError) {
-      if (err.status >= 500) req.log.error({ err }, err.message);
+      // A stop in progress is no fault: the client is told when to come back.
+      if (err.code === 'SHUTTING_DOWN') void reply.header('retry-after', '5');
+      else if (err.status >= 500) req.log.error({ err }, err.message);
       return reply
         .status(err.status)
         .send({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });

@@ -5,8 +5,6 @@ export interface Libsodium {
   crypto_sign_seed_keypair(publicKey: Uint8Array, secretKey: Uint8Array, seed: Uint8Array): void;
   crypto_sign_detached(signature: Uint8Array, message: Uint8Array, secretKey: Uint8Array): void;
   crypto_sign_verify_detached(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean;
-  /** Memory guarded by libsodium (locked, fenced, zeroed when freed) for secret keys. */
-  sodium_malloc(size: number): Uint8Array;
 }
 
 /**

@@ -53,12 +53,21 @@ export function createNodeSigner(
   seed: Uint8Array,
   backend?: Ed25519Backend,
 ): Signer & { readonly publicKey: Uint8Array } {
-  const key = privateKeyFromSeed(seed);
-  const publicKey = rawPublicKey(createPublicKey(key));
   const sodium = backendOf(backend) === 'libsodium' ? libsodium : undefined;
-  if (sodium === undefined) return { keyId, publicKey, sign: (data) => new Uint8Array(sign(null, data, key)) };
-  const secretKey = sodium.sodium_malloc(64);
-  sodium.crypto_sign_seed_keypair(new Uint8Array(32), secretKey, seed);
+  if (sodium === undefined) {
+    const key = privateKeyFromSeed(seed);
+    return {
+      keyId,
+      publicKey: rawPublicKey(createPublicKey(key)),
+      sign: (data) => new Uint8Array(sign(null, data, key)),
+    };
+  }
+  if (seed.length !== 32) throw new TypeError('an Ed25519 seed is 32 bytes');
+  // Plain memory, like the seed the caller holds: libsodium's guarded memory costs four
+  // mappings per key, and a fleet simulator holds thousands of box keys.
+  const publicKey = new Uint8Array(32);
+  const secretKey = new Uint8Array(64);
+  sodium.crypto_sign_seed_keypair(publicKey, secretKey, seed);
   return {
     keyId,
     publicKey,

@@ -7,7 +7,6 @@ import type { TypeBoxProvider } from '../typebox-provider';
 import { withErrors } from '../responses/error-responses';
 import { NoticeProgress } from '../responses/notice-responses';
 import { IdParams } from '../schemas';
-import type { LongLivedRouteConfig } from '../request-drain';
 
 const StreamQuery = Type.Object(
   {
@@ -37,8 +36,6 @@ export function noticeProgressRoutes(fastify: FastifyInstance, ctx: ApiContext):
   app.get(
     '/api/v1/notices/:id/progress',
     {
-      // Open until the client leaves: stopping ends it (preClose) instead of waiting for it.
-      config: { longLived: true } satisfies LongLivedRouteConfig,
       schema: {
         summary: 'Live delivery progress (text/event-stream): counts per state and zone, boxes still pending',
         tags: ['notices'],
