@@ -1,21 +1,25 @@
 import type { Kysely } from 'kysely';
 import { PRESENCE_KEEP_MS } from '../../ports/registry-store';
 import type { PresenceEvent } from '../../ports/registry-store';
+import { compiledOnce } from './compiled-once';
 import type { DB } from './schema';
+import type { SqlDialect } from './sql-context';
 
 /** Appends to a box's online history (issue 18) and drops what is older than PRESENCE_KEEP_MS. */
 export async function recordPresence(
+  dialect: SqlDialect,
   db: Kysely<DB>,
   boxId: string,
   event: PresenceEvent['event'],
   atMs: number,
 ): Promise<void> {
-  await db.insertInto('box_presence').values({ box_id: boxId, at_ms: atMs, event }).execute();
-  await db
-    .deleteFrom('box_presence')
-    .where('box_id', '=', boxId)
-    .where('at_ms', '<', atMs - PRESENCE_KEEP_MS)
-    .execute();
+  await compiledOnce(dialect, db, 'recordPresence', [boxId, atMs, event], () =>
+    db.insertInto('box_presence').values({ box_id: boxId, at_ms: atMs, event }),
+  );
+  const before = atMs - PRESENCE_KEEP_MS;
+  await compiledOnce(dialect, db, 'prunePresence', [boxId, before], () =>
+    db.deleteFrom('box_presence').where('box_id', '=', boxId).where('at_ms', '<', before),
+  );
 }
 
 /** A box's online history, newest first: `limit` events before `beforeMs`. */

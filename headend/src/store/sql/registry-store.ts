@@ -225,28 +225,27 @@ export class SqlRegistryStore implements RegistryStore {
     return revokedCertificates(this.ctx);
   }
 
+  // A reconnect storm writes these three times per box: built and compiled once (issue 19).
   async recordHello(
     id: string,
     h: { model: string; firmware: string; appVersion: string; atMs: number },
   ): Promise<void> {
     await atomically(this.ctx, async (db) => {
-      const found = await db
-        .updateTable('boxes')
-        .set({ model: h.model, firmware: h.firmware, app_version: h.appVersion, last_seen_ms: h.atMs, online: 1 })
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (Number(found.numUpdatedRows) > 0) await recordPresence(db, id, 'hello', h.atMs);
+      const set = { model: h.model, firmware: h.firmware, app_version: h.appVersion, last_seen_ms: h.atMs, online: 1 };
+      const found = await compiledOnce(this.ctx.dialect, db, 'recordHello', [...Object.values(set), id], () =>
+        db.updateTable('boxes').set(set).where('id', '=', id).returning('id'),
+      );
+      if (found.length > 0) await recordPresence(this.ctx.dialect, db, id, 'hello', h.atMs);
     });
   }
 
   async setOnline(id: string, online: boolean, atMs: number): Promise<void> {
     await atomically(this.ctx, async (db) => {
-      const found = await db
-        .updateTable('boxes')
-        .set({ online: online ? 1 : 0, last_seen_ms: atMs })
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (Number(found.numUpdatedRows) > 0) await recordPresence(db, id, online ? 'online' : 'offline', atMs);
+      const set = { online: online ? 1 : 0, last_seen_ms: atMs };
+      const found = await compiledOnce(this.ctx.dialect, db, 'setOnline', [set.online, atMs, id], () =>
+        db.updateTable('boxes').set(set).where('id', '=', id).returning('id'),
+      );
+      if (found.length > 0) await recordPresence(this.ctx.dialect, db, id, online ? 'online' : 'offline', atMs);
     });
   }
 
