@@ -32,7 +32,6 @@ import { NoticeService } from './services/notice-service';
 import { ProvisioningService } from './services/provisioning-service';
 import { ReceiptBatcher } from './services/receipt-batcher';
 import { presenceWriter } from './services/presence-writer';
-import { verifyInTurns } from './services/verify-in-turns';
 import { resendUnanswered } from './services/unanswered-resend';
 import { Scheduler } from './services/scheduler';
 import { createTicketServices } from './services/tickets/ticket-services';
@@ -190,8 +189,8 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     registryChanged: async () => broker.registryChanged?.(),
   });
   const receipts = new ReceiptBatcher(stores.notices, log);
-  const verifier = verifyInTurns(createNodeVerifier({ threadPool: true })); // the pool only for Node crypto's fallback
-  const uplink = new UplinkRouter({ keys, verifier, clock, metrics, log });
+  // libsodium verifies on this thread; the thread pool is for Node's crypto, where libsodium does not load.
+  const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });
 
   const tickets = createTicketServices({
     stores,
