@@ -86,11 +86,6 @@ export class RequestDrain {
     if (this.inFlight === 0) this.idle?.();
   }
 
-  /** Requests admitted and not finished (stopping waits for these). */
-  get active(): number {
-    return this.inFlight;
-  }
-
   /** Refuses new requests from now on; resolves when none is in flight, or after `limitMs`. */
   async drain(limitMs = DRAIN_LIMIT_MS): Promise<{ left: number }> {
     this.draining = true;

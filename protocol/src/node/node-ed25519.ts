@@ -44,16 +44,12 @@ export function generateEd25519(): Ed25519KeyPair {
   return { seed, publicKey: rawPublicKey(createPublicKey(privateKeyFromSeed(seed))) };
 }
 
-function backendOf(asked: Ed25519Backend | undefined): Ed25519Backend {
-  return asked === 'node-crypto' || libsodium === undefined ? 'node-crypto' : 'libsodium';
-}
-
 export function createNodeSigner(
   keyId: string,
   seed: Uint8Array,
   backend?: Ed25519Backend,
 ): Signer & { readonly publicKey: Uint8Array } {
-  const sodium = backendOf(backend) === 'libsodium' ? libsodium : undefined;
+  const sodium = backend === 'node-crypto' ? undefined : libsodium;
   if (sodium === undefined) {
     const key = privateKeyFromSeed(seed);
     return {
@@ -93,7 +89,7 @@ export interface NodeVerifierOptions {
 
 /** A Verifier on libsodium, or on Node's crypto with its KeyObjects cached by raw key. */
 export function createNodeVerifier(opts: NodeVerifierOptions = {}): Verifier {
-  const sodium = backendOf(opts.backend) === 'libsodium' ? libsodium : undefined;
+  const sodium = opts.backend === 'node-crypto' ? undefined : libsodium;
   if (sodium !== undefined)
     return {
       verify: (publicKey, data, signature) =>
