@@ -48,7 +48,7 @@ export function writeReport(r: {
   const md = [
     scaleOut ? '# Benchmarks: scale-out mode' : '# Benchmarks',
     '',
-    `Measured by \`${r.command}\` on ${result.date.slice(0, 10)}: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}.`,
+    `Measured by \`${r.command}\` on ${result.date.slice(0, 10)}: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, accept queue capped at ${result.machine.somaxconn} (net.core.somaxconn).`,
     scaleOut
       ? `Headend in the bench process as an MQTT client of ${r.broker ?? 'the embedded broker'} (shared subscription, up to 256 uplink messages handled at once) with its store on ${r.database}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
       : '',

@@ -291,7 +291,7 @@ async function clusterBench(N: number): Promise<void> {
 
 function clusterMarkdown(r: {
   date: string;
-  machine: { cores: number; cpu: string; memoryGiB: number; node: string };
+  machine: { cores: number; cpu: string; memoryGiB: number; node: string; somaxconn: number };
   boxes: number;
   workers: number;
   transport: string;

@@ -2,13 +2,26 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /** The machine a benchmark ran on, written next to its figures. */
-export function machineInfo(): { cores: number; cpu: string; memoryGiB: number; node: string } {
+export function machineInfo(): { cores: number; cpu: string; memoryGiB: number; node: string; somaxconn: number } {
   return {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? '',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    somaxconn: somaxconn(),
   };
+}
+
+/**
+ * The kernel's cap on a listener's accept queue (Linux's net.core.somaxconn; 0 where it cannot
+ * be read). Below the number of boxes, a reconnect storm overflows it (LISTEN_BACKLOG).
+ */
+export function somaxconn(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8').trim()) || 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
