@@ -16,7 +16,7 @@ export function machineInfo(): { cores: number; cpu: string; memoryGiB: number; 
  * The kernel's cap on a listener's accept queue (Linux's net.core.somaxconn; 0 where it cannot
  * be read). Below the number of boxes, a reconnect storm overflows it (LISTEN_BACKLOG).
  */
-export function somaxconn(): number {
+function somaxconn(): number {
   try {
     return Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8').trim()) || 0;
   } catch {

@@ -23,7 +23,6 @@ import { BENCH_SCHEMA, dropBenchSchema } from './bench-schema';
 import { writeReport } from './bench-report';
 import { benchRows, WINDOW } from './bench-rows';
 import { counts, slices, Worker } from './workers';
-import { somaxconn } from './machine';
 
 const N = (() => {
   const i = process.argv.indexOf('--boxes');
@@ -72,13 +71,6 @@ const rss = () => {
   return m.heapUsed + m.external + m.arrayBuffers;
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-// The embedded broker's accept queue is the kernel's cap (LISTEN_BACKLOG); below the fleet, the storm overflows it.
-const queueCap = somaxconn();
-if (!SCALE_OUT && queueCap > 0 && queueCap < N)
-  log(
-    `net.core.somaxconn is ${queueCap}, fewer than ${N} boxes: the storm will overflow the accept queue and boxes will wait out TCP retries (raise it with: sysctl -w net.core.somaxconn=${2 ** Math.ceil(Math.log2(N))})`,
-  );
 
 const steps = new StepTimer(TIMEOUT, log);
 const timed = steps.timed.bind(steps);
