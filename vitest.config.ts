@@ -9,9 +9,9 @@ export default defineConfig({
     // of ~110 files cost ~2 of the suite's 10 minutes. Tests keep no module-level state (every
     // test builds its own headend, clock and stores); globals stubbed are unstubbed in afterEach.
     isolate: false,
-    // Two forks on the 2-core machine: vitest's default (cores - 1) ran the files one at a time,
-    // 10m52s of which ~40 % is waiting on child processes, browsers and databases; two forks took
-    // 7m00s on the same machine (session 20). Tests already pass with the other core busy.
+    // Two forks on the 2-core machine: vitest's default (cores - 1) ran the files one at a time
+    // and left a core idle (8m21s of user CPU in 10m52s); two forks took 7m00s on the same
+    // machine (session 20). Tests already pass with the other core busy.
     maxWorkers: 2,
     globalSetup: ['./vitest.global-setup.ts'],
     projects: [

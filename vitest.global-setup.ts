@@ -13,16 +13,16 @@ declare module 'vitest' {
   }
 }
 
+// Vitest loads this file afresh for each project, so the mark lives on the process.
+const BUILT = Symbol.for('stb-notify.test-builds-done');
+const marks = globalThis as { [BUILT]?: true };
+
 /**
  * Once per run: the browser tests load the built apps from the headend (/tv/, /console/), so
  * build them (~1 s); the CLI tests and the spawned headends run the compiled headend
  * (headend/dist), so build it too; and make one operator CA with its RSA keys for every test headend to
  * copy (~0.3 s each instead of per headend).
  */
-// Vitest loads this file afresh for each project, so the mark lives on the process.
-const BUILT = Symbol.for('stb-notify.test-builds-done');
-const marks = globalThis as { [BUILT]?: true };
-
 export default function setup(project: TestProject): () => void {
   // Vitest calls this once per project (and once for the root); the builds are the same for all.
   if (marks[BUILT] !== true) {
