@@ -3,7 +3,7 @@ import { ZoneContact } from './services/zone-contact';
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '@stb-notify/protocol';
 import type { Clock, Signer } from '@stb-notify/protocol';
-import { activeSigner, createWorkerVerifier, ed25519Backend } from '@stb-notify/protocol/node';
+import { activeSigner, createNodeVerifier, ed25519Backend } from '@stb-notify/protocol/node';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Logger } from 'pino';
@@ -189,8 +189,8 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
     registryChanged: async () => broker.registryChanged?.(),
   });
   const receipts = new ReceiptBatcher(stores.notices, log);
-  const verifier = createWorkerVerifier(); // libsodium on a worker thread (issue 19)
-  const uplink = new UplinkRouter({ keys, verifier, clock, metrics, log });
+  // libsodium verifies on this thread; the thread pool is for Node's crypto, where libsodium does not load.
+  const uplink = new UplinkRouter({ keys, verifier: createNodeVerifier({ threadPool: true }), clock, metrics, log });
 
   const tickets = createTicketServices({
     stores,
@@ -289,7 +289,6 @@ export async function buildHeadend(opts: HeadendOptions): Promise<BuiltHeadend> 
           log.warn({ left }, 'stopping with requests still in flight: what they send goes out at the next start');
         await settle();
         await broker.close();
-        await verifier.close();
         if (left > 0) app.server.closeAllConnections();
         await app.close();
         await stores.close();

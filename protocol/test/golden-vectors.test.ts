@@ -11,13 +11,7 @@ import {
   Uplink,
 } from '../src/index';
 import type { Verifier } from '../src/index';
-import {
-  createNodeSigner,
-  createNodeVerifier,
-  createWorkerVerifier,
-  ed25519Backend,
-  generateEd25519,
-} from '../src/node/index';
+import { createNodeSigner, createNodeVerifier, ed25519Backend, generateEd25519 } from '../src/node/index';
 import { NOTICE_KEY_ID, noticeSignerForge, VECTOR_TIME, uplinkKeys } from './fixtures';
 import { buildGoldenVectors, GOLDEN_BOX } from './golden-vectors';
 import type { GoldenVector } from './golden-vectors';
@@ -32,10 +26,8 @@ const self = { boxId: GOLDEN_BOX, zoneId: 'z-east' };
 const verifiers: Record<string, Verifier> = {
   webcrypto: createVerifierWithForge(),
   forge: forgeVerifier,
-  // The simulated boxes': libsodium.
+  // The headend's and the simulated boxes': libsodium.
   node: createNodeVerifier(),
-  // The headend's: libsodium on a worker thread.
-  'node worker': createWorkerVerifier(),
   'node crypto': createNodeVerifier({ backend: 'node-crypto' }),
   // The headend's where libsodium does not load: Node's crypto on libuv's thread pool.
   'node crypto thread-pool': createNodeVerifier({ backend: 'node-crypto', threadPool: true }),

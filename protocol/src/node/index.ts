@@ -1,6 +1,5 @@
 /** Node-only helpers (native crypto, certificates). Boxes in a browser import the package root only. */
 export * from './node-ed25519';
-export * from './worker-verifier';
 export * from './notice-keys';
 export * from './crl';
 export * from './pki';
