@@ -78,6 +78,8 @@ export interface ZoneReach {
 export interface RegistryStore {
   upsertZones(zones: readonly Zone[]): Promise<void>;
   getZone(id: string): Promise<Zone | undefined>;
+  /** The zones of these ids that exist, by id (a batch's `getZone`: one query). */
+  getZones(ids: readonly string[]): Promise<Map<string, Zone>>;
   listZones(): Promise<Zone[]>;
 
   upsertAccounts(

@@ -23,6 +23,12 @@ export function registryStoreContract(name: string, open: StoresFactory): void {
       await s.registry.upsertZones([{ id: 'z1', name: '东城', type: 'urban', maintainer: 'wang' }]);
       await s.registry.upsertZones([{ id: 'z1', name: '东城区', type: 'urban', maintainer: 'zhao' }]);
       expect(await s.registry.getZone('z1')).toEqual({ id: 'z1', name: '东城区', type: 'urban', maintainer: 'zhao' });
+      // A pass of fault reports reads its zones in one query: those that exist, each once.
+      await s.registry.upsertZones([{ id: 'z2', name: '西城', type: 'rural', maintainer: '' }]);
+      const zones = await s.registry.getZones(['z2', 'nope', 'z1', 'z2']);
+      expect([...zones.keys()].sort()).toEqual(['z1', 'z2']);
+      expect(zones.get('z2')).toEqual({ id: 'z2', name: '西城', type: 'rural', maintainer: '' });
+      expect((await s.registry.getZones([])).size).toBe(0);
       await s.registry.upsertAccounts([{ id: 'a1', name: '张三' }]);
       await s.registry.setAccountStatus('a1', 'suspended');
       await s.registry.upsertAccounts([{ id: 'a1', name: '张三丰' }]);

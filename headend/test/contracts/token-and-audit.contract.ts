@@ -60,6 +60,39 @@ export function tokenAndAuditContract(name: string, open: StoresFactory): void {
       await s.close();
     });
 
+    it('appends a batch of entries with every kind of text intact, in one statement or in runs', async () => {
+      const s = await open();
+      // A pass writes its rows in runs (SQLite) or as one JSON document (PostgreSQL): neither may
+      // change a character. A lone surrogate is not valid UTF-8: it comes back as U+FFFD (one on
+      // PostgreSQL, one per byte of its WTF-8 form on SQLite), the rest of the text intact.
+      const texts = [
+        '引号 \' " ` 和 \\ 反斜杠',
+        '\\ud800 is text, not an escape',
+        'emoji 📺',
+        'lone \ud800 end',
+        '{"json":[1]}',
+      ];
+      const entries = Array.from({ length: 300 }, (_, i) => ({
+        atMs: i + 1,
+        actor: texts[i % texts.length] ?? '',
+        action: 'batch',
+        subject: `s${i}`,
+        detail: { i, text: texts[(i + 1) % texts.length] },
+      }));
+      await s.audit.appendMany(entries);
+      const back = await s.audit.list({ action: 'batch', limit: 500 });
+      expect(back).toHaveLength(300);
+      for (const e of back) {
+        const i = Number(e.subject.slice(1));
+        const actor = texts[i % texts.length] ?? '';
+        if (actor.startsWith('lone')) expect(e.actor).toMatch(/^lone \ufffd+ end$/);
+        else expect(e.actor).toBe(actor);
+        // The detail is stored as JSON text, where the surrogate is an escape: it comes back as it was.
+        expect(e.detail).toEqual({ i, text: texts[(i + 1) % texts.length] });
+      }
+      await s.close();
+    });
+
     it('lists audit entries newest first, filtered', async () => {
       const s = await open();
       await s.audit.append({ atMs: 1, actor: 'a', action: 'x', subject: 's1', detail: { n: 1 } });

@@ -1,7 +1,7 @@
 import type { FaultReportProps } from '@stb-notify/protocol';
 import { SIGNAL_SYMPTOMS } from '../../domain/classify-fault';
 import { diagnosticsRecord } from '../../domain/diagnostics-record';
-import type { Box, Zone } from '../../ports/registry-store';
+import type { Box } from '../../ports/registry-store';
 import { crashPoint } from '../crash-points';
 import { Outgoing } from '../notice-input';
 import { Passes } from '../passes';
@@ -102,8 +102,7 @@ export class FaultReportBatch {
       return !known;
     });
     if (fresh.length === 0) return rest;
-    const zones = new Map<string, Zone | undefined>();
-    for (const zoneId of new Set(fresh.map((c) => c.box.zoneId))) zones.set(zoneId, await registry.getZone(zoneId));
+    const zones = await registry.getZones(fresh.map((c) => c.box.zoneId));
     const now = this.d.clock.now();
     const out = new Outgoing();
     const items = fresh.map((c) => ({

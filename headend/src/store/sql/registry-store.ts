@@ -20,7 +20,7 @@ import { boxWhere, chunks, countAll, toBox } from './registry-rows';
 import type { Target } from './registry-rows';
 import type { DB } from './schema';
 import { atomically, CHUNK } from './sql-context';
-import { paddedInList } from './padded-in-list';
+import { paddedChunks } from './padded-in-list';
 import { compiledOnce } from './compiled-once';
 import type { SqlContext } from './sql-context';
 
@@ -65,6 +65,16 @@ export class SqlRegistryStore implements RegistryStore {
     return (
       await compiledOnce(this.ctx.dialect, this.ctx.db, 'getZone', [id], () => this.zones().where('id', '=', id))
     )[0];
+  }
+
+  async getZones(ids: readonly string[]): Promise<Map<string, Zone>> {
+    const out = new Map<string, Zone>();
+    for (const part of paddedChunks(ids)) {
+      const q = () => this.zones().where('id', 'in', part);
+      for (const z of await compiledOnce(this.ctx.dialect, this.ctx.db, `getZones:${part.length}`, part, q))
+        out.set(z.id, z);
+    }
+    return out;
   }
 
   listZones(): Promise<Zone[]> {
@@ -150,9 +160,7 @@ export class SqlRegistryStore implements RegistryStore {
 
   async getBoxes(ids: readonly string[]): Promise<Map<string, Box>> {
     const out = new Map<string, Box>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += CHUNK) {
-      const part = paddedInList(unique.slice(i, i + CHUNK));
+    for (const part of paddedChunks(ids)) {
       const q = () => this.ctx.db.selectFrom('boxes').selectAll().where('id', 'in', part);
       for (const r of await compiledOnce(this.ctx.dialect, this.ctx.db, `getBoxes:${part.length}`, part, q))
         out.set(r.id, toBox(r));
