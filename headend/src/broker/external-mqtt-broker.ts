@@ -2,6 +2,7 @@ import { parseTopic, uplinkFilter } from '@stb-notify/protocol';
 import mqtt from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
+import { HandlingGate } from './handling-gate';
 import { HeadendError } from '../errors';
 import type { Broker } from '../ports/broker';
 import { MAX_PACKET_BYTES } from './embedded-aedes-broker';
@@ -33,12 +34,17 @@ export interface ExternalBrokerOptions {
  * and every pending notice is resent on a box's hello. Handling is idempotent (report ids,
  * receipts that never move a delivery backwards), so a repeat changes nothing twice.
  */
-/** Uplink messages handled concurrently per instance before the broker is made to wait. */
-const MAX_HANDLING = 256;
+/**
+ * Uplink messages, and their bytes, handled concurrently per instance before the broker is made
+ * to wait. A fault report waits for its pass (fault-report-batch.ts), so the count bounds the
+ * pass: with 256 a burst of reports came in passes of ~125 (issue 19); the bytes bound memory
+ * whatever the messages' sizes (up to MAX_PACKET_BYTES each).
+ */
+const MAX_HANDLING = 1024;
+const MAX_HANDLING_BYTES = 8 * 1024 * 1024;
 
 export class ExternalMqttBroker implements Broker {
-  private handling = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly gate = new HandlingGate(MAX_HANDLING, MAX_HANDLING_BYTES);
   private handlers: Array<(topic: string, payload: Uint8Array) => Promise<boolean>> = [];
 
   private constructor(
@@ -81,19 +87,16 @@ export class ExternalMqttBroker implements Broker {
     });
     const broker = new ExternalMqttBroker(client, publisher, opts);
     // mqtt.js hands over one message at a time and sends its PUBACK when `done` is called.
-    // Up to MAX_HANDLING messages are handled at once; beyond that `done` waits for one to
-    // finish, so a slow store pushes back on the broker instead of piling up in memory.
+    // Up to MAX_HANDLING messages (MAX_HANDLING_BYTES) are handled at once; beyond that `done`
+    // waits for some to finish, so a slow store pushes back on the broker instead of piling up
+    // in memory.
     client.handleMessage = (packet, done) => {
-      broker.handling++;
+      const leave = broker.gate.take(packet.payload.length);
       void broker
         .dispatch(packet.topic, packet.payload)
         .catch((err: unknown) => opts.log.error({ err, topic: packet.topic }, 'uplink dispatch failed'))
-        .finally(() => {
-          broker.handling--;
-          broker.waiting.shift()?.();
-        });
-      if (broker.handling < MAX_HANDLING) done();
-      else broker.waiting.push(() => done());
+        .finally(leave);
+      broker.gate.whenRoom(() => done());
     };
     for (const c of [client, publisher]) {
       // Request/response over one socket (publish → PUBACK): without TCP_NODELAY, Nagle and

@@ -50,7 +50,7 @@ export function writeReport(r: {
     '',
     `Measured by \`${r.command}\` on ${result.date.slice(0, 10)}: ${result.machine.cores} cores (${result.machine.cpu}), ${result.machine.memoryGiB} GiB, Node ${result.machine.node}, accept queue capped at ${result.machine.somaxconn} (net.core.somaxconn).`,
     scaleOut
-      ? `Headend in the bench process as an MQTT client of ${r.broker ?? 'the embedded broker'} (shared subscription, up to 256 uplink messages handled at once) with its store on ${r.database}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
+      ? `Headend in the bench process as an MQTT client of ${r.broker ?? 'the embedded broker'} (shared subscription, up to 1,024 uplink messages or 8 MiB handled at once) with its store on ${r.database}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
       : '',
     `${scaleOut ? '' : 'Headend with its embedded aedes broker and SQLite store in the bench process; '}${N} simulated boxes running the real box core (MQTT ${scaleOut ? 'over TCP' : 'over WebSocket'}, Ed25519 verify and sign) in ${r.workers} worker process(es). The baseline is plain aedes with raw MQTT.js clients of the same count and payload sizes, measured in the same run. Ratio: 1.0 = as good as raw MQTT.`,
     '',
