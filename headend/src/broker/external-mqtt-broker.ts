@@ -2,6 +2,7 @@ import { parseTopic, uplinkFilter } from '@stb-notify/protocol';
 import mqtt from 'mqtt';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
+import { corkForTurn } from './cork-for-turn';
 import { HandlingGate } from './handling-gate';
 import { HeadendError } from '../errors';
 import type { Broker } from '../ports/broker';
@@ -96,7 +97,10 @@ export class ExternalMqttBroker implements Broker {
         .dispatch(packet.topic, packet.payload)
         .catch((err: unknown) => opts.log.error({ err, topic: packet.topic }, 'uplink dispatch failed'))
         .finally(leave);
-      broker.gate.whenRoom(() => done());
+      broker.gate.whenRoom(() => {
+        corkForTurn(client.stream); // the PUBACK leaves with the turn's others
+        done();
+      });
     };
     for (const c of [client, publisher]) {
       // Request/response over one socket (publish → PUBACK): without TCP_NODELAY, Nagle and
@@ -146,6 +150,7 @@ export class ExternalMqttBroker implements Broker {
   }
 
   publish(topic: string, payload: Uint8Array, opts: { readonly retain?: boolean } = {}): Promise<void> {
+    corkForTurn(this.publisher.stream);
     return publishQos1(this.publisher, topic, payload, opts);
   }
 
