@@ -2,6 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { machineInfo } from './machine';
 
+/** CPU µs per operation of the processes beside the bench process, and the machine's busy share (%) of all its cores. */
+export interface Elsewhere {
+  fleet: number;
+  broker?: number;
+  database?: number;
+  machineBusyPct: number;
+}
+
 /** One benchmark: stb-notify against the raw broker in the same run. */
 export interface Row {
   name: string;
@@ -12,6 +20,8 @@ export interface Row {
   ratio: number;
   /** CPU µs of this process per operation (see cpuUs): the headend's, and the raw broker's. */
   cpuUsPerOp?: { stbNotify: number; raw: number };
+  /** The other processes' CPU µs per operation during each side's step, and how busy the machine was (process-cpu.ts). */
+  elsewhere?: { stbNotify: Elsewhere; raw: Elsewhere };
   target: string;
   note: string;
 }
@@ -63,7 +73,33 @@ export function writeReport(r: {
     '',
     'CPU µs/op: user + system CPU of the bench process (headend or raw broker; the simulated boxes run in other processes) during the step, divided by its operations: delivered boxes (broadcast), notices (personalised), reports (intake), resent notices (storm, 2 per box).',
     '',
+    ...elsewhereTable(rows, result.machine.cores, scaleOut),
   ].join('\n');
   writeFileSync(join(r.dir, `${base}.md`), md);
   console.log(`\n${md}`);
+}
+
+/** Where the machine's CPU went during each step: every process of the run, per operation. */
+function elsewhereTable(rows: readonly Row[], cores: number, scaleOut: boolean): string[] {
+  const measured = rows.filter((x) => x.elsewhere !== undefined && x.cpuUsPerOp !== undefined);
+  if (measured.length === 0) return [];
+  const dash = (n: number | undefined) => (n === undefined ? '—' : String(n));
+  return [
+    '## Where the CPU went',
+    '',
+    `CPU µs per operation of each process of the run during the step (from /proc), and how busy the machine's ${cores} cores were (100 % = all of them). ${
+      scaleOut
+        ? 'The broker is the Mosquitto the bench starts; the database is every PostgreSQL process on the machine.'
+        : 'The embedded broker and SQLite run inside the headend process.'
+    } The raw side's broker is the bench process.`,
+    '',
+    '| benchmark | headend | simulated boxes | broker | database | machine busy | raw broker | raw clients | machine busy (raw) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...measured.map((x) => {
+      const e = x.elsewhere as { stbNotify: Elsewhere; raw: Elsewhere };
+      const u = x.cpuUsPerOp as { stbNotify: number; raw: number };
+      return `| ${x.name} | ${u.stbNotify} | ${e.stbNotify.fleet} | ${dash(e.stbNotify.broker)} | ${dash(e.stbNotify.database)} | ${e.stbNotify.machineBusyPct} % | ${u.raw} | ${e.raw.fleet} | ${e.raw.machineBusyPct} % |`;
+    }),
+    '',
+  ];
 }

@@ -1,4 +1,5 @@
-import type { Row } from './bench-report';
+import type { Elsewhere, Row } from './bench-report';
+import type { OtherCpu } from './process-cpu';
 
 /** Sends of the windowed personalised step kept in flight at once, on both sides. */
 export const WINDOW = 16;
@@ -8,6 +9,8 @@ export interface Measured {
   readonly boxes: number;
   readonly ms: ReadonlyMap<string, number>;
   readonly cpuUs: ReadonlyMap<string, number>;
+  /** The other processes' CPU per step (process-cpu.ts); empty where not measured. */
+  readonly otherCpu?: ReadonlyMap<string, OtherCpu>;
   readonly lost: number;
   /** Bytes per connected box (embedded runs only: behind an external broker the headend holds no box connections). */
   readonly perBox?: { readonly stbNotify: number; readonly raw: number };
@@ -22,6 +25,18 @@ export function benchRows(m: Measured): Row[] {
     stbNotify: Math.round((m.cpuUs.get(stb) ?? 0) / ops),
     raw: Math.round((m.cpuUs.get(raw) ?? 0) / ops),
   });
+  const side = (o: OtherCpu, ops: number): Elsewhere => ({
+    fleet: Math.round(o.fleetUs / ops),
+    ...(o.brokerUs === undefined ? {} : { broker: Math.round(o.brokerUs / ops) }),
+    ...(o.databaseUs === undefined ? {} : { database: Math.round(o.databaseUs / ops) }),
+    machineBusyPct: Math.round(o.machineBusy * 100),
+  });
+  /** The other processes' CPU per operation on both sides, where both steps were measured. */
+  const elsewhere = (stb: string, raw: string, ops: number) => {
+    const a = m.otherCpu?.get(stb);
+    const b = m.otherCpu?.get(raw);
+    return a === undefined || b === undefined ? {} : { elsewhere: { stbNotify: side(a, ops), raw: side(b, ops) } };
+  };
   /** A duration (lower is better): ratio raw / stb-notify. */
   const duration = (stb: string, raw: string, ops: number) => ({
     unit: 'ms',
@@ -29,6 +44,7 @@ export function benchRows(m: Measured): Row[] {
     raw: Math.round(ms(raw)),
     ratio: ms(stb) > 0 ? ms(raw) / ms(stb) : 0,
     cpuUsPerOp: perOp(stb, raw, ops),
+    ...elsewhere(stb, raw, ops),
   });
   /** A rate over N operations (higher is better): the same ratio of durations. */
   const throughput = (stb: string, raw: string, unit: string) => ({
@@ -37,6 +53,7 @@ export function benchRows(m: Measured): Row[] {
     raw: rate(raw),
     ratio: ms(stb) > 0 ? ms(raw) / ms(stb) : 0,
     cpuUsPerOp: perOp(stb, raw, N),
+    ...elsewhere(stb, raw, N),
   });
   const rows: Row[] = [
     {

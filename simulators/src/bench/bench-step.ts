@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { until } from '../fleet';
 import { listenOverflows } from './machine';
+import type { OtherCpu, ProcessCpu } from './process-cpu';
 import { withProgress } from './progress';
 
 const RESOLUTION_MS = 10;
@@ -21,6 +22,9 @@ export interface Count {
  */
 export class StepTimer {
   readonly cpuUs = new Map<string, number>();
+  /** The other processes' CPU during each step that finished (process-cpu.ts), when `others` is set. */
+  readonly otherCpu = new Map<string, OtherCpu>();
+  others: ProcessCpu | undefined;
   /** Wall time of each step that finished, ms. */
   readonly ms = new Map<string, number>();
   /** What a timed-out step logs about where the work waits (the headend's gauges). */
@@ -39,6 +43,7 @@ export class StepTimer {
   ): Promise<number> {
     return withProgress(name, count.total, count.done, async () => {
       const cpu0 = process.cpuUsage();
+      const others0 = this.others?.start();
       const overflows0 = listenOverflows();
       const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
       delay.enable();
@@ -51,6 +56,7 @@ export class StepTimer {
         }
         const cpu = process.cpuUsage(cpu0);
         this.cpuUs.set(name, cpu.user + cpu.system);
+        if (others0 !== undefined && this.others !== undefined) this.otherCpu.set(name, this.others.since(others0));
         const ms = performance.now() - t0;
         this.ms.set(name, ms);
         return ms;

@@ -17,6 +17,7 @@ import { RawBroker } from './raw-broker';
 import { baselinePayloads } from './baseline-payloads';
 import { StepProfiler } from './cpu-profile';
 import { StepTimer } from './bench-step';
+import { ProcessCpu } from './process-cpu';
 import type { Count } from './bench-step';
 import { spawnBenchMosquitto } from './spawn-mosquitto';
 import { BENCH_SCHEMA, dropBenchSchema } from './bench-schema';
@@ -112,6 +113,11 @@ async function main(): Promise<void> {
       .filter((l) => /^stb_(uplinks_in_progress|db_connections|boxes_connected|deliveries_queued)\b/.test(l))
       .join('; ');
   const workers = Array.from({ length: Math.ceil(N / PER_WORKER) }, () => new Worker());
+  steps.others = new ProcessCpu({
+    fleet: () => workers.flatMap((w) => (w.pid === undefined ? [] : [w.pid])),
+    broker: () => spawned?.pid,
+    database: DATABASE !== undefined,
+  });
   try {
     log(`${N} boxes, ${workers.length} fleet worker process(es), ${cpus().length} cores`);
     const bundles = await provisionFleet(h, { boxes: N, zones: 20 });
@@ -340,6 +346,7 @@ async function main(): Promise<void> {
       boxes: N,
       ms: steps.ms,
       cpuUs: steps.cpuUs,
+      otherCpu: steps.otherCpu,
       lost,
       // With an external broker the headend holds no box connections: nothing to compare.
       ...(SCALE_OUT ? {} : { perBox: { stbNotify: perBox, raw: rawPerBox } }),

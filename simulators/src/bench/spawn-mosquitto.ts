@@ -11,7 +11,11 @@ import { join } from 'node:path';
  * silently drops QoS 1 uplink behind a busy subscriber). TLS and the ACL are covered by the
  * headend's tests; the bench measures the broker + PostgreSQL path.
  */
-export async function spawnBenchMosquitto(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function spawnBenchMosquitto(): Promise<{
+  url: string;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+}> {
   const port = await new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const p = (s.address() as { port: number }).port;
@@ -52,6 +56,7 @@ export async function spawnBenchMosquitto(): Promise<{ url: string; stop: () => 
   }
   return {
     url: `mqtt://127.0.0.1:${port}`,
+    pid: proc.pid,
     async stop() {
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');

@@ -23,6 +23,10 @@ export class Worker {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   kill(): void {
     this.child.kill();
   }
