@@ -12,6 +12,8 @@ export interface Measured {
   /** The other processes' CPU per step (process-cpu.ts); empty where not measured. */
   readonly otherCpu?: ReadonlyMap<string, OtherCpu>;
   readonly lost: number;
+  /** PostgreSQL and an external broker: the issue's scale-out targets apply. */
+  readonly scaleOut?: boolean;
   /** Bytes per connected box (embedded runs only: behind an external broker the headend holds no box connections). */
   readonly perBox?: { readonly stbNotify: number; readonly raw: number };
 }
@@ -71,7 +73,7 @@ export function benchRows(m: Measured): Row[] {
     {
       name: `personalised signed notices, ${WINDOW} sends in flight`,
       ...throughput(`personalised-${WINDOW}`, `raw-unicast-${WINDOW}`, 'notices/s'),
-      target: '≥ 0.6× raw unicast',
+      target: m.scaleOut === true ? '≥ 1,500 notices/s' : '≥ 0.6× raw unicast',
       note: `as an operator's billing system calling the API with ${WINDOW} requests at once; raw: ${WINDOW} publishes in flight`,
     },
     {
@@ -83,7 +85,7 @@ export function benchRows(m: Measured): Row[] {
     {
       name: 'fault reports turned into stored tickets',
       ...throughput('intake', 'raw-ingest', 'reports/s'),
-      target: '≥ 5,000 reports/s',
+      target: m.scaleOut === true ? '≥ 2,000 reports/s' : '≥ 5,000 reports/s',
       note: 'raw: one publish per client to one subscriber',
     },
     {

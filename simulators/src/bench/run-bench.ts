@@ -348,6 +348,7 @@ async function main(): Promise<void> {
       cpuUs: steps.cpuUs,
       otherCpu: steps.otherCpu,
       lost,
+      scaleOut: SCALE_OUT,
       // With an external broker the headend holds no box connections: nothing to compare.
       ...(SCALE_OUT ? {} : { perBox: { stbNotify: perBox, raw: rawPerBox } }),
     });
