@@ -87,6 +87,84 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
     }
   });
 
+  it('issue 19: a notice the broker session kept and delivered on reconnect is not sent again by the hello, though its receipt has not come yet', async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
+    const box = new TestBox(bundle, t.clock);
+    try {
+      await box.connect();
+      await box.hello();
+      await until(() => box.helloAnswers.length === 1, 'first hello answered');
+      await box.disconnect();
+      const sent = await t.api('POST', '/api/v1/notices', {
+        kind: 'ANNOUNCEMENT',
+        target: { type: 'all' },
+        texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
+      });
+      const id = (sent.body.notice as { id: string }).id;
+      // Back online, the box gets what its session kept, and says hello before it answers it.
+      box.autoReceipts = [];
+      await box.connect();
+      await until(() => box.noticeIds().includes(id), 'the kept notice delivered on reconnect');
+      await box.hello();
+      await until(() => box.helloAnswers.length === 2, 'second hello answered');
+      // The answer follows any resend on the same topic: a resend would have come first.
+      expect(box.repeats).toBe(0);
+      await box.receipt(id, 'delivered');
+      await until(async () => {
+        await t.h.settle();
+        return (await t.h.stores.notices.counts(id, t.clock.now())).total.delivered === 1;
+      }, 'its receipt stored when it comes');
+      // On the next connection nothing is kept for it any more, and nothing is pending: no resend.
+      await box.disconnect();
+      await box.connect();
+      await box.hello();
+      await until(() => box.helloAnswers.length === 3, 'third hello answered');
+      expect(box.repeats).toBe(0);
+    } finally {
+      await box.disconnect();
+    }
+  });
+
+  it('issue 19: a kept notice the box never answered is sent again at its next connection', async () => {
+    t = await startTestHeadend();
+    await seedRegistry(t);
+    const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
+    const box = new TestBox(bundle, t.clock);
+    try {
+      await box.connect();
+      await box.hello();
+      await until(() => box.helloAnswers.length === 1, 'first hello answered');
+      await box.disconnect();
+      const sent = await t.api('POST', '/api/v1/notices', {
+        kind: 'ANNOUNCEMENT',
+        target: { type: 'all' },
+        texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
+      });
+      const id = (sent.body.notice as { id: string }).id;
+      // The box takes the kept notice and goes before it answers (a reboot at the wrong moment).
+      box.autoReceipts = [];
+      await box.connect();
+      await until(() => box.noticeIds().includes(id), 'the kept notice delivered on reconnect');
+      await box.hello();
+      await until(() => box.helloAnswers.length === 2, 'second hello answered');
+      expect(box.repeats).toBe(0);
+      await box.disconnect();
+      // Its session kept nothing this time: the hello sends the notice still pending.
+      box.autoReceipts = ['delivered'];
+      await box.connect();
+      await box.hello();
+      await until(() => box.repeats === 1, 'the unanswered notice sent again');
+      await until(async () => {
+        await t.h.settle();
+        return (await t.h.stores.notices.counts(id, t.clock.now())).total.delivered === 1;
+      }, 'its receipt stored');
+    } finally {
+      await box.disconnect();
+    }
+  });
+
   /**
    * box-4 is away while a notice to all is sent (its persistent broker session keeps it), comes
    * back, gets the kept notice and answers with a receipt; the store holds that receipt back

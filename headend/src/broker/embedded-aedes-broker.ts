@@ -16,6 +16,7 @@ import { StreamFrameGuard } from './mqtt-frame-guard';
 import { WebSocketFrameGuard } from './websocket-frame-guard';
 import { serveMqttOverWebSocket } from './mqtt-over-websocket';
 import { LISTEN_BACKLOG } from './listen-backlog';
+import { aedesStore, KeptForBox } from './kept-for-box';
 
 export interface EmbeddedBrokerOptions {
   readonly tls: { readonly keyPem: string; readonly certPem: string; readonly caPem: string };
@@ -57,13 +58,16 @@ export class EmbeddedAedesBroker implements Broker {
   /** Stops the MQTT-over-WebSocket listener and drops its connections. */
   private closeWebSocket: (() => void) | undefined;
   private readonly connected = new Map<string, Client>();
+  private readonly kept: KeptForBox;
   private inflight = 0;
   private readonly waiting: Array<() => void> = [];
 
   private constructor(
     private readonly aedes: Aedes,
     private readonly opts: EmbeddedBrokerOptions,
-  ) {}
+  ) {
+    this.kept = new KeptForBox(aedes, (client) => this.identities.has(client));
+  }
 
   static async start(opts: EmbeddedBrokerOptions): Promise<EmbeddedAedesBroker> {
     const aedes = await Aedes.createBroker({ id: 'stb-headend', heartbeatInterval: 60_000, connectTimeout: 30_000 });
@@ -260,17 +264,19 @@ export class EmbeddedAedesBroker implements Broker {
     this.uplinkHandlers.push(handler);
   }
 
+  async keptFor(boxId: string): Promise<Uint8Array[]> {
+    const client = this.connected.get(boxId);
+    return client === undefined ? [] : this.kept.take(client);
+  }
+
   onPresence(handler: (boxId: string, online: boolean) => void): void {
     this.presenceHandlers.push(handler);
   }
 
   /** Topics the broker keeps a retained message for (the signed key set; never a box's uplink). */
   async retainedTopics(pattern = '#'): Promise<string[]> {
-    const store = (this.aedes as unknown as { persistence: unknown }).persistence as {
-      createRetainedStream(p: string): AsyncIterable<{ topic: string }>;
-    };
     const out: string[] = [];
-    for await (const packet of store.createRetainedStream(pattern)) out.push(packet.topic);
+    for await (const packet of aedesStore(this.aedes).createRetainedStream(pattern)) out.push(packet.topic);
     return out;
   }
 

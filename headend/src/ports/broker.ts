@@ -14,6 +14,12 @@ export interface Broker {
   onUplink(handler: (topic: string, payload: Uint8Array) => Promise<boolean>): void;
   /** Called when a box connects or disconnects (embedded broker only; external ones rely on hello). */
   onPresence(handler: (boxId: string, online: boolean) => void): void;
+  /**
+   * The downlink payloads the box's current connection has acknowledged since it connected, and
+   * those its session still holds for it (embedded broker only): what its hello need not send
+   * again (issue 19). Asked once per connection.
+   */
+  keptFor?(boxId: string): Promise<readonly Uint8Array[]>;
   /** Boxes connected right now; undefined when the broker does not tell (external brokers). */
   connectedBoxes(): number | undefined;
   /**

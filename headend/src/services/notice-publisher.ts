@@ -4,6 +4,7 @@ import type { Clock, DownlinkProps, PartyInfo, Signer } from '@stb-notify/protoc
 import type { Metrics } from '../metrics/metrics';
 import type { Broker } from '../ports/broker';
 import type { NoticeRecord } from '../ports/notice-store';
+import { keptNoticeIds } from './kept-notices';
 import type { BoxRef } from './notice-input';
 
 const HEADEND: PartyInfo = { kind: 'headend', id: '' };
@@ -112,6 +113,15 @@ export class NoticePublisher {
       this.rememberSealed(record.id, signer.keyId, bytes);
     }
     await this.d.broker.publish(boxTopic(boxId), bytes);
+  }
+
+  /**
+   * The notices the box's broker session delivered since it connected or still holds for it,
+   * sealed with the current key (kept-notices.ts): what its hello need not send again. Asked
+   * at every hello: it also ends the broker's remembering for that connection.
+   */
+  async keptFor(boxId: string): Promise<Set<string>> {
+    return keptNoticeIds((await this.d.broker.keptFor?.(boxId)) ?? [], this.d.signer().keyId);
   }
 
   /** Broadcast envelopes by notice id, as sealed (bounded: a few hundred broadcasts are live at most). */

@@ -254,16 +254,16 @@ export class NoticeService {
 
   /**
    * A box said hello: send it, addressed to it alone, every unexpired notice it has not
-   * acknowledged. This is what makes delivery survive a headend restart (the broker's
-   * in-memory session queue does not). The box drops duplicates by notice id. When a pending
-   * notice has a receipt `held` (taken, not stored: a box back online answers what its broker
-   * session kept just before its hello), the receipts are stored first and the store asked
-   * again: no resend of what the box has just acknowledged (issue 19), and one if it was lost.
+   * acknowledged (delivery survives a headend restart; the box drops repeats by notice id) but
+   * what its broker session `kept` for it (issue 19; unanswered-resend covers a receipt lost
+   * later) — unless its receipt was `held`, stored first, and lost: then it is sent again.
    */
-  async resendPending(boxId: string, held?: HeldReceipts): Promise<number> {
+  async resendPending(boxId: string, held?: HeldReceipts, kept?: ReadonlySet<string>): Promise<number> {
     const pendingIds = () => this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
     let ids = await pendingIds();
-    if (held !== undefined && ids.some((id) => held.holds(boxId, id))) ids = await held.flush().then(pendingIds);
+    const inHand = ids.filter((id) => held?.holds(boxId, id) === true);
+    if (held !== undefined && inHand.length > 0) ids = await held.flush().then(pendingIds);
+    ids = ids.filter((id) => kept?.has(id) !== true || inHand.includes(id));
     for (const id of ids) {
       const record = await this.get(id);
       await this.publisher.toBox(record, boxId, () => ({ notice: assertDeliverable(record) }));
