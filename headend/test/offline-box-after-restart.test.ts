@@ -87,22 +87,27 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
     }
   });
 
-  it('issue 19: a notice the broker session kept and delivered on reconnect is not sent again by the hello, though its receipt has not come yet', async () => {
+  /** box-4 says hello, goes away, and a notice to all is sent meanwhile (its persistent broker session keeps it). */
+  async function awayWhileNoticeSent(): Promise<{ box: TestBox; id: string }> {
     t = await startTestHeadend();
     await seedRegistry(t);
     const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
     const box = new TestBox(bundle, t.clock);
+    await box.connect();
+    await box.hello();
+    await until(() => box.helloAnswers.length === 1, 'first hello answered');
+    await box.disconnect();
+    const sent = await t.api('POST', '/api/v1/notices', {
+      kind: 'ANNOUNCEMENT',
+      target: { type: 'all' },
+      texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
+    });
+    return { box, id: (sent.body.notice as { id: string }).id };
+  }
+
+  it('issue 19: a notice the broker session kept and delivered on reconnect is not sent again by the hello, though its receipt has not come yet', async () => {
+    const { box, id } = await awayWhileNoticeSent();
     try {
-      await box.connect();
-      await box.hello();
-      await until(() => box.helloAnswers.length === 1, 'first hello answered');
-      await box.disconnect();
-      const sent = await t.api('POST', '/api/v1/notices', {
-        kind: 'ANNOUNCEMENT',
-        target: { type: 'all' },
-        texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
-      });
-      const id = (sent.body.notice as { id: string }).id;
       // Back online, the box gets what its session kept, and says hello before it answers it.
       box.autoReceipts = [];
       await box.connect();
@@ -128,21 +133,8 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
   });
 
   it('issue 19: a kept notice the box never answered is sent again at its next connection', async () => {
-    t = await startTestHeadend();
-    await seedRegistry(t);
-    const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
-    const box = new TestBox(bundle, t.clock);
+    const { box, id } = await awayWhileNoticeSent();
     try {
-      await box.connect();
-      await box.hello();
-      await until(() => box.helloAnswers.length === 1, 'first hello answered');
-      await box.disconnect();
-      const sent = await t.api('POST', '/api/v1/notices', {
-        kind: 'ANNOUNCEMENT',
-        target: { type: 'all' },
-        texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
-      });
-      const id = (sent.body.notice as { id: string }).id;
       // The box takes the kept notice and goes before it answers (a reboot at the wrong moment).
       box.autoReceipts = [];
       await box.connect();
@@ -171,20 +163,7 @@ describe('durable delivery: an offline box gets its pending, unexpired notices w
    * (`store` stands in for applyReceipts, once `release` is called) while the box says hello.
    */
   async function keptNoticeAndHello(store: (apply: () => Promise<number>, call: number) => Promise<number>) {
-    t = await startTestHeadend();
-    await seedRegistry(t);
-    const bundle = (await t.api('POST', '/api/v1/boxes/box-4/provision')).body as unknown as ProvisioningResult;
-    const box = new TestBox(bundle, t.clock);
-    await box.connect();
-    await box.hello();
-    await until(() => box.helloAnswers.length === 1, 'first hello answered');
-    await box.disconnect();
-    const sent = await t.api('POST', '/api/v1/notices', {
-      kind: 'ANNOUNCEMENT',
-      target: { type: 'all' },
-      texts: [{ lang: 'zh-CN', title: '停电通知', body: '' }],
-    });
-    const id = (sent.body.notice as { id: string }).id;
+    const { box, id } = await awayWhileNoticeSent();
     const notices = t.h.stores.notices;
     const apply = notices.applyReceipts.bind(notices);
     let release = (): void => undefined;
