@@ -43,7 +43,9 @@ export class KeptForBox {
   ) {
     // 'client' comes before the CONNACK and the session's queue, so no acknowledgement is missed.
     aedes.on('client', (client) => isBox(client) && this.connected(client));
-    aedes.on('ack', (packet, client) => this.ack(client, packet));
+    // aedes calls this inside its PUBACK handling: a throw here would leave the box's packet
+    // unfinished. Its packet is undefined for a PUBACK of a message id the session does not hold.
+    aedes.on('ack', (packet: KeptPacket | undefined, client) => this.ack(client, packet));
     aedes.on('clientDisconnect', (client) => this.forget(client));
   }
 
@@ -53,10 +55,10 @@ export class KeptForBox {
   }
 
   /** The box acknowledged a QoS 1 message. */
-  private ack(client: Client, packet: KeptPacket): void {
+  private ack(client: Client, packet: KeptPacket | undefined): void {
     const list = this.acked.get(client);
-    const p = packet.payload;
-    if (list === undefined || packet.cmd !== 'publish' || p === undefined || typeof p === 'string') return;
+    const p = packet?.payload;
+    if (list === undefined || packet?.cmd !== 'publish' || p === undefined || typeof p === 'string') return;
     // A connection that acknowledged this much without a hello is not one coming back with its
     // session's queue: stop remembering for it (its hello then sends what is still pending).
     if (list.length >= PER_CONNECTION || this.bytes + p.byteLength > TOTAL_BYTES) return this.forget(client);
