@@ -30,14 +30,13 @@ interface RunOptions<T extends keyof DB & string> {
   readonly returning?: keyof DB[T] & string;
 }
 
-/** Every row's values in `columns`' order; throws unless every row has exactly those columns, all defined. */
-function valuesOf(table: string, columns: readonly string[], rows: readonly object[]): unknown[][] {
-  return rows.map((r) => {
+/** Throws unless every row has exactly `columns`, in that order, all defined. */
+function checkColumns(table: string, columns: readonly string[], rows: readonly object[]): void {
+  for (const r of rows) {
     const entries = Object.entries(r);
     if (entries.length !== columns.length || entries.some(([k, v], i) => k !== columns[i] || v === undefined))
       throw new Error(`insertRuns(${table}): every row needs the same defined columns in the same order`);
-    return entries.map(([, v]) => v);
-  });
+  }
 }
 
 /**
@@ -60,10 +59,9 @@ export async function insertRuns<T extends keyof DB & string>(
   const first = rows[0];
   if (first === undefined) return [];
   const columns = Object.keys(first);
-  const values = valuesOf(table, columns, rows);
+  checkColumns(table, columns, rows);
   if (dialect === 'postgres') return insertAsJson(db, table, columns, rows, opts);
   const out: unknown[] = [];
-  let at = 0;
   for (const run of powerOfTwoRuns(rows)) {
     const key = `${dialect}|${table}|${run.length}|${opts.ignoreConflicts === true}|${opts.returning ?? ''}|${columns.join(',')}`;
     let text = compiled.get(key);
@@ -73,8 +71,7 @@ export async function insertRuns<T extends keyof DB & string>(
       text = (opts.returning === undefined ? q : q.returning(opts.returning)).compile().sql;
       compiled.set(key, text);
     }
-    const params = values.slice(at, at + run.length).flat();
-    at += run.length;
+    const params = run.flatMap((r) => Object.values(r));
     const fast = directExecution(db);
     const res =
       fast === undefined
@@ -115,7 +112,7 @@ async function insertAsJson<T extends keyof DB & string>(
     )}${opts.returning === undefined ? sql`` : sql` RETURNING ${sql.ref(opts.returning)}`}`.compile(db).sql;
     compiled.set(key, text);
   }
-  // The rows are objects keyed by column (checked by valuesOf): what json_populate_recordset reads.
+  // The rows are objects keyed by column (checked by checkColumns): what json_populate_recordset reads.
   const json = withoutLoneSurrogates(JSON.stringify(rows));
   const res = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [json]));
   return opts.returning === undefined ? [] : res.rows.map((r) => r[opts.returning as string]);

@@ -3,7 +3,7 @@ import type { Ticket, TicketEvent } from '../../ports/ticket-store';
 import { compiledOnce } from './compiled-once';
 import { SqlIncidentsAndCallbacks } from './incidents-and-callbacks';
 import { insertRuns } from './insert-runs';
-import { paddedInList } from './padded-in-list';
+import { paddedChunks, paddedInList } from './padded-in-list';
 import { atomically, CHUNK } from './sql-context';
 import { nextTicketNumbers } from './ticket-numbers';
 import { eventRow, ticketInsert } from './ticket-rows';
@@ -82,8 +82,7 @@ export class SqlTicketIntakeBatch extends SqlIncidentsAndCallbacks {
   /** Which of these fault keys have an open (not resolved or closed) ticket. */
   async openFaultKeys(faultKeys: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();
-    for (let i = 0; i < faultKeys.length; i += CHUNK) {
-      const keys = paddedInList([...new Set(faultKeys.slice(i, i + CHUNK))]);
+    for (const keys of paddedChunks(faultKeys)) {
       const rows = await compiledOnce(this.ctx.dialect, this.ctx.db, `openFaultKeys:${keys.length}`, keys, () =>
         this.ctx.db
           .selectFrom('tickets')
