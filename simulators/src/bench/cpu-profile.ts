@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Self time of one function in a CPU profile, as a share of the whole. */
 export interface Hotspot {
@@ -36,15 +36,54 @@ export function hotspots(profile: Profiler.Profile, top = 12): Hotspot[] {
     .map(([fn, t]) => ({ fn, share: total > 0 ? t / total : 0 }));
 }
 
-/**
- * `npm run bench -- --cpu-profile DIR`: a CPU profile of the bench process (the headend)
- * per step, written as DIR/<step>.cpuprofile (open in Chrome DevTools) and summarised on
- * the console. The profiler slows the run; its figures are not written to docs/.
- */
-export class StepProfiler {
+/** This process's V8 profiler: started and stopped on demand (the bench process and each fleet worker). */
+export class ProcessProfiler {
   private session: Session | undefined;
 
-  constructor(private readonly dir: string | undefined) {}
+  async start(): Promise<void> {
+    if (this.session === undefined) {
+      this.session = new Session();
+      this.session.connect();
+      await this.session.post('Profiler.enable');
+    }
+    await this.session.post('Profiler.start');
+  }
+
+  /** Stops the profile, writes it to `file` (open in Chrome DevTools) and returns its hotspots. */
+  async stop(file: string): Promise<Hotspot[]> {
+    if (this.session === undefined) return [];
+    const { profile } = await this.session.post('Profiler.stop');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    return hotspots(profile);
+  }
+}
+
+/** Other processes profiled alongside the bench process: the fleet workers. */
+export interface OtherProfiles {
+  start(): Promise<void>;
+  /** Stops each and writes `${prefix}-<name>.cpuprofile`; returns each one's hotspots by name. */
+  stop(prefix: string): Promise<Array<{ name: string; hot: Hotspot[] }>>;
+}
+
+function print(title: string, hot: readonly Hotspot[]): void {
+  console.log(`[profile] ${title} (self time)`);
+  for (const h of hot) console.log(`  ${(h.share * 100).toFixed(1).padStart(5)} %  ${h.fn}`);
+}
+
+/**
+ * `npm run bench -- --cpu-profile DIR`: a CPU profile per step of the bench process (the
+ * headend) and of each fleet worker (the simulated boxes), written as DIR/<step>.cpuprofile
+ * and DIR/<step>-fleet-<i>.cpuprofile (open in Chrome DevTools) and summarised on the
+ * console. The profiler slows the run; its figures are not written to docs/.
+ */
+export class StepProfiler {
+  private readonly self = new ProcessProfiler();
+
+  constructor(
+    private readonly dir: string | undefined,
+    private readonly others?: OtherProfiles,
+  ) {}
 
   get enabled(): boolean {
     return this.dir !== undefined;
@@ -52,20 +91,14 @@ export class StepProfiler {
 
   async around<T>(step: string, fn: () => Promise<T>): Promise<T> {
     if (this.dir === undefined) return fn();
-    if (this.session === undefined) {
-      this.session = new Session();
-      this.session.connect();
-      await this.session.post('Profiler.enable');
-      mkdirSync(this.dir, { recursive: true });
-    }
-    await this.session.post('Profiler.start');
+    await Promise.all([this.self.start(), this.others?.start()]);
     try {
       return await fn();
     } finally {
-      const { profile } = await this.session.post('Profiler.stop');
-      writeFileSync(join(this.dir, `${step.replace(/\s+/g, '-')}.cpuprofile`), JSON.stringify(profile));
-      console.log(`[profile] ${step}: where the headend's time went (self time)`);
-      for (const h of hotspots(profile)) console.log(`  ${(h.share * 100).toFixed(1).padStart(5)} %  ${h.fn}`);
+      const prefix = join(this.dir, step.replace(/\s+/g, '-'));
+      const [hot, others] = await Promise.all([this.self.stop(`${prefix}.cpuprofile`), this.others?.stop(prefix)]);
+      print(`${step}: where the headend's time went`, hot);
+      for (const o of others ?? []) print(`${step}: where ${o.name}'s time went`, o.hot);
     }
   }
 }

@@ -8,6 +8,7 @@ import { systemClock } from '@stb-notify/protocol';
 import { Symptom } from '@stb-notify/protocol';
 import { Fleet, pool } from '../fleet';
 import type { WorkerCommand, WorkerReply } from './ipc';
+import { ProcessProfiler } from './cpu-profile';
 
 let fleet: Fleet | undefined;
 let raw: MqttClient[] = [];
@@ -15,6 +16,7 @@ let rawUrl = '';
 /** Where raw clients publish their fault-sized uplink: the raw broker's topics, or a box's own on a cluster. */
 let rawUplink = 'raw/up';
 let rawReceived = 0;
+const profiler = new ProcessProfiler();
 
 function reply(r: WorkerReply): void {
   process.send?.(r);
@@ -140,6 +142,11 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
       });
       raw = [];
       return { ok: true };
+    case 'profile-start':
+      await profiler.start();
+      return { ok: true };
+    case 'profile-stop':
+      return { ok: true, hotspots: await profiler.stop(m.file) };
     case 'exit':
       await fleet?.stop();
       setTimeout(() => process.exit(0), 50);

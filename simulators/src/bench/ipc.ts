@@ -1,3 +1,5 @@
+import type { Hotspot } from './cpu-profile';
+
 /** Messages between the bench orchestrator and its fleet worker processes. */
 export type WorkerCommand =
   | { cmd: 'sim-start'; bundles: unknown[]; brokerUrl?: string; spreadMs: number; mqtts?: boolean }
@@ -19,7 +21,10 @@ export type WorkerCommand =
   | { cmd: 'raw-count' }
   | { cmd: 'raw-stop' }
   | { cmd: 'raw-close' }
+  | { cmd: 'profile-start' }
+  | { cmd: 'profile-stop'; file: string }
   | { cmd: 'exit' };
 
 export type WorkerReply =
-  { ok: true; online?: number; counts?: Record<string, number>; received?: number } | { ok: false; error: string };
+  | { ok: true; online?: number; counts?: Record<string, number>; received?: number; hotspots?: Hotspot[] }
+  | { ok: false; error: string };
