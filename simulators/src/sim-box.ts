@@ -1,8 +1,10 @@
 import type { Clock } from '@stb-notify/protocol';
 import { createNodeSigner, createNodeVerifier } from '@stb-notify/protocol/node';
-import { MemoryStorage, mqttTransport, StaticPlatform } from '@stb-notify/stb-app/adapters';
+import WebSocket from 'ws';
+import { MemoryStorage, mqttTransport, StaticPlatform, wsMqttTransport } from '@stb-notify/stb-app/adapters';
+import type { WebSocketConstructor } from '@stb-notify/stb-app/adapters';
 import { BoxSession, configFromBundle } from '@stb-notify/stb-app';
-import type { BoxConfig } from '@stb-notify/stb-app';
+import type { BoxConfig, TransportFactory } from '@stb-notify/stb-app';
 
 export interface SimBoxOptions {
   readonly clock: Clock;
@@ -16,6 +18,17 @@ export interface SimBoxOptions {
   readonly helloRetryMs?: number;
   /** Show every notice at once (sends the displayed receipt), as a TV that is on. */
   readonly autoDisplay?: boolean;
+}
+
+/**
+ * Over WebSocket, the TV's own transport (ws-mqtt-transport.ts, with the `ws` package's
+ * WebSocket for the browser's): the fleet then runs what the box runs. MQTT.js for the rest:
+ * TLS with the box certificate (a broker cluster) and plain MQTT (an external broker in the bench).
+ */
+function transportFor(config: BoxConfig): TransportFactory {
+  return /^wss?:\/\//.test(config.brokerUrl)
+    ? wsMqttTransport(config, { WebSocket: WebSocket as unknown as WebSocketConstructor })
+    : mqttTransport(config);
 }
 
 /** Times (performance.now, ms) at which this box got and showed each notice. */
@@ -51,7 +64,7 @@ export class SimBox {
     this.config = { ...checked.config, ...(o.brokerUrl ? { brokerUrl: o.brokerUrl } : {}) };
     this.platform = new StaticPlatform({ model: 'SIM-1', firmware: 'sim-1.0', appVersion: '0.1.0' }, o.clock);
     this.session = new BoxSession(this.config, {
-      transport: mqttTransport(this.config),
+      transport: transportFor(this.config),
       storage: this.storage,
       platform: this.platform,
       clock: o.clock,
