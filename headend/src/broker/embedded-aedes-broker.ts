@@ -264,9 +264,8 @@ export class EmbeddedAedesBroker implements Broker {
     this.uplinkHandlers.push(handler);
   }
 
-  async keptFor(boxId: string): Promise<Uint8Array[]> {
-    const client = this.connected.get(boxId);
-    return client === undefined ? [] : this.kept.take(client);
+  keptFor(boxId: string): Promise<Uint8Array[]> {
+    return this.kept.take(boxId);
   }
 
   onPresence(handler: (boxId: string, online: boolean) => void): void {
