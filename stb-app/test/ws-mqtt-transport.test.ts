@@ -110,4 +110,30 @@ describe('the TV MQTT transport against a scripted broker', () => {
     expect(await acked).toEqual([0x40, 2, 2, 1]); // PUBACK for packet 513
     expect(got).toEqual([['stb/v1/box/box-1/down', [9, 8]]]);
   });
+
+  it('after close() nothing more reaches the box, and close() resolves once the socket has closed', async () => {
+    // The broker answers the box's DISCONNECT with one more QoS 1 message: unacknowledged, it
+    // stays in the box's session for the next connection instead of going to a box that left.
+    const url = await broker(0, (ws) =>
+      ws.on('message', (d: Buffer) => {
+        if (d[0] === 0xe0) ws.send(publishPacket('stb/v1/box/box-1/down', Uint8Array.of(5), 1, 7));
+      }),
+    );
+    const sockets: WebSocket[] = [];
+    class Tracked extends WebSocket {
+      constructor(address: string, protocols: string | string[]) {
+        super(address, protocols);
+        sockets.push(this);
+      }
+    }
+    const got: string[] = [];
+    const t = wsMqttTransport(
+      { ...config, brokerUrl: url },
+      { WebSocket: Tracked as unknown as WebSocketConstructor },
+    )();
+    await t.open({ onMessage: (topic) => got.push(topic), onClose: () => undefined });
+    await t.close();
+    expect(sockets[0]?.readyState).toBe(WebSocket.CLOSED);
+    expect(got).toEqual([]);
+  });
 });

@@ -38,6 +38,9 @@ export interface WsMqttOptions {
 }
 
 const OPEN = 1;
+const CLOSED = 3;
+/** How long close() waits for the socket to close before it gives up waiting. */
+const CLOSE_WAIT_MS = 1000;
 
 /**
  * The box app's MQTT transport in the browser: MQTT 3.1.1 over WebSocket, QoS 1, persistent
@@ -125,11 +128,12 @@ class WsMqttConnection implements Transport {
             up = true;
             this.startKeepAlive();
             resolve();
-          } else if (up) this.onPacket(p, handlers);
+          } else if (up && !this.closed) this.onPacket(p, handlers);
         }
       };
       ws.onerror = () => fail(new Error('WebSocket error'));
       ws.onclose = () => {
+        this.socketClosed();
         clearTimeout(timeout);
         this.stopKeepAlive();
         this.failPending(new Error('connection lost before the acknowledgement'));
@@ -155,17 +159,33 @@ class WsMqttConnection implements Transport {
     await done;
   }
 
+  /**
+   * Ends the connection: from now on nothing more is handed to the box or acknowledged (what
+   * the broker still sends stays queued in the box's session for the next connection), and
+   * the promise resolves once the socket has closed, or after CLOSE_WAIT_MS. A box restarting
+   * its connection thus never has two open at once: one still taking messages the other then
+   * does not get, while the headend counts them delivered (issue 19's reconnect storm).
+   */
   close(): Promise<void> {
     const ws = this.ws;
     this.closed = true;
     this.stopKeepAlive();
     this.failPending(new Error('connection closed'));
-    if (ws !== undefined && ws.readyState === OPEN) {
-      ws.send(disconnectPacket());
-      ws.close();
-    } else ws?.close();
-    return Promise.resolve();
+    if (ws === undefined || ws.readyState === CLOSED) return Promise.resolve();
+    const closed = new Promise<void>((resolve) => {
+      const wait = setTimeout(resolve, CLOSE_WAIT_MS);
+      this.socketClosed = () => {
+        clearTimeout(wait);
+        resolve();
+      };
+    });
+    if (ws.readyState === OPEN) ws.send(disconnectPacket());
+    ws.close();
+    return closed;
   }
+
+  /** Called when the socket has closed (close() waits for it). */
+  private socketClosed: () => void = () => undefined;
 
   private onPacket(p: RawPacket, handlers: { onMessage(topic: string, payload: Uint8Array): void }): void {
     switch (p.type) {
