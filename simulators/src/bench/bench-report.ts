@@ -62,7 +62,7 @@ export function writeReport(r: {
     scaleOut
       ? `Headend in the bench process as an MQTT client of ${r.broker ?? 'the embedded broker'} (shared subscription, up to 1,024 uplink messages or 8 MiB handled at once) with its store on ${r.database}; the simulated boxes connect to that broker. Memory per box is the headend process's, which no longer holds the box connections.`
       : '',
-    `${scaleOut ? '' : 'Headend with its embedded aedes broker and SQLite store in the bench process; '}${N} simulated boxes running the real box core (MQTT ${scaleOut ? 'over TCP' : 'over WebSocket'}, Ed25519 verify and sign) in ${r.workers} worker process(es). The baseline is plain aedes with raw MQTT.js clients of the same count and payload sizes, measured in the same run. Ratio: 1.0 = as good as raw MQTT.`,
+    `${scaleOut ? '' : 'Headend with its embedded aedes broker and SQLite store in the bench process; '}${N} simulated boxes running the real box core (${scaleOut ? 'MQTT.js over TCP' : "the TV's own MQTT transport over WebSocket"}, Ed25519 verify and sign) in ${r.workers} worker process(es). The baseline is plain aedes with raw MQTT.js clients of the same count and payload sizes, measured in the same run. Ratio: 1.0 = as good as raw MQTT.`,
     '',
     '| benchmark | unit | stb-notify | raw broker | ratio | target | CPU µs/op stb-notify | CPU µs/op raw |',
     '|---|---|---|---|---|---|---|---|',
