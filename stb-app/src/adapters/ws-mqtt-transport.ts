@@ -160,11 +160,10 @@ class WsMqttConnection implements Transport {
   }
 
   /**
-   * Ends the connection: from now on nothing more is handed to the box or acknowledged (what
-   * the broker still sends stays queued in the box's session for the next connection), and
-   * the promise resolves once the socket has closed, or after CLOSE_WAIT_MS. A box restarting
-   * its connection thus never has two open at once: one still taking messages the other then
-   * does not get, while the headend counts them delivered (issue 19's reconnect storm).
+   * Ends the connection: from now on nothing more is handed to the box (what the broker still
+   * sends goes unacknowledged and stays queued in the box's session for the next connection),
+   * and the promise resolves once the socket has closed, or after CLOSE_WAIT_MS. A box that
+   * restarts its connection thus never has the old one still open beside the new one.
    */
   close(): Promise<void> {
     const ws = this.ws;
