@@ -256,14 +256,13 @@ export class NoticeService {
    * A box said hello: send it, addressed to it alone, every unexpired notice it has not
    * acknowledged (delivery survives a headend restart; the box drops repeats by notice id) but
    * what its broker session `kept` for it (issue 19; unanswered-resend covers a receipt lost
-   * later) — unless its receipt was `held`, stored first, and lost: then it is sent again.
+   * later) — unless its `held` receipt, waited for, was given up by the store: then it is too.
    */
   async resendPending(boxId: string, held?: HeldReceipts, kept?: ReadonlySet<string>): Promise<number> {
-    const pendingIds = () => this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
-    let ids = await pendingIds();
-    const inHand = ids.filter((id) => held?.holds(boxId, id) === true);
-    if (held !== undefined && inHand.length > 0) ids = await held.flush().then(pendingIds);
-    ids = ids.filter((id) => kept?.has(id) !== true || inHand.includes(id));
+    const pending = await this.d.stores.notices.pendingForBox(boxId, this.d.clock.now());
+    const inHand = pending.filter((id) => held?.holds(boxId, id) === true);
+    const lost = held !== undefined && inHand.length > 0 ? await held.settle(boxId, inHand) : new Set<string>();
+    const ids = pending.filter((id) => (inHand.includes(id) ? lost.has(id) : kept?.has(id) !== true));
     for (const id of ids) {
       const record = await this.get(id);
       await this.publisher.toBox(record, boxId, () => ({ notice: assertDeliverable(record) }));
