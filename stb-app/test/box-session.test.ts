@@ -337,6 +337,29 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
     await waitFor(() => again.session.mailbox.get(id) !== undefined, 'notice signed with the new key accepted');
   });
 
+  for (const transport of ['browser', 'mqtt.js'] as const)
+    it(`a box whose broker kept its session does not subscribe again, and still gets what came while it was off (${transport})`, async () => {
+      const subscribes: string[][] = [];
+      const b = await box('box-1', { transport, onSubscribe: (topics) => subscribes.push([...topics]) });
+      expect(subscribes).toHaveLength(1);
+      await b.session.stop(); // the broker keeps the session (and queues for it)
+      const newKey = await t.h.rotateNoticeKey();
+      const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('离线时') });
+      b.session.start();
+      await waitFor(() => b.session.connection === 'online', 'back online');
+      // The key set and the notice queued in the session: the rotation is learned, the notice shown.
+      await waitFor(() => b.session.mailbox.get(id) !== undefined, 'queued notice, signed with the new key, accepted');
+      expect(b.config.trustedKeys.map((k) => k.keyId)).not.toContain(newKey);
+      expect(subscribes).toHaveLength(1);
+      // The headend restarts: its embedded broker forgot the session, so the box subscribes again.
+      t = await t.restart();
+      t.clock.advance(60_000); // past the box's reconnect backoff
+      await waitFor(() => subscribes.length === 2, 'subscribed again');
+      await waitFor(() => b.session.connection === 'online', 'online after the restart');
+      const next = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('重启后') });
+      await waitFor(() => b.session.mailbox.get(next) !== undefined, 'notice after the restart');
+    });
+
   it('works with the pure-JS crypto a browser without WebCrypto falls back to', async () => {
     const b = await box('box-1', { nativeCrypto: false });
     const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('forge') });

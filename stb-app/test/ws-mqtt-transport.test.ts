@@ -62,11 +62,15 @@ describe('the TV MQTT transport against a scripted broker', () => {
   });
 
   /** A WebSocket "broker" that answers CONNECT with `connack` and then runs `script`. */
-  async function broker(connack: number, script: (ws: WebSocket) => void = () => undefined): Promise<string> {
+  async function broker(
+    connack: number,
+    script: (ws: WebSocket) => void = () => undefined,
+    ackFlags = 0,
+  ): Promise<string> {
     server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     server.on('connection', (ws) => {
       ws.once('message', () => {
-        ws.send(Uint8Array.of(0x20, 2, 0, connack));
+        ws.send(Uint8Array.of(0x20, 2, ackFlags, connack));
         script(ws);
       });
     });
@@ -78,6 +82,20 @@ describe('the TV MQTT transport against a scripted broker', () => {
     const url = await broker(5);
     const t = wsMqttTransport({ ...config, brokerUrl: url }, { WebSocket: Ws })();
     await expect(t.open({ onMessage: () => undefined, onClose: () => undefined })).rejects.toThrow(/CONNACK 5/);
+  });
+
+  it('tells the box whether the broker kept its session (CONNACK session present)', async () => {
+    for (const [flags, kept] of [
+      [1, true],
+      [0, false],
+    ] as const) {
+      const url = await broker(0, () => undefined, flags);
+      const t = wsMqttTransport({ ...config, brokerUrl: url }, { WebSocket: Ws })();
+      expect(await t.open({ onMessage: () => undefined, onClose: () => undefined })).toEqual({ sessionPresent: kept });
+      await t.close();
+      for (const c of server?.clients ?? []) c.terminate();
+      server?.close();
+    }
   });
 
   it('a broker announcing a 10 MB packet is disconnected, and the box is told', async () => {

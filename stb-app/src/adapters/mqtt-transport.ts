@@ -42,14 +42,14 @@ export function mqttTransport(config: BoxConfig): TransportFactory {
         next++;
         const c = mqtt.connect(url, opts);
         client = c;
-        return new Promise<void>((resolve, reject) => {
+        return new Promise((resolve, reject) => {
           let up = false;
           c.on('message', (topic, payload) =>
             handlers.onMessage(topic, new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength)),
           );
-          c.once('connect', () => {
+          c.once('connect', (connack) => {
             up = true;
-            resolve();
+            resolve({ sessionPresent: connack.sessionPresent });
           });
           c.on('error', (err) => {
             if (!up) reject(err);

@@ -84,8 +84,8 @@ class WsMqttConnection implements Transport {
   open(handlers: {
     onMessage(topic: string, payload: Uint8Array): void;
     onClose(reason: string): void;
-  }): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  }): Promise<{ readonly sessionPresent: boolean }> {
+    return new Promise((resolve, reject) => {
       let up = false;
       let failure: Error | undefined;
       const reader = new PacketReader(this.maxPacketBytes);
@@ -127,7 +127,8 @@ class WsMqttConnection implements Transport {
             }
             up = true;
             this.startKeepAlive();
-            resolve();
+            // The acknowledge flags' bit 0 (MQTT 3.1.1, 3.2.2.2).
+            resolve({ sessionPresent: ((p.body[0] ?? 0) & 1) === 1 });
           } else if (up && !this.closed) this.onPacket(p, handlers);
         }
       };

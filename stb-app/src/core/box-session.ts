@@ -102,6 +102,8 @@ export class BoxSession extends Emitter<SessionEvents> {
   private readonly timers: Timers;
   private readonly random: () => number;
   private transport: Transport | undefined;
+  /** The topics this box subscribed to, all granted, since it last found its broker session gone. */
+  private sessionTopics: string | undefined;
   private state: ConnectionState = 'offline';
   private attempt = 0;
   private stopped = true;
@@ -191,12 +193,22 @@ export class BoxSession extends Emitter<SessionEvents> {
     this.setState('connecting');
     const t = this.deps.transport();
     try {
-      await t.open({
+      const { sessionPresent } = await t.open({
         onMessage: (_topic, payload) => void this.onMessage(payload),
         onClose: () => this.onLost(t),
       });
-      const granted = await t.subscribe(boxSubscriptions(this.config.boxId, this.config.zoneId));
-      if (granted.some((g) => g >= 128)) throw new Error('subscription refused');
+      const topics = boxSubscriptions(this.config.boxId, this.config.zoneId);
+      const key = topics.join('\n');
+      // A broker that kept the box's session restores its subscriptions itself (and checks them
+      // against the box's access rule again). Subscribing once more would cost a round trip
+      // before the hello and the broker a second subscription and retained-message pass, for
+      // every box of a reconnect storm.
+      if (!sessionPresent || this.sessionTopics !== key) {
+        this.sessionTopics = undefined;
+        const granted = await t.subscribe(topics);
+        if (granted.some((g) => g >= 128)) throw new Error('subscription refused');
+        this.sessionTopics = key;
+      }
       this.transport = t;
       this.attempt = 0;
       this.setState('online');

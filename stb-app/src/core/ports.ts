@@ -7,8 +7,14 @@ import type { DiagnosticsProps } from '@stb-notify/protocol';
 
 /** One MQTT connection (QoS 1, persistent session). The session reconnects; the transport does not. */
 export interface Transport {
-  /** Resolves on CONNACK, rejects when the connection is refused or fails. */
-  open(handlers: { onMessage(topic: string, payload: Uint8Array): void; onClose(reason: string): void }): Promise<void>;
+  /**
+   * Resolves on CONNACK with its session-present flag (the broker kept this box's session:
+   * its subscriptions and queued messages), rejects when the connection is refused or fails.
+   */
+  open(handlers: {
+    onMessage(topic: string, payload: Uint8Array): void;
+    onClose(reason: string): void;
+  }): Promise<{ readonly sessionPresent: boolean }>;
   /** SUBACK return codes per topic (128 = refused). */
   subscribe(topics: readonly string[]): Promise<number[]>;
   /** Resolves on PUBACK. */

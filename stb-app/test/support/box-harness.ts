@@ -31,6 +31,8 @@ export async function startBox(
     helloRetryMs?: number;
     /** The browser's own MQTT client (default, as on the TV) or MQTT.js (as the Node boxes). */
     transport?: 'browser' | 'mqtt.js';
+    /** Told of every SUBSCRIBE the box sends. */
+    onSubscribe?: (topics: readonly string[]) => void;
   } = {},
 ): Promise<HarnessBox> {
   const bundle =
@@ -43,11 +45,27 @@ export async function startBox(
   const storage = opts.storage ?? new MemoryStorage();
   const clock = opts.clock ?? t.clock;
   const platform = new StaticPlatform({ model: 'HX-9000', firmware: 'HX-3.2.1', appVersion: '0.1.0' }, clock);
+  const transport =
+    opts.transport === 'mqtt.js'
+      ? mqttTransport(checked.config)
+      : wsMqttTransport(checked.config, { WebSocket: WebSocket as unknown as WebSocketConstructor });
+  const onSubscribe = opts.onSubscribe;
   const session = new BoxSession(checked.config, {
     transport:
-      opts.transport === 'mqtt.js'
-        ? mqttTransport(checked.config)
-        : wsMqttTransport(checked.config, { WebSocket: WebSocket as unknown as WebSocketConstructor }),
+      onSubscribe === undefined
+        ? transport
+        : () => {
+            const t = transport();
+            return {
+              open: (handlers) => t.open(handlers),
+              subscribe: (topics) => {
+                onSubscribe(topics);
+                return t.subscribe(topics);
+              },
+              publish: (topic, payload) => t.publish(topic, payload),
+              close: () => t.close(),
+            };
+          },
     storage,
     platform,
     clock,
