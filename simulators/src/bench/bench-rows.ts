@@ -92,7 +92,7 @@ export function benchRows(m: Measured): Row[] {
       name: `reconnect storm of ${N} boxes, 2 pending notices each, until drained`,
       ...duration('storm', 'raw-storm', 2 * N),
       target: `0 lost (lost: ${m.lost})`,
-      note: 'both reconnect jittered over 2 s',
+      note: 'both: the same arrivals (50 at a time over 2 s, each on its own, retrying on the box backoff), subscribing only where the broker lost the session',
     },
   ];
   if (m.perBox !== undefined)

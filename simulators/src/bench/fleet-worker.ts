@@ -6,6 +6,7 @@ import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { systemClock } from '@stb-notify/protocol';
 import { Symptom } from '@stb-notify/protocol';
+import { backoffDelay } from '@stb-notify/stb-app';
 import { Fleet, pool } from '../fleet';
 import type { WorkerCommand, WorkerReply } from './ipc';
 import { ProcessProfiler } from './cpu-profile';
@@ -25,13 +26,14 @@ function reply(r: WorkerReply): void {
 async function rawConnect(
   id: string,
   tls?: { url: string; ca: string; cert: string; key: string },
-): Promise<MqttClient> {
+): Promise<{ readonly c: MqttClient; readonly sessionPresent: boolean }> {
   // On a NATS cluster: the box's certificate, a clean session (as boxes there).
   const c = mqtt.connect(tls?.url ?? rawUrl, {
     protocolVersion: 4,
     clientId: id,
     clean: tls !== undefined,
     reconnectPeriod: 0,
+    connectTimeout: 15_000, // as the boxes' transports
     keepalive: 120,
     ...(tls === undefined ? {} : { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: true }),
   });
@@ -42,15 +44,51 @@ async function rawConnect(
     if (topic.startsWith('raw/down/')) c.publish(`raw/up/${id}`, payload.subarray(0, 16), { qos: 1 });
   });
   // A CONNACK that never comes ends in 'close' (mqtt.js's connect timeout), not 'error'.
-  await new Promise<void>((resolve, reject) => {
-    c.once('connect', () => resolve());
+  const sessionPresent = await new Promise<boolean>((resolve, reject) => {
+    c.once('connect', (connack) => resolve(connack.sessionPresent));
     c.once('error', reject);
     c.once('close', () => reject(new Error('closed before CONNACK')));
   }).catch((err: unknown) => {
     c.end(true);
     throw err;
   });
-  return c;
+  return { c, sessionPresent };
+}
+
+/**
+ * The baseline's clients come online as the boxes do (Fleet.start, BoxSession): `spreadMs`
+ * apart in total, 50 at a time, each on its own — none waits for another's CONNACK — and a
+ * connection that fails is tried again after the box's backoff. They subscribe unless the
+ * broker kept their session, as the boxes do. A storm thus meets both brokers with the same
+ * arrivals: before, at most 200 clients per worker were connecting at once, so the raw
+ * broker's accept queue never overflowed while the boxes' did (issue 19, session 24).
+ */
+async function rawStart(ids: readonly string[], spreadMs: number): Promise<MqttClient[]> {
+  const out: MqttClient[] = [];
+  const one = async (id: string): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      const client = await rawConnect(id).then(
+        async ({ c, sessionPresent }) => {
+          if (!sessionPresent) await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 });
+          return c;
+        },
+        () => undefined,
+      );
+      if (client !== undefined) {
+        out.push(client);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, backoffDelay(attempt, Math.random)));
+    }
+  };
+  const step = ids.length > 0 ? spreadMs / ids.length : 0;
+  const started: Array<Promise<void>> = [];
+  for (const [i, id] of ids.entries()) {
+    if (step > 0 && i % 50 === 0) await new Promise((r) => setTimeout(r, step * 50));
+    started.push(one(id));
+  }
+  await Promise.all(started);
+  return out;
 }
 
 async function handle(m: WorkerCommand): Promise<WorkerReply> {
@@ -84,24 +122,25 @@ async function handle(m: WorkerCommand): Promise<WorkerReply> {
     case 'raw-start': {
       rawUrl = m.url;
       rawUplink = m.cluster === undefined ? 'raw/up' : 'stb/v1/up';
+      const cluster = m.cluster;
+      if (cluster === undefined) {
+        raw = await rawStart(m.ids, m.spreadMs);
+        return { ok: true, online: raw.length };
+      }
       const step = m.ids.length > 0 ? m.spreadMs / m.ids.length : 0;
       const out: MqttClient[] = [];
-      const cluster = m.cluster;
       const giveUpAt = Date.now() + (m.giveUpAfterMs ?? Infinity);
       await pool(m.ids, 200, async (id) => {
         if (step > 0) await new Promise((r) => setTimeout(r, step * 200));
-        if (cluster === undefined) {
-          const c = await rawConnect(id);
-          await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 });
-          out.push(c);
-          return;
-        }
         // The cluster's access rule: the box's own topics, QoS 0 as boxes subscribe there.
         const i = m.ids.indexOf(id);
         for (let attempt = 0; Date.now() < giveUpAt; attempt++) {
           const url = cluster.urls[(i + attempt) % cluster.urls.length] ?? '';
           const tls = { url, ca: cluster.caPem, cert: cluster.certs[i] ?? '', key: cluster.keyPem };
-          const c = await rawConnect(id, tls).catch(() => undefined);
+          const c = await rawConnect(id, tls).then(
+            (r) => r.c,
+            () => undefined,
+          );
           const subscribed =
             c !== undefined &&
             (await Promise.race([
