@@ -349,7 +349,9 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
       await waitFor(() => b.session.connection === 'online', 'back online');
       // The key set and the notice queued in the session: the rotation is learned, the notice shown.
       await waitFor(() => b.session.mailbox.get(id) !== undefined, 'queued notice, signed with the new key, accepted');
+      // Learned from the key set queued in the session (the box kept it), not from its bundle.
       expect(b.config.trustedKeys.map((k) => k.keyId)).not.toContain(newKey);
+      expect(b.storage.get('stb.keys.v1')).toContain(newKey);
       expect(subscribes).toHaveLength(1);
       // The headend restarts: its embedded broker forgot the session, so the box subscribes again.
       t = await t.restart();
@@ -359,6 +361,57 @@ describe('box core against the real headend (MQTT over WebSocket, credential aut
       const next = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('重启后') });
       await waitFor(() => b.session.mailbox.get(next) !== undefined, 'notice after the restart');
     });
+
+  it('a box told its session was kept, whose subscriptions are gone, subscribes again when its hello goes unanswered', async () => {
+    const subscribes: string[][] = [];
+    let claimKept = false;
+    const b = await box('box-1', {
+      helloRetryMs: 1000,
+      onSubscribe: (topics) => subscribes.push([...topics]),
+      sessionPresent: (said) => said || claimKept,
+    });
+    await b.session.stop();
+    t = await t.restart(); // the broker forgot the session…
+    claimKept = true; // …but says it kept it (as a broker restored from an older snapshot may)
+    b.session.start();
+    await waitFor(() => b.session.connection === 'online', 'online');
+    await b.session.idle();
+    await t.h.settle();
+    expect(subscribes).toHaveLength(1);
+    expect(b.session.helloUnanswered).toBe(true); // the answer went to a topic nobody holds
+    t.clock.advance(1000);
+    await waitFor(() => !b.session.helloUnanswered, 'subscribed again, and the hello said again is answered');
+    expect(subscribes).toHaveLength(2);
+    const id = await send({ kind: 'ANNOUNCEMENT', target: { type: 'all' }, texts: texts('补订阅') });
+    await waitFor(() => b.session.mailbox.get(id) !== undefined, 'notices arrive again');
+  });
+
+  it('a box that skipped its subscription subscribes again when a headend message names a key it does not know', async () => {
+    const subscribes: string[][] = [];
+    const b = await box('box-1', { onSubscribe: (topics) => subscribes.push([...topics]) });
+    await b.session.stop();
+    b.session.start(); // the broker kept the session: no SUBSCRIBE
+    await waitFor(() => b.session.connection === 'online', 'online');
+    await b.session.idle();
+    expect(subscribes).toHaveLength(1);
+    // A key set lost from the session's queue: the next notice names a key the box never heard of.
+    const forged = await sealDownlink(
+      {
+        messageId: 'm-new-key',
+        sender: { kind: 'headend', id: '' },
+        recipient: { kind: 'box', id: 'box-1' },
+        issuedAtMs: t.clock.now(),
+      },
+      { notice: { noticeId: 'n-new-key', kind: 7, display: 2, priority: 2, texts: texts('新'), hotline: '96956' } },
+      createNodeSigner('k-not-heard-of', new Uint8Array(32).fill(3)),
+    );
+    const rejected: string[] = [];
+    b.session.on('rejected', (c) => rejected.push(c));
+    await t.h.broker.publish(boxTopic('box-1'), forged);
+    await waitFor(() => rejected.length === 1, 'rejected');
+    expect(rejected).toEqual(['PROTO_UNKNOWN_KEY']);
+    await waitFor(() => subscribes.length === 2, 'subscribed again (the retained key set comes with it)');
+  });
 
   it('works with the pure-JS crypto a browser without WebCrypto falls back to', async () => {
     const b = await box('box-1', { nativeCrypto: false });

@@ -67,13 +67,16 @@ async function rawStart(ids: readonly string[], spreadMs: number): Promise<MqttC
   const out: MqttClient[] = [];
   const one = async (id: string): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
-      const client = await rawConnect(id).then(
-        async ({ c, sessionPresent }) => {
-          if (!sessionPresent) await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 });
+      const client = await rawConnect(id)
+        .then(async ({ c, sessionPresent }) => {
+          if (!sessionPresent)
+            await c.subscribeAsync(['raw/down/all', `raw/down/box/${id}`], { qos: 1 }).catch((err: unknown) => {
+              c.end(true);
+              throw err;
+            });
           return c;
-        },
-        () => undefined,
-      );
+        })
+        .catch(() => undefined);
       if (client !== undefined) {
         out.push(client);
         return;

@@ -104,6 +104,8 @@ export class BoxSession extends Emitter<SessionEvents> {
   private transport: Transport | undefined;
   /** The topics this box subscribed to, all granted, since it last found its broker session gone. */
   private sessionTopics: string | undefined;
+  /** On a connection that skipped its SUBSCRIBE (the broker kept the session): subscribes after all (connect). */
+  private subscribeLater: (() => Promise<void>) | undefined;
   private state: ConnectionState = 'offline';
   private attempt = 0;
   private stopped = true;
@@ -199,22 +201,38 @@ export class BoxSession extends Emitter<SessionEvents> {
       });
       const topics = boxSubscriptions(this.config.boxId, this.config.zoneId);
       const key = topics.join('\n');
-      // A broker that kept the box's session restores its subscriptions itself (and checks them
-      // against the box's access rule again). Subscribing once more would cost a round trip
-      // before the hello and the broker a second subscription and retained-message pass, for
-      // every box of a reconnect storm.
-      if (!sessionPresent || this.sessionTopics !== key) {
+      const subscribe = async (): Promise<void> => {
         this.sessionTopics = undefined;
         const granted = await t.subscribe(topics);
         if (granted.some((g) => g >= 128)) throw new Error('subscription refused');
         this.sessionTopics = key;
-      }
+      };
+      // A broker that kept the box's session restores its subscriptions itself (aedes checks them
+      // against the access rule again, Mosquitto on every delivery). Subscribing once more would
+      // cost a round trip before the hello and the broker a second subscription and
+      // retained-message pass, for every box of a reconnect storm.
+      const skipped = sessionPresent && this.sessionTopics === key;
+      if (!skipped) await subscribe();
       this.transport = t;
       this.attempt = 0;
       this.setState('online');
       const hello = { hello: { ...this.deps.platform.info(), bootId: Math.floor(this.random() * 1e9).toString(36) } };
+      // "Session present" promises a session, not its subscriptions (a broker restored from an
+      // older snapshot; a topic refused on restore), nor every message queued in it (a broker
+      // that dropped some, the key set among them). So a connection that skipped its SUBSCRIBE
+      // subscribes after all, once, when its hello goes unanswered (the answer comes on the box
+      // topic) or a headend message names a key it does not know (the retained key set then
+      // comes), and says hello again so the headend sends again what is still pending.
+      this.subscribeLater = skipped
+        ? () => {
+            this.subscribeLater = undefined;
+            return subscribe()
+              .then(() => this.send('hello', hello))
+              .catch(() => this.onLost(t));
+          }
+        : undefined;
       // Armed first: an answer that comes back while the hello is still being sent counts.
-      this.hello.sent(hello.hello.bootId, () => void this.send('hello', hello));
+      this.hello.sent(hello.hello.bootId, () => void (this.subscribeLater?.() ?? this.send('hello', hello)));
       await this.send('hello', hello);
       // Reports sent before the connection dropped and never answered; ones sent moments ago
       // (or still in the outbox, which flushes by itself) are left to the retry timer.
@@ -227,6 +245,7 @@ export class BoxSession extends Emitter<SessionEvents> {
   private onLost(t: Transport): void {
     if (this.transport !== undefined && this.transport !== t) return;
     this.transport = undefined;
+    this.subscribeLater = undefined;
     this.hello.stop();
     // End the dead client so publishes waiting for a PUBACK fail and stay queued.
     t.close().catch(() => undefined);
@@ -268,6 +287,7 @@ export class BoxSession extends Emitter<SessionEvents> {
       r = await open();
     }
     if (!r.ok) {
+      if (r.code === ProtocolErrorCode.UNKNOWN_KEY && r.header?.sender.kind === 'headend') void this.subscribeLater?.();
       this.emit('rejected', r.code);
       return;
     }

@@ -33,6 +33,8 @@ export async function startBox(
     transport?: 'browser' | 'mqtt.js';
     /** Told of every SUBSCRIBE the box sends. */
     onSubscribe?: (topics: readonly string[]) => void;
+    /** What the box is told of its session on CONNACK, from what the broker said (a broker that claims more than it kept). */
+    sessionPresent?: (said: boolean) => boolean;
   } = {},
 ): Promise<HarnessBox> {
   const bundle =
@@ -49,17 +51,20 @@ export async function startBox(
     opts.transport === 'mqtt.js'
       ? mqttTransport(checked.config)
       : wsMqttTransport(checked.config, { WebSocket: WebSocket as unknown as WebSocketConstructor });
-  const onSubscribe = opts.onSubscribe;
+  const { onSubscribe, sessionPresent } = opts;
   const session = new BoxSession(checked.config, {
     transport:
-      onSubscribe === undefined
+      onSubscribe === undefined && sessionPresent === undefined
         ? transport
         : () => {
             const t = transport();
             return {
-              open: (handlers) => t.open(handlers),
+              open: async (handlers) => {
+                const said = (await t.open(handlers)).sessionPresent;
+                return { sessionPresent: sessionPresent?.(said) ?? said };
+              },
               subscribe: (topics) => {
-                onSubscribe(topics);
+                onSubscribe?.(topics);
                 return t.subscribe(topics);
               },
               publish: (topic, payload) => t.publish(topic, payload),
