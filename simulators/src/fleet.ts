@@ -23,6 +23,19 @@ export async function until(cond: () => boolean | Promise<boolean>, timeoutMs: n
   return cond();
 }
 
+/**
+ * Calls `start` for each item, `spreadMs` apart in total, 50 at a time; never waits for what
+ * `start` begins. The boxes come online this way, and the raw baseline's clients too, so a
+ * storm meets both brokers with the same arrivals.
+ */
+export async function spreadOut<T>(items: readonly T[], spreadMs: number, start: (item: T) => void): Promise<void> {
+  const step = items.length > 0 ? spreadMs / items.length : 0;
+  for (const [i, item] of items.entries()) {
+    if (step > 0 && i % 50 === 0) await new Promise((r) => setTimeout(r, step * 50));
+    start(item);
+  }
+}
+
 /** A fleet of simulated boxes in this process. */
 export class Fleet {
   readonly boxes: SimBox[];
@@ -40,11 +53,7 @@ export class Fleet {
 
   /** Starts every box, `spreadMs` apart in total (boxes reconnect with jitter, never all at the same instant). */
   async start(spreadMs = 0): Promise<void> {
-    const step = this.boxes.length > 0 ? spreadMs / this.boxes.length : 0;
-    for (const [i, b] of this.boxes.entries()) {
-      if (step > 0 && i % 50 === 0) await new Promise((r) => setTimeout(r, step * 50));
-      b.session.start();
-    }
+    await spreadOut(this.boxes, spreadMs, (b) => b.session.start());
   }
 
   online(): number {

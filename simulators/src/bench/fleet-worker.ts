@@ -7,7 +7,7 @@ import type { MqttClient } from 'mqtt';
 import { systemClock } from '@stb-notify/protocol';
 import { Symptom } from '@stb-notify/protocol';
 import { backoffDelay } from '@stb-notify/stb-app';
-import { Fleet, pool } from '../fleet';
+import { Fleet, pool, spreadOut } from '../fleet';
 import type { WorkerCommand, WorkerReply } from './ipc';
 import { ProcessProfiler } from './cpu-profile';
 
@@ -56,7 +56,7 @@ async function rawConnect(
 }
 
 /**
- * The baseline's clients come online as the boxes do (Fleet.start, BoxSession): `spreadMs`
+ * The baseline's clients come online as the boxes do (spreadOut, BoxSession): `spreadMs`
  * apart in total, 50 at a time, each on its own — none waits for another's CONNACK — and a
  * connection that fails is tried again after the box's backoff. They subscribe unless the
  * broker kept their session, as the boxes do. A storm thus meets both brokers with the same
@@ -84,12 +84,8 @@ async function rawStart(ids: readonly string[], spreadMs: number): Promise<MqttC
       await new Promise((r) => setTimeout(r, backoffDelay(attempt, Math.random)));
     }
   };
-  const step = ids.length > 0 ? spreadMs / ids.length : 0;
   const started: Array<Promise<void>> = [];
-  for (const [i, id] of ids.entries()) {
-    if (step > 0 && i % 50 === 0) await new Promise((r) => setTimeout(r, step * 50));
-    started.push(one(id));
-  }
+  await spreadOut(ids, spreadMs, (id) => started.push(one(id)));
   await Promise.all(started);
   return out;
 }
